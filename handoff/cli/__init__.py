@@ -1,0 +1,112 @@
+"""The command line: the same use cases as the desktop app, for scripts and admins.
+
+Each module in this package that defines ``register(subparsers)`` adds its own
+sub-commands, so a new command never edits this file. Every command handler
+returns an exit code; a :class:`HandoffError` becomes its translated message on
+stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from handoff import __version__
+from handoff.core import i18n
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import tr
+
+EXIT_FAILURE = 2
+
+
+def _command_modules() -> list[str]:
+    package = sys.modules[__name__]
+    return sorted(
+        f"{__name__}.{info.name}"
+        for info in pkgutil.iter_modules(package.__path__)
+        if not info.name.startswith("_")
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every command module's sub-commands."""
+    parser = argparse.ArgumentParser(
+        prog="handoff",
+        description=tr(
+            "Persoonsgegevens overdragen zoals het protocol het voorschrijft.",
+            "Hand over personal data the way the protocol prescribes.",
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"handoff {__version__}")
+    parser.add_argument(
+        "--lang", choices=i18n.SUPPORTED, help=tr("taal van de berichten", "message language")
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _command_modules():
+        module = importlib.import_module(name)
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(sub)
+    return parser
+
+
+def _preselect_language(argv: Sequence[str]) -> None:
+    """Honour ``--lang`` before the parser is built, so its help is translated too."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            i18n.set_language(argv[i + 1])
+        elif arg.startswith("--lang="):
+            i18n.set_language(arg.split("=", 1)[1])
+
+
+def _start_gui() -> int:
+    try:
+        from handoff.gui.app import run
+    except ImportError as exc:  # the desktop app or Qt's libraries are missing
+        print(
+            tr(
+                "Het venster kan niet starten ({error}). Gebruik 'handoff --help'.",
+                "The window cannot start ({error}). Use 'handoff --help'.",
+                error=exc,
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    return run()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``handoff`` command; no arguments opens the window."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    _preselect_language(args_list)
+    if not args_list:
+        return _start_gui()
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if getattr(args, "func", None) is None:
+        parser.print_help(sys.stderr)
+        return EXIT_FAILURE
+    try:
+        return int(args.func(args) or 0)
+    except HandoffError as exc:
+        print(exc.message(), file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print(tr("Afgebroken.", "Cancelled."), file=sys.stderr)
+        return 130
+    except Exception as exc:  # last resort: a message, not a traceback
+        if os.environ.get("HANDOFF_DEBUG"):
+            raise
+        print(
+            tr(
+                "Onverwachte fout ({kind}). Er is niets half weggeschreven; meld dit aan uw IT-dienst.",
+                "Unexpected error ({kind}). Nothing was left half-written; report this to your IT desk.",
+                kind=type(exc).__name__,
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE

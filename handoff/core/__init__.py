@@ -1,0 +1,1 @@
+"""The core: plain Python, never imports Qt (ARCHITECTURE.md rule 1)."""

@@ -1,0 +1,89 @@
+"""Where Handoff reads and writes.
+
+Everything Handoff writes lives under ``HANDOFF_HOME`` when it is set, so tests,
+portable installs and the CI never touch the user's real folders; otherwise the
+platform's user directories (platformdirs) are used.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Handoff"
+
+
+def home() -> Path | None:
+    """The HANDOFF_HOME override, or None when the platform folders apply."""
+    value = os.environ.get("HANDOFF_HOME")
+    return Path(value).expanduser() if value else None
+
+
+def _ensure(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    """Settings and an organisation's own protocol profiles."""
+    base = home()
+    if base is not None:
+        return _ensure(base / "config")
+    return _ensure(Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)))
+
+
+def data_dir() -> Path:
+    """The journal and other state that must survive updates."""
+    base = home()
+    if base is not None:
+        return _ensure(base / "data")
+    return _ensure(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+
+def outbox_dir() -> Path:
+    """Default outbox for archives and .eml drafts (settings may override)."""
+    return _ensure(data_dir() / "outbox")
+
+
+def secure_store_dir() -> Path:
+    """Default secure folder for received files (settings should override)."""
+    return _ensure(data_dir() / "received")
+
+
+def temp_dir() -> Path:
+    """Handoff's own scratch folder, on the same volume as its outputs.
+
+    Extraction stages here so that a half-written result never appears in the
+    destination; it never holds a plaintext copy made for packing.
+    """
+    return _ensure(data_dir() / "tmp")
+
+
+def journal_path() -> Path:
+    """The SQLite journal."""
+    return data_dir() / "journal.sqlite3"
+
+
+def settings_path() -> Path:
+    """The TOML settings file."""
+    return config_dir() / "settings.toml"
+
+
+def user_protocols_dir() -> Path:
+    """Where an organisation drops its own protocol profiles."""
+    return _ensure(config_dir() / "protocols")
+
+
+def resources_dir() -> Path:
+    """Shipped data: protocol profiles, translations, word list, icons.
+
+    In a PyInstaller bundle they sit under ``sys._MEIPASS``; in a source or
+    editable install they are the repository's ``resources/`` folder.
+    """
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"

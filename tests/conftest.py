@@ -1,0 +1,65 @@
+"""Shared test harness: every test gets its own HANDOFF_HOME and an in-memory keyring.
+
+Modelled on Vorta's conftest: nothing a test does touches the real user folders
+or prompts for a keyring, and Qt runs offscreen.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from handoff.core import i18n
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that forgets everything when the test ends."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def handoff_home(tmp_path, monkeypatch):
+    """A fresh HANDOFF_HOME, Dutch messages and an empty in-memory keyring per test."""
+    home = tmp_path / "handoff-home"
+    monkeypatch.setenv("HANDOFF_HOME", str(home))
+    monkeypatch.setenv("HANDOFF_LANG", "nl")
+    i18n.set_language(None)
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield home
+    i18n.set_language(None)
+
+
+@pytest.fixture
+def memory_keyring():
+    """The in-memory keyring installed for this test."""
+    return keyring.get_keyring()
+
+
+@pytest.fixture(scope="session")
+def sevenzip():
+    """Path of the real 7-Zip; the interop tests need it (Debian package 7zip)."""
+    path = shutil.which("7zz")
+    if path is None:
+        pytest.fail("7zz not found: install the Debian package 7zip (tools/setup does)")
+    return path

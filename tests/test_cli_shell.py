@@ -1,0 +1,53 @@
+"""The command-line shell: version, language choice, errors without tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from handoff import __version__
+from handoff.cli import main
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text, language, set_language
+
+
+def test_version_prints_and_exits_zero(capsys):
+    try:
+        main(["--version"])
+    except SystemExit as exc:
+        assert exc.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_module_entry_point_runs():
+    out = subprocess.run(
+        [sys.executable, "-m", "handoff", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == f"handoff {__version__}"
+
+
+def test_dutch_is_default_and_english_on_request(monkeypatch):
+    monkeypatch.delenv("HANDOFF_LANG")
+    monkeypatch.setenv("LANG", "fr_BE.UTF-8")
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    assert language() == "nl"
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert language() == "en"
+    set_language("nl")
+    assert language() == "nl"
+
+
+def test_handoff_error_renders_in_both_languages():
+    err = HandoffError("x", Text("Bestand {name} ontbreekt.", "File {name} is missing."), name="a")
+    assert err.message("nl") == "Bestand a ontbreekt."
+    assert err.message("en") == "File a is missing."
+    assert str(err) == "Bestand a ontbreekt."
+
+
+def test_unknown_command_is_a_usage_error():
+    proc = subprocess.run(
+        [sys.executable, "-m", "handoff", "no-such-command"], capture_output=True, text=True
+    )
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
