@@ -51,3 +51,12 @@ def test_unknown_command_is_a_usage_error():
     )
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
+
+
+def test_c_locale_means_dutch(monkeypatch):
+    """A bare server (LANG=C.UTF-8) gets the default, Dutch, not Python's en_US guess."""
+    monkeypatch.delenv("HANDOFF_LANG")
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert language() == "nl"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import locale
 import os
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,17 +29,34 @@ def _normalise(value: str | None) -> str | None:
     return code if code in SUPPORTED else None
 
 
+def _windows_ui_language() -> str | None:
+    """The Windows display language (e.g. 'nl_BE'); Windows sets no LANG variable."""
+    try:
+        import ctypes
+
+        lcid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return None
+    return locale.windows_locale.get(lcid)
+
+
 def system_language() -> str:
-    """The language the operating system asks for, Dutch when it is neither."""
+    """The language the operating system asks for; Dutch when it asks for neither.
+
+    Only the environment (and Windows' UI language) counts: ``C``/``POSIX``
+    mean "no preference", and Python's ``getlocale()`` would turn C.UTF-8 into
+    en_US, which would make English the default on every bare server.
+    """
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
-        if value and value not in ("C", "POSIX", "C.UTF-8"):
-            return _normalise(value.split(":")[0]) or DEFAULT
-    try:
-        loc = locale.getlocale()[0]
-    except ValueError:
-        loc = None
-    return _normalise(loc) or DEFAULT
+        if value:
+            first = value.split(":")[0]
+            if first.split(".")[0] in ("C", "POSIX"):
+                return DEFAULT
+            return _normalise(first) or DEFAULT
+    if sys.platform == "win32":
+        return _normalise(_windows_ui_language()) or DEFAULT
+    return DEFAULT
 
 
 def set_language(code: str | None) -> None:

@@ -1,0 +1,96 @@
+"""The default mail channel: an unsent draft for the user's own mail program.
+
+Needs no server and no account (Exchange Online is retiring basic SMTP AUTH,
+ARCHITECTURE.md). The .eml carries ``X-Unsent: 1`` so Outlook opens it as a
+message still to be sent; it is written atomically to the outbox and handed to
+the system's mail program. Handoff cannot know whether the user then pressed
+Send, so the step is DRAFT_HANDED ("draft handed to the mail program"), never
+SENT.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from email import policy
+from pathlib import Path
+
+from handoff.channels import email_message
+from handoff.channels.base import Delivery, allowed_recipient, archive_details
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text
+from handoff.core.journal import Step
+from handoff.core.protocols import Protocol, Recipient
+from handoff.core.settings import Settings, write_atomic
+
+Opener = Callable[[Path], None]
+
+
+def system_opener(path: Path) -> None:
+    """Open ``path`` with the program the system associates with .eml files."""
+    if sys.platform == "win32":
+        os.startfile(path)  # type: ignore[attr-defined]
+        return
+    command = "open" if sys.platform == "darwin" else "xdg-open"
+    subprocess.Popen(  # returns at once; the mail program lives on its own
+        [command, str(path)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+class DraftChannel:
+    """Writes ``<outbox>/<handoff_id>.eml`` and (optionally) opens it."""
+
+    name = "eml"
+
+    def __init__(self, settings: Settings, opener: Opener | None = system_opener) -> None:
+        self.settings = settings
+        self.opener = opener
+
+    def _write(self, target: Path, data: bytes) -> None:
+        if target.exists():
+            raise HandoffError(
+                "draft_exists",
+                Text(
+                    "Er staat al een concept {file} in de uitgaande map. Verstuur of verwijder het eerst.",
+                    "A draft {file} is already in the outbox. Send or delete it first.",
+                ),
+                file=target.name,
+            )
+        write_atomic(target, data)
+
+    def _open(self, target: Path) -> None:
+        try:
+            self.opener(target)  # type: ignore[misc]
+        except OSError:
+            raise HandoffError(
+                "mail_program_failed",
+                Text(
+                    "Het e-mailprogramma kon niet starten. Het concept staat klaar in {folder}: open {file} zelf.",
+                    "The mail program could not start. The draft is ready in {folder}: open {file} yourself.",
+                ),
+                folder=str(target.parent),
+                file=target.name,
+            ) from None
+
+    def deliver(
+        self, archive: Path, recipient: Recipient, protocol: Protocol, handoff_id: str
+    ) -> Delivery:
+        """Write the draft; DRAFT_HANDED once it exists (and the mail program was asked to open it)."""
+        listed = allowed_recipient(recipient, protocol, "email")
+        message = email_message.build(
+            archive, listed, protocol, handoff_id, self.settings.mail.sender
+        )
+        message["X-Unsent"] = "1"
+        target = self.settings.outbox / f"{handoff_id}.eml"
+        self._write(target, message.as_bytes(policy=policy.SMTP))
+        if self.opener is not None:
+            self._open(target)
+        details = {"channel": self.name, "recipient": listed.address}
+        details["message_id"] = message["Message-ID"]
+        return Delivery(Step.DRAFT_HANDED, details | archive_details(archive), target)

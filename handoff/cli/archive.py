@@ -1,0 +1,155 @@
+"""`handoff pack` and `handoff unpack`: the archive core for scripts and admins.
+
+Stable contract (scripts and tests rely on it):
+    handoff pack FILE --output ARCHIVE.7z [--password-stdin] [--style sms|words]
+    handoff unpack ARCHIVE.7z --output DIR [--password-stdin] [--allow-unencrypted]
+`pack` prints a generated password as the only line on stdout; every message
+goes to stderr. Handlers stay thin (parse, call one function) so the use-case
+layer can take `pack` over later.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from handoff.cli._prompts import read_password, stdin_password
+from handoff.core.i18n import tr
+
+if TYPE_CHECKING:
+    from handoff.core.passwords import Password
+
+
+def handle_pack(args: argparse.Namespace) -> int:
+    """Pack FILE (checked and cleaned first with --protocol); the password alone on stdout.
+
+    Both paths go through the use cases, so every pack is journaled as 'packaged'.
+    """
+    from handoff.core import handoffs, passwords  # py7zr loads only when packing
+
+    source, output = Path(args.file), Path(args.output)
+    given = None
+    if args.password_stdin:
+        given = passwords.Password(stdin_password(), "sms", 0.0)
+    if args.protocol:
+        packaged = handoffs.package(
+            source,
+            args.protocol,
+            output,
+            password=given or _generated(args.style),
+            consent_confirmed=args.consent_confirmed,
+        )
+        result, password = packaged.archive, packaged.password
+    else:
+        _, result, password = handoffs.package_file(
+            source, output, password=given or passwords.generate(args.style or "sms")
+        )
+    print(
+        tr(
+            "Archief gemaakt: {path} ({size} bytes). Geef het wachtwoord via een ander kanaal door.",
+            "Archive written: {path} ({size} bytes). Pass the password on by another channel.",
+            path=result.path,
+            size=result.size,
+        ),
+        file=sys.stderr,
+    )
+    if given is None:
+        print(password.grouped(), flush=True)
+    return 0
+
+
+def _generated(style: str | None) -> Password | None:
+    """None lets the use case pick the style the protocol's password channel needs."""
+    from handoff.core import passwords
+
+    return passwords.generate(style) if style else None
+
+
+def handle_unpack(args: argparse.Namespace) -> int:
+    """Unpack ARCHIVE into DIR; on failure DIR holds nothing new."""
+    from handoff.core import archive
+
+    password = read_password(args.password_stdin)
+    result = archive.unpack(
+        Path(args.archive),
+        Path(args.output),
+        password,
+        allow_unencrypted=args.allow_unencrypted,
+    )
+    if not result.encrypted:
+        print(
+            tr(
+                "Let op: dit archief was niet versleuteld (protocol niet gevolgd).",
+                "Note: this archive was not encrypted (protocol not followed).",
+            ),
+            file=sys.stderr,
+        )
+    elif not result.headers_encrypted:
+        print(
+            tr(
+                "Let op: de inhoud was versleuteld, maar de bestandsnamen waren onderweg leesbaar.",
+                "Note: the content was encrypted, but the file names were readable in transit.",
+            ),
+            file=sys.stderr,
+        )
+    print(
+        tr(
+            "{n} bestand(en) uitgepakt in {folder}.",
+            "{n} file(s) extracted into {folder}.",
+            n=len(result.files),
+            folder=result.folder,
+        ),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _add_password_stdin(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=tr("wachtwoord van de eerste invoerregel", "password from the first input line"),
+    )
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add `pack` and `unpack`."""
+    pack = subparsers.add_parser(
+        "pack",
+        help=tr("bestand versleuteld verpakken (7z AES-256)", "pack a file encrypted (7z AES-256)"),
+    )
+    pack.add_argument("file", metavar="FILE")
+    pack.add_argument("--output", required=True, metavar="ARCHIVE.7z")
+    _add_password_stdin(pack)
+    pack.add_argument("--style", choices=("sms", "words"))
+    pack.add_argument(
+        "--protocol",
+        help=tr(
+            "eerst het blad controleren en opschonen volgens dit protocol",
+            "check and clean the sheet against this protocol first",
+        ),
+    )
+    pack.add_argument(
+        "--consent-confirmed",
+        action="store_true",
+        help=tr(
+            "de cliënt is ingelicht en gaf uitdrukkelijk toestemming",
+            "the client was informed and explicitly agreed",
+        ),
+    )
+    pack.set_defaults(func=handle_pack)
+
+    unpack = subparsers.add_parser(
+        "unpack", help=tr("7z-archief veilig uitpakken", "extract a 7z archive safely")
+    )
+    unpack.add_argument("archive", metavar="ARCHIVE.7z")
+    unpack.add_argument("--output", required=True, metavar="DIR")
+    _add_password_stdin(unpack)
+    unpack.add_argument(
+        "--allow-unencrypted",
+        action="store_true",
+        help=tr("ook een niet-versleuteld archief openen", "also open an unencrypted archive"),
+    )
+    unpack.set_defaults(func=handle_unpack)

@@ -1,0 +1,197 @@
+"""`handoff log list|verify|checkpoint|export|open`: the journal for workers and the DPO.
+
+Results go to stdout, messages to stderr. `verify` exits 0 when the chain is
+intact and 1 when it is broken (naming the first broken record and how), so
+a scheduled task can alert the DPO.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text, tr
+from handoff.core.journal import Journal, Step
+from handoff.core.journal_export import FORMATS, export
+
+EXIT_BROKEN = 1
+
+
+def usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
+    """A command without its action: show that command's own help, exit 2."""
+
+    def show(args: argparse.Namespace) -> int:
+        parser.print_help(sys.stderr)
+        return 2
+
+    return show
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """Left-aligned columns; the last column is not padded (details can be long)."""
+    cells = [[str(c) for c in headers], *[["" if c is None else str(c) for c in r] for r in rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers) - 1)]
+    lines = []
+    for r in cells:
+        lines.append("  ".join([*(c.ljust(w) for c, w in zip(r, widths, strict=False)), r[-1]]))
+    return "\n".join(lines)
+
+
+def _since(text: str | None) -> datetime | None:
+    """A date (YYYY-MM-DD, local midnight) or a full ISO time."""
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise HandoffError(
+            "bad_date",
+            Text(
+                "'{value}' is geen datum. Schrijf ze als JJJJ-MM-DD, bv. 2025-03-01.",
+                "'{value}' is not a date. Write it as YYYY-MM-DD, e.g. 2025-03-01.",
+            ),
+            value=text[:30],
+        ) from None
+
+
+def _records(args: argparse.Namespace, journal: Journal) -> list:
+    return journal.records(
+        since=_since(args.since),
+        protocol=args.protocol,
+        step=Step(args.step) if args.step else None,
+        handoff_id=args.handoff,
+    )
+
+
+def list_records(args: argparse.Namespace) -> int:
+    """The matching records as an aligned table, oldest first."""
+    with Journal() as journal:
+        found = _records(args, journal)
+    rows = [
+        (
+            r.seq,
+            r.time.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            r.account,
+            r.handoff_id,
+            r.protocol_id or "-",
+            r.step.value,
+            json.dumps(r.details, ensure_ascii=False, sort_keys=True),
+        )
+        for r in found
+    ]
+    headers = [tr(*h) for h in (("nr", "seq"), ("tijd", "time"), ("account", "account"))]
+    headers += [tr(*h) for h in (("overdracht", "handoff"), ("protocol", "protocol"))]
+    headers += [tr(*h) for h in (("stap", "step"), ("details", "details"))]
+    print(format_table(headers, rows))
+    print(tr("{n} record(s).", "{n} record(s).", n=len(rows)), file=sys.stderr)
+    return 0
+
+
+def verify(args: argparse.Namespace) -> int:
+    """Check the chain (and a checkpoint); exit 1 naming the first broken record."""
+    with Journal() as journal:
+        result = journal.verify(Path(args.checkpoint) if args.checkpoint else None)
+    if result.ok:
+        print(result.message())
+        return 0
+    print(result.message(), file=sys.stderr)
+    print(
+        tr(
+            "Het logboek is niet intact. Verander niets aan het bestand en meld dit aan de DPO.",
+            "The journal is not intact. Do not change the file and report this to the DPO.",
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_BROKEN
+
+
+def checkpoint(args: argparse.Namespace) -> int:
+    """Print (and optionally save) seq, head hash and time, to keep elsewhere."""
+    with Journal() as journal:
+        point = journal.checkpoint()
+    print(f"{point.seq} {point.head_hash} {point.time.isoformat()}")
+    if args.output:
+        target = Path(args.output)
+        partial = target.with_name(f".{target.name}.partial")
+        partial.write_text(point.to_json(), encoding="utf-8")
+        partial.replace(target)
+        print(
+            tr(
+                "Controlepunt bewaard in {path}. Bewaar een kopie buiten deze computer (bv. bij de DPO).",
+                "Checkpoint saved in {path}. Keep a copy off this computer (e.g. with the DPO).",
+                path=target,
+            ),
+            file=sys.stderr,
+        )
+    return 0
+
+
+def export_records(args: argparse.Namespace) -> int:
+    """CSV or Excel for the DPO's register of processing activities."""
+    with Journal() as journal:
+        found = _records(args, journal)
+    path = export(found, Path(args.output), args.format)
+    print(
+        tr("{n} record(s) naar {path}.", "{n} record(s) to {path}.", n=len(found), path=path),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def open_obligations(args: argparse.Namespace) -> int:
+    """What still has to be done, most urgent first."""
+    with Journal() as journal:
+        found = journal.open_obligations()
+    rows = [
+        (o.handoff_id, o.protocol_id or "-", o.since.astimezone().strftime("%Y-%m-%d"), o.message())
+        for o in found
+    ]
+    headers = [tr(*h) for h in (("overdracht", "handoff"), ("protocol", "protocol"))]
+    headers += [tr(*h) for h in (("sinds", "since"), ("te doen", "to do"))]
+    if rows:
+        print(format_table(headers, rows))
+    print(tr("{n} open verplichting(en).", "{n} open obligation(s).", n=len(rows)), file=sys.stderr)
+    return 0
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", help=tr("vanaf datum (JJJJ-MM-DD)", "from date (YYYY-MM-DD)"))
+    parser.add_argument("--protocol", help=tr("alleen dit protocol", "only this protocol"))
+    parser.add_argument(
+        "--step", choices=[s.value for s in Step], help=tr("alleen deze stap", "only this step")
+    )
+    parser.add_argument("--handoff", help=tr("alleen deze overdracht", "only this handoff"))
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add `handoff log` and its sub-commands."""
+    log = subparsers.add_parser(
+        "log", help=tr("het logboek van de overdrachten", "the handoff journal")
+    )
+    log.set_defaults(func=usage(log))
+    sub = log.add_subparsers(dest="log_command", metavar="ACTION")
+    listing = sub.add_parser("list", help=tr("toon records", "show records"))
+    _filters(listing)
+    listing.set_defaults(func=list_records)
+    check = sub.add_parser("verify", help=tr("controleer de hashketen", "check the hash chain"))
+    check.add_argument(
+        "--checkpoint", help=tr("vergelijk met dit controlepunt", "compare with this checkpoint")
+    )
+    check.set_defaults(func=verify)
+    point = sub.add_parser(
+        "checkpoint", help=tr("toon het huidige controlepunt", "show the current checkpoint")
+    )
+    point.add_argument("--output", help=tr("bewaar het in dit bestand", "save it in this file"))
+    point.set_defaults(func=checkpoint)
+    out = sub.add_parser("export", help=tr("exporteer naar csv of xlsx", "export to csv or xlsx"))
+    _filters(out)
+    out.add_argument("--format", choices=FORMATS, default="csv")
+    out.add_argument("--output", required=True, help=tr("doelbestand", "target file"))
+    out.set_defaults(func=export_records)
+    todo = sub.add_parser("open", help=tr("open verplichtingen", "open obligations"))
+    todo.set_defaults(func=open_obligations)

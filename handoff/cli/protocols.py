@@ -1,0 +1,81 @@
+"""`handoff protocols` and `handoff check`: which protocols exist, does a sheet conform.
+
+Results go to stdout (one protocol or one finding per line, so scripts can
+grep them); problems with profile files go to stderr. `check` exits 0 when
+the sheet conforms (warnings may be printed), 1 when a finding blocks it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from handoff.core import protocols
+from handoff.core.i18n import tr
+from handoff.core.workbook import check, check_answer
+
+EXIT_NOT_CONFORM = 1
+
+
+def list_protocols(args: argparse.Namespace) -> int:
+    """One line per protocol: id <TAB> title in the current language."""
+    found, problems = protocols.load_all()
+    for protocol_id in sorted(found):
+        print(f"{protocol_id}\t{found[protocol_id].title.render()}")
+    for problem in problems:
+        where = f"{problem.file}:{problem.line}" if problem.line else str(problem.file)
+        print(f"{where}: {problem.text.render()}", file=sys.stderr)
+    return 0
+
+
+def check_sheet(args: argparse.Namespace) -> int:
+    """Check SHEET against --protocol; with --answer-to, as the answer to that request."""
+    protocol = protocols.get(args.protocol)
+    sheet = Path(args.sheet)
+    if args.answer_to:
+        report = check_answer(Path(args.answer_to), sheet, protocol)
+    else:
+        report = check(sheet, protocol)
+    for found in report.findings:
+        print(found.message())
+    if report.ok:
+        print(
+            tr(
+                "In orde: {rows} rij(en) volgens protocol {id}.",
+                "Conforms: {rows} row(s) under protocol {id}.",
+                rows=report.rows,
+                id=protocol.id,
+            ),
+            file=sys.stderr,
+        )
+        return 0
+    return EXIT_NOT_CONFORM
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `protocols` and `check` commands."""
+    listing = subparsers.add_parser(
+        "protocols",
+        help=tr("toon de protocollen (id en titel)", "list the protocols (id and title)"),
+    )
+    listing.set_defaults(func=list_protocols)
+    checking = subparsers.add_parser(
+        "check",
+        help=tr("controleer een blad tegen een protocol", "check a sheet against a protocol"),
+    )
+    checking.add_argument(
+        "sheet", metavar="SHEET", help=tr("het Excel-blad (.xlsx)", "the Excel sheet (.xlsx)")
+    )
+    checking.add_argument(
+        "--protocol", required=True, metavar="ID", help=tr("protocol-id", "protocol id")
+    )
+    checking.add_argument(
+        "--answer-to",
+        metavar="REQUEST",
+        help=tr(
+            "controleer SHEET als antwoord op deze aanvraag (Turnhout)",
+            "check SHEET as the answer to this request (Turnhout)",
+        ),
+    )
+    checking.set_defaults(func=check_sheet)

@@ -1,0 +1,110 @@
+"""`handoff retention run|upcoming|delete`: received files deleted when their protocol says.
+
+The desktop app runs the same `retention.run()` at start and daily; this is
+for scheduled tasks and admins. Only counts and handoff ids are printed, never
+file names (names inside an archive may carry personal data).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from handoff.cli.log import format_table, usage
+from handoff.core import retention
+from handoff.core.i18n import tr
+from handoff.core.journal import Journal
+
+
+def _report(deletion: retention.Deletion) -> str:
+    if not deletion.journaled:
+        return tr(
+            "{id}: de beveiligde map is niet bereikbaar; niets verwijderd. Koppel de netwerkschijf "
+            "en probeer opnieuw.",
+            "{id}: the secure folder cannot be reached; nothing deleted. Connect the network "
+            "drive and try again.",
+            id=deletion.handoff_id,
+        )
+    text = tr(
+        "{id}: {n} bestand(en) verwijderd (schijf versleuteld: {vol}).",
+        "{id}: {n} file(s) deleted (volume encrypted: {vol}).",
+        id=deletion.handoff_id,
+        n=deletion.deleted,
+        vol=deletion.volume_encrypted,
+    )
+    if deletion.left:
+        text += " " + tr(
+            "{k} bestand(en) niet door Handoff bewaard, blijven staan: kijk ze zelf na.",
+            "{k} file(s) not stored by Handoff were left: check them yourself.",
+            k=len(deletion.left),
+        )
+    return text
+
+
+def run(args: argparse.Namespace) -> int:
+    """Delete what is due; exit 1 when a secure folder could not be reached."""
+    with Journal() as journal:
+        done = retention.run(journal)
+    for deletion in done:
+        print(_report(deletion))
+    print(
+        tr("{n} overdracht(en) verwerkt.", "{n} handoff(s) processed.", n=len(done)),
+        file=sys.stderr,
+    )
+    return 0 if all(d.journaled for d in done) else 1
+
+
+def delete(args: argparse.Namespace) -> int:
+    """Delete one handoff's stored files now (contact was made)."""
+    with Journal() as journal:
+        print(_report(retention.delete_now(args.handoff, journal=journal)))
+    return 0
+
+
+def upcoming(args: argparse.Namespace) -> int:
+    """What falls due within --days, overdue first."""
+    with Journal() as journal:
+        soon = retention.upcoming(journal, days=args.days)
+    rows = [
+        (
+            d.handoff_id,
+            d.protocol_id or "-",
+            d.due or "-",
+            d.reminder or "-",
+            d.count,
+            tr("ja", "yes") if d.overdue else "",
+        )
+        for d in soon
+    ]
+    headers = [
+        tr(*h) for h in (("overdracht", "handoff"), ("protocol", "protocol"), ("uiterlijk", "due"))
+    ]
+    headers += [
+        tr(*h)
+        for h in (("herinnering", "reminder"), ("bestanden", "files"), ("te laat", "overdue"))
+    ]
+    if rows:
+        print(format_table(headers, rows))
+    print(tr("{n} overdracht(en).", "{n} handoff(s).", n=len(rows)), file=sys.stderr)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add `handoff retention`."""
+    parser = subparsers.add_parser(
+        "retention",
+        help=tr("bewaartermijnen: verwijderen wat vervallen is", "retention: delete what is due"),
+    )
+    parser.set_defaults(func=usage(parser))
+    sub = parser.add_subparsers(dest="retention_command", metavar="ACTION")
+    sub.add_parser("run", help=tr("verwijder wat vervallen is", "delete what is due")).set_defaults(
+        func=run
+    )
+    soon = sub.add_parser("upcoming", help=tr("wat binnenkort vervalt", "what falls due soon"))
+    soon.add_argument("--days", type=int, default=14)
+    soon.set_defaults(func=upcoming)
+    now = sub.add_parser(
+        "delete", help=tr("verwijder nu (contact gehad)", "delete now (contact made)")
+    )
+    now.add_argument("handoff")
+    now.set_defaults(func=delete)

@@ -1,0 +1,83 @@
+"""``handoff settings show|set KEY VALUE|secret NAME``: the settings for admins and scripts.
+
+``secret`` reads the value with getpass (or one line from stdin when piped) and
+stores it in the system keyring only; it is never echoed, never an argument
+(arguments end up in shell history and process lists).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from handoff.core import credentials, settings
+from handoff.core.i18n import tr
+
+
+def _show(args: argparse.Namespace) -> int:
+    current = settings.load()
+    print(settings.to_toml(current), end="")
+    secure = credentials.secure_backend_available()
+    print(f"\n# {tr('geheimen (sleutelbos)', 'secrets (keyring)')}:")
+    for name in credentials.NAMES:
+        if not secure:
+            state = tr("wordt telkens gevraagd", "asked each time")
+        elif credentials.has_secret(name):
+            state = tr("bewaard", "stored")
+        else:
+            state = tr("niet bewaard", "not stored")
+        print(f"# {name}: {state}")
+    return 0
+
+
+def _set(args: argparse.Namespace) -> int:
+    updated = settings.with_value(settings.load(), args.key, args.value)
+    settings.save(updated)
+    print(tr("Bewaard: {key}", "Saved: {key}", key=args.key), file=sys.stderr)
+    return 0
+
+
+def _read_secret(name: str) -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass(tr("Geheim voor {name}: ", "Secret for {name}: ", name=name))
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _secret(args: argparse.Namespace) -> int:
+    credentials.require_secure_backend()
+    credentials.set_secret(args.name, _read_secret(args.name))
+    print(
+        tr(
+            "Geheim '{name}' bewaard in de sleutelbos.",
+            "Secret '{name}' stored in the keyring.",
+            name=args.name,
+        ),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``settings`` with its three sub-commands."""
+    parser = subparsers.add_parser(
+        "settings", help=tr("instellingen tonen of wijzigen", "show or change settings")
+    )
+    sub = parser.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
+    show = sub.add_parser(
+        "show", help=tr("instellingen tonen (nooit geheimen)", "show settings (never secrets)")
+    )
+    show.set_defaults(func=_show)
+    set_ = sub.add_parser("set", help=tr("één instelling wijzigen", "change one setting"))
+    set_.add_argument("key", metavar="KEY", help="mail.mode, sftp.host, directory.<naam>, ...")
+    set_.add_argument("value", metavar="VALUE")
+    set_.set_defaults(func=_set)
+    secret = sub.add_parser(
+        "secret",
+        help=tr(
+            "wachtwoord of token in de sleutelbos bewaren",
+            "store a password or token in the keyring",
+        ),
+    )
+    secret.add_argument("name", metavar="NAME", choices=credentials.NAMES)
+    secret.set_defaults(func=_secret)

@@ -1,0 +1,195 @@
+"""``handoff send``, ``handoff receive`` and ``handoff confirm``: one journaled handoff each.
+
+These are thin: parse, call the use case in :mod:`handoff.core.handoffs`,
+print. The reference goes to stdout (scripts read it); guidance goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from handoff.cli._prompts import read_password
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text, tr
+from handoff.core.passwords import Password
+
+CONFIRM_STEPS = {
+    "email-deleted": "email_deleted",
+    "password-deleted": "password_deleted",
+    "custodian": "custodian_confirmed",
+    "consent": "consent_confirmed",
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add send, receive and confirm."""
+    send = sub.add_parser(
+        "send",
+        help=tr(
+            "blad controleren, versleutelen, versturen en het wachtwoord doorgeven",
+            "check, encrypt and send a sheet, then pass the password on",
+        ),
+    )
+    send.add_argument("file", type=Path)
+    send.add_argument("--protocol", required=True)
+    send.add_argument(
+        "--to", required=True, help=tr("ontvanger uit het protocol", "recipient from the protocol")
+    )
+    send.add_argument("--via", choices=("draft", "smtp", "sftp"))
+    send.add_argument("--password-via", choices=("sms", "manual"), default="manual")
+    send.add_argument(
+        "--consent-confirmed",
+        action="store_true",
+        help=tr(
+            "de cliënt is ingelicht en gaf uitdrukkelijk toestemming",
+            "the client was informed and explicitly agreed",
+        ),
+    )
+    send.set_defaults(func=_send)
+
+    receive = sub.add_parser(
+        "receive",
+        help=tr(
+            "ontvangen archief ontsleutelen naar de beveiligde map",
+            "decrypt a received archive into the secure folder",
+        ),
+    )
+    receive.add_argument("archive", type=Path)
+    receive.add_argument("--protocol", required=True)
+    receive.add_argument("--password-stdin", action="store_true")
+    receive.add_argument("--allow-unencrypted", action="store_true")
+    receive.set_defaults(func=_receive)
+
+    confirm = sub.add_parser(
+        "confirm",
+        help=tr(
+            "een stap bevestigen die u buiten Handoff deed",
+            "confirm a step you did outside Handoff",
+        ),
+    )
+    confirm.add_argument("reference")
+    confirm.add_argument("step", choices=(*CONFIRM_STEPS, "password-passed"))
+    confirm.add_argument("--via", choices=("phone", "sms"), default="phone")
+    confirm.set_defaults(func=_confirm)
+
+
+def _say(nl: str, en: str, **params: object) -> None:
+    print(tr(nl, en, **params), file=sys.stderr)
+
+
+def _send(args: argparse.Namespace) -> int:
+    from handoff.core import handoffs
+
+    sent = handoffs.send(
+        args.file,
+        args.protocol,
+        args.to,
+        via=args.via,
+        consent_confirmed=args.consent_confirmed,
+    )
+    packaged = sent.packaged
+    print(packaged.handoff_id)
+    if sent.delivery.location is not None:
+        _say(
+            "Concept klaargezet voor uw e-mailprogramma: {path}",
+            "Draft handed to your mail program: {path}",
+            path=sent.delivery.location,
+        )
+    if args.password_via == "sms":
+        handoffs.send_password_sms(packaged.handoff_id, args.protocol, packaged.password)
+        _say("Wachtwoord per sms verstuurd.", "Password sent by SMS.")
+        return 0
+    return _pass_manually(packaged.handoff_id, args.protocol, packaged.password)
+
+
+def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int:
+    """Show the password once; journal the passing only when the user says it is done."""
+    from handoff.core import handoffs, protocols
+
+    role = protocols.get(protocol_id).password_channel.role.render()
+    _say(
+        "Geef dit wachtwoord via een ander kanaal (telefoon of sms) door aan {role}:",
+        "Pass this password on by another channel (phone or SMS) to {role}:",
+        role=role,
+    )
+    print(password.grouped(), file=sys.stderr)
+    if not sys.stdin.isatty():
+        _say(
+            "Bevestig daarna: handoff confirm {ref} password-passed --via phone",
+            "Then confirm: handoff confirm {ref} password-passed --via phone",
+            ref=handoff_id,
+        )
+        return 0
+    answer = input(tr("Doorgegeven? [j/N] ", "Passed on? [y/N] ")).strip().lower()
+    if answer in ("j", "ja", "y", "yes"):
+        handoffs.confirm_password_passed(handoff_id, protocol_id, "phone")
+        _say("Genoteerd in het logboek.", "Recorded in the journal.")
+    return 0
+
+
+def _receive(args: argparse.Namespace) -> int:
+    from handoff.core import handoffs
+    from handoff.core import settings as settings_module
+
+    password = read_password(args.password_stdin)
+    received = handoffs.receive(
+        args.archive,
+        args.protocol,
+        password,
+        settings_module.load().secure_folder,
+        allow_unencrypted=args.allow_unencrypted,
+    )
+    print(received.folder)
+    if received.due:
+        _say("Verwijderen uiterlijk op {due}.", "Delete by {due} at the latest.", due=received.due)
+    else:
+        _say(
+            "Verwijderen zodra het contact gelegd is ({rule}).",
+            "Delete as soon as contact was made ({rule}).",
+            rule=received.protocol.retention.describe().render(),
+        )
+    _say(
+        "Verwijder nu de e-mail met het archief en de sms met het wachtwoord, en bevestig: "
+        "handoff confirm {ref} email-deleted / password-deleted",
+        "Now delete the e-mail with the archive and the SMS with the password, and confirm: "
+        "handoff confirm {ref} email-deleted / password-deleted",
+        ref=received.handoff_id,
+    )
+    return 0
+
+
+def _protocol_of(reference: str) -> str | None:
+    from handoff.core.journal import Journal
+
+    with Journal() as journal:
+        records = journal.records(handoff_id=reference, limit=1)
+    if not records:
+        raise HandoffError(
+            "unknown_handoff",
+            Text(
+                "Overdracht {ref} staat niet in het logboek van deze computer.",
+                "Handoff {ref} is not in this computer's journal.",
+            ),
+            ref=reference,
+        )
+    return records[0].protocol_id
+
+
+def _confirm(args: argparse.Namespace) -> int:
+    from handoff.core import handoffs
+    from handoff.core.journal import Step
+
+    protocol_id = _protocol_of(args.reference)
+    if args.step == "password-passed":
+        if protocol_id is None:
+            raise HandoffError(
+                "no_protocol",
+                Text("Deze overdracht heeft geen protocol.", "This handoff has no protocol."),
+            )
+        record = handoffs.confirm_password_passed(args.reference, protocol_id, args.via)
+    else:
+        record = handoffs.confirm(args.reference, protocol_id, Step(CONFIRM_STEPS[args.step]))
+    _say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)
+    return 0

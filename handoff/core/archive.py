@@ -1,0 +1,272 @@
+"""Pack into and open AES-256 7z archives the way the protocols prescribe.
+
+"AES 256 encryptie via 7-zip" (seed 001, art. 6; seed 002, on art. 4 of the cooperation agreement) and "een
+sterk algoritme zoals AES-256 (bij voorkeur via 7-zip)" (seed 004, section C2):
+the receiver opens what Handoff writes with plain 7-Zip, and Handoff opens what
+a sender made with 7-Zip. File names are encrypted too (7z "encrypted headers"),
+since a name like "schuldenaars maart.xlsx" already says something.
+
+Packing streams each source into a hidden partial file beside the output and
+renames it into place when complete, so a crash or a cancel leaves nothing and
+plaintext is never copied to a temp folder. Opening validates every entry name
+before one byte is written, counts real decompressed bytes against caps, and
+stages into a fresh folder that is moved into the destination only when every
+CRC matched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import secrets
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import py7zr
+
+from handoff.core import archive_errors as msg
+from handoff.core import archive_kdf
+from handoff.core.archive_extract import Budget, Limits, extract_to
+from handoff.core.archive_names import check_name, parts
+from handoff.core.archive_probe import opened
+from handoff.core.archive_stage import staged_into
+from handoff.core.errors import HandoffError
+
+__all__ = [
+    "FILTERS",
+    "Limits",
+    "PackResult",
+    "UnpackResult",
+    "pack",
+    "sha256_file",
+    "unpack",
+]
+
+archive_kdf.install()
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+# Chosen from bench/bench_archive.py (docs/readme/archive.md): an .xlsx is
+# already deflated, so LZMA2 costs time for almost no size; Copy + AES is the
+# 7-Zip-compatible choice that keeps pack and unpack fastest.
+FILTERS: list[dict[str, int]] = [
+    {"id": py7zr.FILTER_COPY},
+    {"id": py7zr.FILTER_CRYPTO_AES256_SHA256},
+]
+_CHUNK = 1 << 20
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class PackResult:
+    """What was written: the archive, its size and hash for the journal, how many entries."""
+
+    path: Path
+    size: int
+    sha256: str
+    entries: int
+
+
+@dataclass(frozen=True)
+class UnpackResult:
+    """Where the files landed; ``encrypted`` is False only with allow_unencrypted."""
+
+    folder: Path
+    files: list[Path]
+    total_bytes: int
+    encrypted: bool
+    headers_encrypted: bool = True
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file, read in chunks (archives can be large)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class _Tracked(io.BufferedIOBase):
+    """A read-only view of a source that reports progress and honours cancel.
+
+    py7zr reads each source in blocks; checking cancel on every read stops a
+    large pack within one block.
+    """
+
+    def __init__(self, raw: IO[bytes], counter: _Counter) -> None:
+        super().__init__()
+        self._raw = raw
+        self._counter = counter
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._raw.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._raw.tell()
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = self._raw.read(size if size is not None else -1)
+        self._counter.add(len(data))
+        return data
+
+    def read1(self, size: int = -1) -> bytes:
+        return self.read(size)
+
+
+class _Counter:
+    """Progress and cancel, shared by pack's sources."""
+
+    def __init__(self, total: int, progress: Progress | None, cancel: Cancel | None) -> None:
+        self.done = 0
+        self.total = total
+        self._progress = progress
+        self._cancel = cancel
+
+    def add(self, n: int) -> None:
+        if self._cancel is not None and self._cancel():
+            raise HandoffError("cancelled", msg.CANCELLED)
+        self.done += n
+        if self._progress is not None and n:
+            self._progress(self.done, self.total)
+
+
+def _source_size(source: bytes | Path) -> int:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return len(source)
+    path = Path(source)
+    if not path.is_file():
+        raise HandoffError("not_found", msg.NOT_FOUND, name=path.name)
+    return path.stat().st_size
+
+
+@contextmanager
+def _open_source(source: bytes | Path) -> Iterator[IO[bytes]]:
+    if isinstance(source, bytes | bytearray | memoryview):
+        yield io.BytesIO(source)  # shares the buffer until written: no copy
+    else:
+        with open(source, "rb") as fh:
+            yield fh
+
+
+def _check_pack(entries: Mapping[str, bytes | Path], output: Path, password: str) -> int:
+    """Refuse before writing anything; returns the total plaintext size."""
+    if not password:
+        raise HandoffError("empty_password", msg.EMPTY_PASSWORD)
+    if not entries:
+        raise HandoffError("no_entries", msg.NO_ENTRIES)
+    for index, name in enumerate(entries, 1):
+        check_name(name, index)
+    if output.exists() or output.is_symlink():
+        raise HandoffError("output_exists", msg.OUTPUT_EXISTS, name=output.name)
+    if not output.parent.is_dir():
+        raise HandoffError("not_found", msg.NOT_FOUND, name=str(output.parent))
+    return sum(_source_size(s) for s in entries.values())
+
+
+@contextmanager
+def _partial_beside(output: Path) -> Iterator[IO[bytes]]:
+    """A hidden file next to ``output``, published by link/rename only on success."""
+    partial = output.with_name(f".{output.name}.{secrets.token_hex(4)}.partial")
+    try:
+        fd = os.open(
+            partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
+        )
+    except OSError as exc:
+        raise msg.from_os_error(exc, output.parent.name or str(output.parent)) from None
+    try:
+        with os.fdopen(fd, "w+b") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        _publish(partial, output)
+    except OSError as exc:
+        raise msg.from_os_error(exc, output.name) from None
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _publish(partial: Path, output: Path) -> None:
+    """Put the finished archive in place without ever replacing an existing file.
+
+    A hard link fails if ``output`` appeared meanwhile; on a volume without
+    hard links (FAT, some shares) fall back to a checked rename.
+    """
+    try:
+        os.link(partial, output)
+        return
+    except FileExistsError:
+        raise HandoffError("output_exists", msg.OUTPUT_EXISTS, name=output.name) from None
+    except OSError:
+        pass
+    if output.exists():
+        raise HandoffError("output_exists", msg.OUTPUT_EXISTS, name=output.name)
+    os.rename(partial, output)
+
+
+def pack(
+    entries: Mapping[str, bytes | Path],
+    output: Path,
+    password: str,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> PackResult:
+    """Write ``entries`` into a new AES-256 7z archive with encrypted headers.
+
+    Sources are streamed from memory or their own file. Nothing exists at
+    ``output`` unless the archive is complete; an existing ``output`` is
+    never replaced.
+    """
+    output = Path(output)
+    counter = _Counter(_check_pack(entries, output, password), progress, cancel)
+    with (
+        _partial_beside(output) as fh,
+        py7zr.SevenZipFile(
+            fh, "w", filters=FILTERS, password=password, header_encryption=True
+        ) as archive,
+    ):
+        for name, source in entries.items():
+            with _open_source(source) as raw:
+                archive.writef(_Tracked(raw, counter), name)
+    return PackResult(output, output.stat().st_size, sha256_file(output), len(entries))
+
+
+def unpack(
+    archive: Path,
+    dest: Path,
+    password: str | None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    allow_unencrypted: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> UnpackResult:
+    """Extract ``archive`` into ``dest`` safely, or leave ``dest`` as it was.
+
+    Refuses unencrypted archives unless ``allow_unencrypted`` (the sender broke
+    the protocol), unsafe names, links and devices, and stops as soon as the
+    real decompressed bytes pass the caps in ``limits``.
+    """
+    archive, dest = Path(archive), Path(dest)
+    size = archive.stat().st_size if archive.is_file() else 0
+    with opened(archive, password) as (info, z):
+        if not info.encrypted and not allow_unencrypted:
+            raise HandoffError("not_encrypted", msg.NOT_ENCRYPTED, name=archive.name)
+        plan = info.plan(limits, size)
+        budget = Budget(limits, size, plan.total, progress, cancel)
+        with staged_into(dest, plan.top_level) as staging:
+            extract_to(z, archive, staging, plan, budget, info.headers_encrypted, info.encrypted)
+    files = [dest.joinpath(*parts(name)) for name in plan.files]
+    return UnpackResult(dest, files, budget.written, info.encrypted, info.headers_encrypted)

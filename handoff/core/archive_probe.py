@@ -1,0 +1,178 @@
+"""Look at an archive before extracting anything: what it is, and what it holds.
+
+The 7z signature header carries CRCs of itself and of the (possibly encrypted)
+header block, so damage to those bytes is told apart from a wrong password
+before py7zr is asked anything: when the stored header bytes are intact but do
+not decode with the given password, the password is wrong.
+"""
+
+from __future__ import annotations
+
+import stat
+import struct
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import py7zr
+from py7zr.compressor import SupportedMethods
+
+from handoff.core import archive_errors as msg
+from handoff.core.archive_extract import Limits, too_large
+from handoff.core.archive_names import DEVICE, DUPLICATE, LINK, check_name, parts, refuse
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text
+
+MAGIC_7Z = b"7z\xbc\xaf\x27\x1c"
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_AES_CODER_ID = b"\x06\xf1\x07\x01"
+_ENCODED_HEADER = 0x17
+_SIGNATURE_SIZE = 32
+_DATA_KINDS = (None, stat.S_IFREG, stat.S_IFDIR, stat.S_IFIFO)
+
+TRUNCATED = Text(
+    "afgebroken: het bestand is korter dan het hoort",
+    "truncated: the file is shorter than it should be",
+)
+HEADER_DAMAGED = Text("de inhoudstafel klopt niet", "the table of contents does not check out")
+HEADER_UNREADABLE = Text("de inhoudstafel is onleesbaar", "the table of contents is unreadable")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One member as the header declares it (sizes are not trusted for caps)."""
+
+    name: str
+    is_dir: bool
+    declared_size: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What extraction will create, relative to the destination."""
+
+    dirs: tuple[str, ...]
+    files: tuple[str, ...]
+    top_level: tuple[str, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class Probe:
+    """An archive's encryption and members, read without extracting."""
+
+    encrypted: bool
+    headers_encrypted: bool
+    entries: tuple[Entry, ...]
+
+    def plan(self, limits: Limits, archive_size: int) -> Plan:
+        """Check counts and name clashes; refuse before a byte is written."""
+        files = tuple(e.name for e in self.entries if not e.is_dir)
+        if len(files) > limits.max_entries:
+            raise too_large(
+                Text("{n} bestanden, hoogstens {m}", "{n} files, at most {m}"),
+                n=len(files),
+                m=limits.max_entries,
+            )
+        total = sum(e.declared_size for e in self.entries)
+        if total > limits.max_total_bytes:
+            raise too_large(
+                Text("meer dan {m} bytes", "more than {m} bytes"), m=limits.max_total_bytes
+            )
+        _refuse_clashes(self.entries)
+        dirs = tuple(e.name for e in self.entries if e.is_dir)
+        top = tuple(dict.fromkeys(parts(e.name)[0] for e in self.entries))
+        return Plan(dirs, files, top, total)
+
+
+def damaged(archive: Path, detail: Text) -> HandoffError:
+    """The ``damaged_archive`` error with a short reason."""
+    return HandoffError("damaged_archive", msg.DAMAGED, name=archive.name, detail=detail.render())
+
+
+def _refuse_clashes(entries: tuple[Entry, ...]) -> None:
+    """Two names that are the same on Windows, or a file where a folder must go."""
+    seen: dict[tuple[str, ...], bool] = {}
+    folders: set[tuple[str, ...]] = set()
+    for index, entry in enumerate(entries, 1):
+        key = tuple(p.casefold() for p in parts(entry.name))
+        folders.update(key[:i] for i in range(1, len(key)))
+        if key in seen and not (entry.is_dir and seen[key]):
+            raise refuse(index, DUPLICATE)
+        seen[key] = entry.is_dir
+    files = {tuple(p.casefold() for p in parts(e.name)) for e in entries if not e.is_dir}
+    if files & folders:
+        raise refuse(len(entries), DUPLICATE)
+
+
+def _signature(archive: Path) -> bool:
+    """Check the signature header and header CRCs; return whether headers are encrypted."""
+    try:
+        with open(archive, "rb") as fh:
+            head = fh.read(_SIGNATURE_SIZE)
+            size = fh.seek(0, 2)
+            if not head.startswith(MAGIC_7Z):
+                kind = "zip_archive" if head.startswith(_ZIP_MAGICS) else "not_7z"
+                text = msg.ZIP_ARCHIVE if kind == "zip_archive" else msg.NOT_7Z
+                raise HandoffError(kind, text, name=archive.name)
+            if len(head) < _SIGNATURE_SIZE:
+                raise damaged(archive, TRUNCATED)
+            start_crc, offset, length, next_crc = struct.unpack("<IQQI", head[8:32])
+            if zlib.crc32(head[12:32]) != start_crc:
+                raise damaged(archive, HEADER_DAMAGED)
+            if _SIGNATURE_SIZE + offset + length > size:
+                raise damaged(archive, TRUNCATED)
+            fh.seek(_SIGNATURE_SIZE + offset)
+            header = fh.read(length)
+    except FileNotFoundError:
+        raise HandoffError("not_found", msg.NOT_FOUND, name=archive.name) from None
+    if zlib.crc32(header) != next_crc:
+        raise damaged(archive, HEADER_DAMAGED)
+    return header[:1] == bytes([_ENCODED_HEADER]) and _AES_CODER_ID in header
+
+
+def _entry(index: int, member: py7zr.py7zr.ArchiveFile) -> Entry:
+    """Refuse links, devices and unsafe names; the name itself is never shown."""
+    if member.is_symlink or member.is_junction:
+        raise refuse(index, LINK)
+    # A FIFO mark is what 7-Zip records for data read from a pipe (-si); its
+    # data is written as an ordinary file like any other, so it is accepted.
+    if member.is_socket or member.st_fmt not in _DATA_KINDS:
+        raise refuse(index, DEVICE)
+    check_name(member.filename, index)
+    return Entry(member.filename, member.is_directory, member.uncompressed or 0)
+
+
+def _content_encrypted(archive: py7zr.SevenZipFile) -> bool:
+    streams = getattr(archive.header, "main_streams", None)
+    if streams is None:
+        return False
+    return any(SupportedMethods.needs_password(f.coders) for f in streams.unpackinfo.folders)
+
+
+@contextmanager
+def opened(archive: Path, password: str | None) -> Iterator[tuple[Probe, py7zr.SevenZipFile]]:
+    """Classify the archive and list its members, mapping every failure to a clear code.
+
+    The archive stays open for extraction, so the key is derived once for the
+    header; an open file object also keeps py7zr single-threaded, so the byte
+    budget is exact.
+    """
+    headers_encrypted = _signature(archive)
+    if headers_encrypted and not password:
+        raise HandoffError("password_required", msg.PASSWORD_REQUIRED, name=archive.name)
+    with open(archive, "rb") as fh:
+        try:
+            z = py7zr.SevenZipFile(fh, "r", password=password or None)
+        except Exception:  # py7zr raises many kinds here; the header CRC was good
+            if headers_encrypted:
+                raise HandoffError("wrong_password", msg.WRONG_PASSWORD) from None
+            raise damaged(archive, HEADER_UNREADABLE) from None
+        with z:
+            encrypted = headers_encrypted or _content_encrypted(z)
+            entries = tuple(_entry(i, m) for i, m in enumerate(z.files, 1))
+            if encrypted and not password:
+                raise HandoffError("password_required", msg.PASSWORD_REQUIRED, name=archive.name)
+            yield Probe(encrypted, headers_encrypted, entries), z

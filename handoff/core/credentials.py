@@ -1,0 +1,156 @@
+"""Secrets (SMTP password, SFTP password, SMS API token) in the system keyring only.
+
+Everything is stored under the service name "Handoff". When no secure keyring
+is available (keyring's fail backend, a chainer with nothing viable, the null
+backend, or a plain-text/"encrypted file" store from keyrings.alt) Handoff asks
+for the secret each time and stores nothing: there is deliberately no
+plain-text fallback (ARCHITECTURE.md: Vorta's plain-text fallback is what to
+avoid). Values never appear in a message or exception.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringError, PasswordDeleteError
+
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text
+
+SERVICE = "Handoff"
+SMTP = "smtp"
+SFTP = "sftp"
+SMS = "sms"
+NAMES = (SMTP, SFTP, SMS)
+
+Ask = Callable[[str], str | None]
+
+# Backends that do not protect the secret: they store it readable on disk or not at all.
+_INSECURE_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
+_INSECURE_NAMES = ("plaintext", "encryptedkeyring", "uncrypted")
+
+
+def _check_name(name: str) -> None:
+    if name not in NAMES:
+        raise HandoffError(
+            "unknown_secret",
+            Text(
+                "Onbekend geheim '{name}'. Kies uit: {names}.",
+                "Unknown secret '{name}'. Choose from: {names}.",
+            ),
+            name=name,
+            names=", ".join(NAMES),
+        )
+
+
+def _is_secure(backend: KeyringBackend) -> bool:
+    cls = type(backend)
+    module = cls.__module__
+    if module.startswith(_INSECURE_MODULES) or cls.__name__.lower().startswith(_INSECURE_NAMES):
+        return False
+    chained = getattr(backend, "backends", None)
+    if module.startswith("keyring.backends.chainer"):
+        return any(_is_secure(b) for b in chained or ())
+    return True
+
+
+def secure_backend_available() -> bool:
+    """True when the keyring in force keeps secrets protected by the system."""
+    return _is_secure(keyring.get_keyring())
+
+
+def _keyring_failed() -> HandoffError:
+    return HandoffError(
+        "keyring_failed",
+        Text(
+            "De sleutelbos van het systeem antwoordt niet. Ontgrendel ze (meld u opnieuw aan) en probeer opnieuw.",
+            "The system keyring does not answer. Unlock it (sign in again) and try again.",
+        ),
+    )
+
+
+def get_secret(name: str, ask: Ask | None = None) -> str | None:
+    """The stored secret, else what ``ask(name)`` returns (never stored), else None.
+
+    Without a secure keyring nothing is read from or written to a store: the
+    user is asked every time.
+    """
+    _check_name(name)
+    value = None
+    if secure_backend_available():
+        try:
+            value = keyring.get_password(SERVICE, name)
+        except KeyringError:
+            raise _keyring_failed() from None
+    if value is None and ask is not None:
+        value = ask(name) or None
+    return value
+
+
+def _no_secure_keyring() -> HandoffError:
+    return HandoffError(
+        "no_secure_keyring",
+        Text(
+            "Er is geen beveiligde sleutelbos op deze computer; Handoff bewaart het geheim niet en vraagt het telkens opnieuw.",
+            "There is no secure keyring on this computer; Handoff does not store the secret and asks for it each time.",
+        ),
+    )
+
+
+def require_secure_backend() -> None:
+    """Raise no_secure_keyring before the user types a secret that cannot be kept."""
+    if not secure_backend_available():
+        raise _no_secure_keyring()
+
+
+def _local_machine_persistence() -> None:
+    """Windows: keep credentials on this machine instead of roaming with the profile.
+
+    Untested here (no Windows in CI): WinVaultKeyring's ``persist`` accepts the
+    win32cred constant name 'local machine' (CRED_PERSIST_LOCAL_MACHINE).
+    """
+    backend = keyring.get_keyring()
+    for candidate in (backend, *getattr(backend, "backends", ())):
+        if type(candidate).__name__ == "WinVaultKeyring":
+            candidate.persist = "local machine"  # type: ignore[attr-defined]
+
+
+def set_secret(name: str, value: str) -> None:
+    """Store a secret in the system keyring; refuses when there is no secure one."""
+    _check_name(name)
+    if not value:
+        raise HandoffError(
+            "empty_secret",
+            Text(
+                "Het geheim is leeg; er is niets bewaard.",
+                "The secret is empty; nothing was stored.",
+            ),
+        )
+    require_secure_backend()
+    if sys.platform == "win32":
+        _local_machine_persistence()
+    try:
+        keyring.set_password(SERVICE, name, value)
+    except KeyringError:
+        raise _keyring_failed() from None
+
+
+def delete_secret(name: str) -> None:
+    """Forget a stored secret; nothing to do when there is none."""
+    _check_name(name)
+    if not secure_backend_available():
+        return
+    try:
+        keyring.delete_password(SERVICE, name)
+    except PasswordDeleteError:
+        return
+    except KeyringError:
+        raise _keyring_failed() from None
+
+
+def has_secret(name: str) -> bool:
+    """Whether a secret is stored, without ever returning it (for 'settings show')."""
+    return get_secret(name) is not None

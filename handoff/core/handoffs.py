@@ -1,0 +1,491 @@
+"""The use cases: every step of a handoff, each doing its work and then journaling it.
+
+ARCHITECTURE.md rule 2: each step is one function that does the step and
+appends one journal record, or fails and appends nothing. The CLI and the
+desktop app call only these functions, so there is no second path that skips
+the journal. Nothing here keeps a password: it is returned to the caller to
+show once and then forgotten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from handoff.channels import phone, sms
+from handoff.channels.base import ArchiveChannel, Delivery, PasswordDelivery, PasswordSender
+from handoff.channels.email_draft import DraftChannel
+from handoff.core import archive, passwords, protocols, workbook
+from handoff.core import settings as settings_module
+from handoff.core.credentials import Ask
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text
+from handoff.core.journal import Journal, Record, Step, new_handoff_id
+from handoff.core.passwords import Password
+from handoff.core.protocols import Protocol, Recipient
+from handoff.core.settings import Settings
+from handoff.core.workbook import CleanSheet
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+HANDOFF_ID = re.compile(r"HO-\d{8}-[0-9A-Z]{6}")
+
+#: Steps a user confirms by hand; each is journaled only when confirmed.
+CONFIRMABLE = (
+    Step.CONSENT_CONFIRMED,
+    Step.EMAIL_DELETED,
+    Step.PASSWORD_DELETED,
+    Step.CUSTODIAN_CONFIRMED,
+)
+
+
+@dataclass(frozen=True)
+class Packaged:
+    """An archive ready to travel; the password lives only in this object."""
+
+    handoff_id: str
+    protocol: Protocol
+    archive: archive.PackResult
+    password: Password = field(repr=False)
+    rows: int
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Received:
+    """A decrypted handoff stored in the secure folder."""
+
+    handoff_id: str
+    protocol: Protocol
+    folder: Path
+    files: tuple[Path, ...]
+    due: date | None
+    reminder: date | None
+
+
+def _journal(journal: Journal | None) -> Journal:
+    return journal if journal is not None else Journal()
+
+
+def password_style(protocol: Protocol) -> str:
+    """Words for a password read aloud on the phone, grouped characters for SMS."""
+    return "words" if protocol.password_channel.kind in ("phone", "custodian") else "sms"
+
+
+def _require_consent(protocol: Protocol, consent_confirmed: bool) -> None:
+    # Seeds 001/002 (Kind en Gezin referral): a referral only after the client
+    # was informed and gave free, explicit consent.
+    if protocol.consent_required and not consent_confirmed:
+        raise HandoffError(
+            "consent_required",
+            Text(
+                "Protocol '{protocol}' vraagt dat u bevestigt dat de cliënt ingelicht is en "
+                "uitdrukkelijk toestemming gaf. Vink de bevestiging aan en probeer opnieuw.",
+                "Protocol '{protocol}' requires you to confirm that the client was informed "
+                "and explicitly agreed. Tick the confirmation and try again.",
+            ),
+            protocol=protocol.id,
+        )
+
+
+def cleaned_sheet(sheet: Path | CleanSheet, protocol: Protocol) -> CleanSheet:
+    """The copy that may leave the building: checked, only allowed columns, in memory."""
+    if isinstance(sheet, CleanSheet):
+        return sheet
+    return workbook.clean(sheet, protocol)
+
+
+def _archive_details(result: archive.PackResult, password: Password) -> dict[str, object]:
+    """What the DPO may know of a packed archive: hash, size and the password's strength."""
+    details: dict[str, object] = {"archive_sha256": result.sha256, "archive_size": result.size}
+    if password.bits:  # a password the user typed has no known entropy
+        details["password_bits"] = round(password.bits)
+    return details
+
+
+def package(
+    sheet: Path | CleanSheet,
+    protocol_id: str,
+    output: Path,
+    *,
+    password: Password | None = None,
+    consent_confirmed: bool = False,
+    handoff_id: str | None = None,
+    journal: Journal | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Packaged:
+    """Check and clean the sheet, encrypt the cleaned copy, journal 'packaged'.
+
+    A sheet with blocking findings raises before anything is written. The
+    archive holds one entry named after the handoff, never after the data.
+    """
+    protocol = protocols.get(protocol_id)
+    _require_consent(protocol, consent_confirmed)
+    clean = cleaned_sheet(sheet, protocol)
+    log = _journal(journal)
+    handoff_id = handoff_id or new_handoff_id()
+    password = password or passwords.generate(password_style(protocol))
+    result = archive.pack(
+        {f"{handoff_id}.xlsx": clean.data},
+        output,
+        password.value,
+        progress=progress,
+        cancel=cancel,
+    )
+    if protocol.consent_required:
+        log.append(
+            Step.CONSENT_CONFIRMED,
+            handoff_id=handoff_id,
+            protocol_id=protocol.id,
+            details={"confirmed_by": "sender"},
+        )
+    details = _archive_details(result, password) | {
+        "rows": clean.rows,
+        "columns": list(clean.columns),
+        "cleaned_sha256": hashlib.sha256(clean.data).hexdigest(),
+    }
+    if isinstance(sheet, Path):
+        details |= {"source": "sheet", "source_sha256": archive.sha256_file(sheet)}
+    else:
+        details["source"] = "form"
+    log.append(Step.PACKAGED, handoff_id=handoff_id, protocol_id=protocol.id, details=details)
+    return Packaged(handoff_id, protocol, result, password, clean.rows, tuple(clean.columns))
+
+
+def package_file(
+    source: Path,
+    output: Path,
+    *,
+    password: Password | None = None,
+    journal: Journal | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> tuple[str, archive.PackResult, Password]:
+    """Encrypt any file without a protocol check (``handoff pack`` without --protocol).
+
+    Still journaled as 'packaged', with no protocol id, so the DPO sees it.
+    """
+    log = _journal(journal)
+    handoff_id = new_handoff_id()
+    password = password or passwords.generate("sms")
+    result = archive.pack(
+        {source.name: source}, output, password.value, progress=progress, cancel=cancel
+    )
+    log.append(
+        Step.PACKAGED,
+        handoff_id=handoff_id,
+        protocol_id=None,
+        details=_archive_details(result, password)
+        | {"source": "file", "source_sha256": archive.sha256_file(source)},
+    )
+    return handoff_id, result, password
+
+
+def handoff_id_from_name(path: Path) -> str | None:
+    """The sender's reference when the attachment kept its generic name."""
+    match = HANDOFF_ID.search(path.name.upper())
+    return match.group(0) if match else None
+
+
+def _fresh_folder(base: Path, handoff_id: str) -> Path:
+    """``base/handoff_id``, or with a counter when that handoff was opened before."""
+    candidate, n = base / handoff_id, 1
+    while candidate.exists():
+        n += 1
+        candidate = base / f"{handoff_id}-{n}"
+    return candidate
+
+
+def receive(
+    source: Path,
+    protocol_id: str,
+    password: str,
+    secure_folder: Path,
+    *,
+    allow_unencrypted: bool = False,
+    limits: archive.Limits | None = None,
+    journal: Journal | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Received:
+    """Decrypt a received archive into its own folder in the secure folder.
+
+    Seed 003 step 4: the OCMW decrypts the list and stores it on an internal
+    secured location. 'received' and 'decrypted and stored' are journaled only
+    after the whole archive extracted and every CRC matched; a wrong password
+    leaves nothing on disk and nothing in the journal, so the worker can retry.
+    """
+    protocol = protocols.get(protocol_id)
+    log = _journal(journal)
+    handoff_id = handoff_id_from_name(source) or new_handoff_id()
+    folder = _fresh_folder(secure_folder, handoff_id)
+    result = archive.unpack(
+        source,
+        folder,
+        password,
+        limits=limits or archive.Limits(),
+        allow_unencrypted=allow_unencrypted,
+        progress=progress,
+        cancel=cancel,
+    )
+    received_on = today or date.today()
+    due = protocol.retention.due_date(received_on)
+    reminder = protocol.retention.reminder_date(received_on)
+    log.append(
+        Step.RECEIVED,
+        handoff_id=handoff_id,
+        protocol_id=protocol.id,
+        details={
+            "archive_sha256": archive.sha256_file(source),
+            "archive_size": source.stat().st_size,
+            "encrypted": result.encrypted,
+        },
+    )
+    log.append(
+        Step.DECRYPTED,
+        handoff_id=handoff_id,
+        protocol_id=protocol.id,
+        details={
+            "folder": str(folder),
+            "files": [
+                {"sha256": archive.sha256_file(p), "size": p.stat().st_size} for p in result.files
+            ],
+            "count": len(result.files),
+            "due": due.isoformat() if due else None,
+            "reminder": reminder.isoformat() if reminder else None,
+            "retention": protocol.retention.kind,
+        },
+    )
+    return Received(handoff_id, protocol, folder, tuple(result.files), due, reminder)
+
+
+def confirm(
+    handoff_id: str,
+    protocol_id: str | None,
+    step: Step,
+    *,
+    journal: Journal | None = None,
+) -> Record:
+    """Journal a step the user did outside Handoff and confirms here.
+
+    Seed 003 step 5: the OCMW explicitly deletes the e-mail with the encrypted
+    list, and the password. Handoff cannot see the mail program or the phone,
+    so the record says 'confirmed by the user', never 'deleted by Handoff'.
+    """
+    if step not in CONFIRMABLE:
+        raise HandoffError(
+            "not_confirmable",
+            Text(
+                "Stap '{step}' kan niet met de hand bevestigd worden.",
+                "Step '{step}' cannot be confirmed by hand.",
+            ),
+            step=str(step),
+        )
+    return _journal(journal).append(
+        step, handoff_id=handoff_id, protocol_id=protocol_id, details={"confirmed_by": "user"}
+    )
+
+
+def _message(code: str, nl: str, en: str, **params: object) -> HandoffError:
+    return HandoffError(code, Text(nl, en), **params)
+
+
+def archive_channel(
+    settings: Settings, recipient: Recipient, via: str | None = None, *, ask: Ask | None = None
+) -> ArchiveChannel:
+    """The way out for this recipient: SFTP for a host, else the configured mail mode.
+
+    Imports lazily so the desktop's first page does not load paramiko or smtplib.
+    """
+    via = via or ("sftp" if recipient.kind == "sftp" else settings.mail.mode)
+    if via == "draft":
+        return DraftChannel(settings)
+    if via == "smtp":
+        from handoff.channels.smtp import SmtpChannel
+
+        return SmtpChannel(settings.mail, ask=ask)
+    if via == "sftp":
+        from handoff.channels.sftp import SftpChannel
+
+        return SftpChannel(settings.sftp, ask=ask)
+    raise _message(
+        "unknown_channel",
+        "Onbekend kanaal '{via}': kies draft, smtp of sftp.",
+        "Unknown channel '{via}': choose draft, smtp or sftp.",
+        via=via,
+    )
+
+
+def deliver(
+    handoff_id: str,
+    protocol_id: str,
+    archive_path: Path,
+    recipient: str,
+    *,
+    via: str | None = None,
+    settings: Settings | None = None,
+    channel: ArchiveChannel | None = None,
+    ask: Ask | None = None,
+    journal: Journal | None = None,
+) -> Delivery:
+    """Send the archive to a recipient the protocol lists, then journal what really happened.
+
+    A draft is journaled as 'draft handed to the mail program', never as
+    'sent' (ARCHITECTURE.md); a recipient outside the protocol raises
+    recipient_not_allowed before any channel is touched.
+    """
+    protocol = protocols.get(protocol_id)
+    listed = protocol.recipient(recipient)
+    settings = settings or settings_module.load()
+    channel = channel or archive_channel(settings, listed, via, ask=ask)
+    delivery = channel.deliver(archive_path, listed, protocol, handoff_id)
+    _journal(journal).append(
+        delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details
+    )
+    return delivery
+
+
+def password_phone(protocol: Protocol, settings: Settings) -> str | None:
+    """The receiving role's phone number from the recipients directory, if configured."""
+    key = protocol.password_channel.directory_key
+    return settings.directory.get(key) if key else None
+
+
+def _refuse_second_password(handoff_id: str, log: Journal) -> None:
+    if log.count(handoff_id=handoff_id, step=Step.PASSWORD_PASSED):
+        raise _message(
+            "password_already_passed",
+            "Het wachtwoord van {handoff} is al doorgegeven; Handoff stuurt het geen tweede keer.",
+            "The password of {handoff} was already passed on; Handoff does not send it twice.",
+            handoff=handoff_id,
+        )
+    if sms.LEDGER.state(handoff_id) is not None:
+        raise _message(
+            "password_maybe_passed",
+            "Een sms met het wachtwoord van {handoff} is mogelijk al aangekomen. Bel de "
+            "ontvanger om het na te gaan en geef het wachtwoord zo nodig telefonisch door.",
+            "An SMS with the password of {handoff} may already have arrived. Call the "
+            "receiver to check, and pass the password on by phone if needed.",
+            handoff=handoff_id,
+        )
+
+
+def send_password_sms(
+    handoff_id: str,
+    protocol_id: str,
+    password: Password,
+    *,
+    settings: Settings | None = None,
+    sender: PasswordSender | None = None,
+    ask: Ask | None = None,
+    journal: Journal | None = None,
+) -> PasswordDelivery:
+    """Send the password by the SMS provider to the role the protocol names (seed 003 step 3).
+
+    Never twice for one handoff: neither after a confirmed send (the journal
+    says so) nor after a timeout that may have delivered it (the ledger says so).
+    """
+    protocol = protocols.get(protocol_id)
+    log = _journal(journal)
+    settings = settings or settings_module.load()
+    _refuse_second_password(handoff_id, log)
+    number = password_phone(protocol, settings)
+    if not number:
+        raise _message(
+            "no_password_phone",
+            "Er is geen gsm-nummer ingesteld voor {role} (instellingen, adresboek '{key}'). "
+            "Vul het in of geef het wachtwoord telefonisch door.",
+            "No mobile number is set for {role} (settings, directory '{key}'). "
+            "Fill it in or pass the password on by phone.",
+            role=protocol.password_channel.role.render(),
+            key=protocol.password_channel.directory_key or "-",
+        )
+    sender = sender or sms.sender_for(settings, ask=ask)
+    delivery = sender.send(password, number, protocol, handoff_id)
+    log.append(
+        delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details
+    )
+    return delivery
+
+
+def confirm_password_passed(
+    handoff_id: str, protocol_id: str, via: phone.Via, *, journal: Journal | None = None
+) -> Record:
+    """Journal 'password passed on by phone/SMS to <role>' once the user confirms it."""
+    protocol = protocols.get(protocol_id)
+    log = _journal(journal)
+    _refuse_second_password(handoff_id, log)
+    delivery = phone.confirmation(protocol.password_channel.role, via)
+    return log.append(
+        delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details
+    )
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A packaged handoff that reached its channel; the password still to be passed on."""
+
+    packaged: Packaged
+    delivery: Delivery
+
+
+def send(
+    sheet: Path | CleanSheet,
+    protocol_id: str,
+    recipient: str,
+    *,
+    via: str | None = None,
+    consent_confirmed: bool = False,
+    handoff_id: str | None = None,
+    settings: Settings | None = None,
+    channel: ArchiveChannel | None = None,
+    ask: Ask | None = None,
+    journal: Journal | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Sent:
+    """Check, pack and deliver as one handoff (``handoff send`` and the send page).
+
+    The recipient is checked against the protocol before anything is packed.
+    The encrypted archive is built in the outbox and removed once it travelled
+    (a draft carries its own copy), so no stray copy is left behind.
+    """
+    protocol = protocols.get(protocol_id)
+    protocol.recipient(recipient)
+    settings = settings or settings_module.load()
+    handoff_id = handoff_id or new_handoff_id()
+    outbox = settings.outbox
+    outbox.mkdir(parents=True, exist_ok=True)
+    target = outbox / f"{handoff_id}.7z"
+    packaged = package(
+        sheet,
+        protocol.id,
+        target,
+        consent_confirmed=consent_confirmed,
+        handoff_id=handoff_id,
+        journal=journal,
+        progress=progress,
+        cancel=cancel,
+    )
+    try:
+        delivery = deliver(
+            handoff_id,
+            protocol.id,
+            target,
+            recipient,
+            via=via,
+            settings=settings,
+            channel=channel,
+            ask=ask,
+            journal=journal,
+        )
+    finally:
+        target.unlink(missing_ok=True)
+    return Sent(packaged, delivery)

@@ -1,0 +1,276 @@
+"""The handoff journal: one append-only, hash-chained SQLite log per machine.
+
+Every step of a handoff, on both sides, appends one record here (ARCHITECTURE
+rule 2). The DPO reads it as the access log the protocols ask for ("de logging
+van de toegangen zodat men kan controleren wie wanneer toegang had tot welke
+gegevens en waarom", decree of 18 July 2008 art. 8 §1, 13°, quoted in seed 000)
+and that seed 000 art. 13 b admits is missing for the Lievegem file. So the
+journal holds who, when, which protocol and what was done, never the data:
+details are whitelisted per step (``journal_details``). There is no update or
+delete path; records are chained by hash (``journal_hash``) and checked by
+``verify`` (``journal_verify``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import re
+import secrets
+import socket
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from handoff.core import paths
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text
+from handoff.core.journal_details import clean_details
+from handoff.core.journal_hash import GENESIS, details_text, record_hash
+from handoff.core.journal_store import COLUMNS, db_errors, open_journal
+from handoff.core.journal_verify import (
+    Checkpoint,
+    VerifyResult,
+    against_checkpoint,
+    now_checkpoint,
+    verify_chain,
+)
+
+HANDOFF_ID = re.compile(r"^HO-\d{8}-[0-9A-Z]{6}$")
+PROTOCOL_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
+_ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: nothing reads as a word
+
+
+class Step(StrEnum):
+    """Every step in the life of a handoff, on the sending and the receiving side."""
+
+    PACKAGED = "packaged"
+    CONSENT_CONFIRMED = "consent_confirmed"
+    DRAFT_HANDED = "draft_handed"
+    SENT = "sent"
+    UPLOADED = "uploaded"
+    PASSWORD_PASSED = "password_passed"
+    RECEIVED = "received"
+    DECRYPTED = "decrypted_stored"
+    EMAIL_DELETED = "email_deleted"
+    PASSWORD_DELETED = "password_deleted"
+    FILE_DELETED = "file_deleted"
+    SEALED = "sealed"
+    CUSTODIAN_CONFIRMED = "custodian_confirmed"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One journal line as stored; ``hash`` covers every other field."""
+
+    seq: int
+    time: datetime
+    account: str
+    machine: str
+    handoff_id: str
+    protocol_id: str | None
+    step: Step
+    details: dict
+    prev_hash: str
+    hash: str
+
+    @classmethod
+    def from_row(cls, row: tuple) -> Record:
+        seq, time, account, machine, hid, pid, step, details, prev_hash, digest = row
+        return cls(
+            seq,
+            datetime.fromisoformat(time),
+            account,
+            machine,
+            hid,
+            pid,
+            Step(step),
+            json.loads(details),
+            prev_hash,
+            digest,
+        )
+
+
+def new_handoff_id(today: date | None = None) -> str:
+    """``HO-YYYYMMDD-XXXXXX``: a date and 30 random bits, nothing about the people."""
+    day = (today or datetime.now(UTC).date()).strftime("%Y%m%d")
+    return f"HO-{day}-" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
+
+
+def utc_text(moment: datetime) -> str:
+    """The stored time form; sorts as text, so the time index serves ``--since``."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def os_account() -> str:
+    """The OS account doing the step (the worker, never the client)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in a service context
+        return "unknown"
+
+
+def _bad_reference(what: str) -> HandoffError:
+    return HandoffError(
+        "journal_bad_reference",
+        Text(
+            "Ongeldige {what} voor het logboek. Dit is een fout in Handoff: meld het aan uw IT-dienst.",
+            "Invalid {what} for the journal. This is a bug in Handoff: report it to your IT desk.",
+        ),
+        what=what,
+    )
+
+
+def _where(
+    since: datetime | None = None,
+    protocol: str | None = None,
+    step: Step | str | None = None,
+    handoff_id: str | None = None,
+    account: str | None = None,
+) -> tuple[str, list[object]]:
+    """The WHERE clause shared by ``records`` and ``count``; a naive ``since`` is local time."""
+    parts, params = [], []
+    for column, value in (
+        ("time >= ?", utc_text(since) if since else None),
+        ("protocol_id = ?", protocol),
+        ("step = ?", str(step) if step else None),
+        ("handoff_id = ?", handoff_id),
+        ("account = ?", account),
+    ):
+        if value is not None:
+            parts.append(column)
+            params.append(value)
+    return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+class Journal:
+    """The journal file; open one per process (SQLite connections do not cross forks)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or paths.journal_path()
+        self._conn = open_journal(self.path)
+        self._lock = threading.RLock()  # the GUI may hand one Journal to worker threads
+        self.account = os_account()
+        self.machine = socket.gethostname() or "unknown"
+
+    @contextlib.contextmanager
+    def _use(self) -> Iterator[None]:
+        """One thread at a time on the connection; SQLite errors become clear messages."""
+        with self._lock, db_errors(self.path):
+            yield
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def append(
+        self,
+        step: Step,
+        *,
+        handoff_id: str,
+        protocol_id: str | None,
+        details: Mapping[str, object],
+    ) -> Record:
+        """Add one record at the head of the chain, atomically, or raise and add nothing.
+
+        BEGIN IMMEDIATE takes the write lock before the head is read, so two
+        processes appending at once each chain to the other's record.
+        """
+        step = Step(step)
+        if not HANDOFF_ID.match(handoff_id):
+            raise _bad_reference("handoff id")
+        if protocol_id is not None and not PROTOCOL_ID.match(protocol_id):
+            raise _bad_reference("protocol id")
+        text = details_text(clean_details(step.value, details))
+        with self._use():
+            return self._insert(step, handoff_id, protocol_id, text)
+
+    def _insert(self, step: Step, handoff_id: str, protocol_id: str | None, text: str) -> Record:
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            head = conn.execute("SELECT seq, hash FROM records ORDER BY id DESC LIMIT 1").fetchone()
+            seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS)
+            now = utc_text(datetime.now(UTC))
+            fields = (seq, now, self.account, self.machine, handoff_id, protocol_id, step.value)
+            digest = record_hash(*fields, text, prev)
+            conn.execute(
+                f"INSERT INTO records ({COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (*fields, text, prev, digest),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return Record.from_row((*fields, text, prev, digest))
+
+    def records(
+        self,
+        *,
+        since: datetime | None = None,
+        protocol: str | None = None,
+        step: Step | None = None,
+        handoff_id: str | None = None,
+        account: str | None = None,
+        limit: int | None = None,
+    ) -> list[Record]:
+        """Matching records, oldest first; ``limit`` keeps the most recent ones.
+
+        A naive ``since`` is taken as local time.
+        """
+        where, params = _where(since, protocol, step, handoff_id, account)
+        # "+id" stops SQLite from walking the whole table in rowid order to skip a
+        # sort; with a filter, the index on time/handoff/step/protocol is far cheaper.
+        order = "+id" if where else "id"
+        sql = f"SELECT {COLUMNS} FROM records{where} ORDER BY {order} DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self._use():
+            rows = self._conn.execute(sql, params).fetchall()
+        return [Record.from_row(r) for r in reversed(rows)]
+
+    def count(self, **filters: Any) -> int:
+        """How many records match; the same filters as ``records`` (without ``limit``)."""
+        where, params = _where(**filters)
+        with self._use():
+            return self._conn.execute(f"SELECT count(*) FROM records{where}", params).fetchone()[0]
+
+    def verify(self, checkpoint: Path | None = None) -> VerifyResult:
+        """Walk the whole chain (streamed), then compare with a checkpoint if given."""
+        saved = Checkpoint.load(checkpoint) if checkpoint is not None else None
+        with self._use():
+            result = verify_chain(self._conn)
+            if saved is not None and result.ok:
+                result = against_checkpoint(self._conn, result, saved)
+        return result
+
+    def checkpoint(self) -> Checkpoint:
+        """The current head, to be kept somewhere the journal's writers cannot reach."""
+        with self._use():
+            head = self._conn.execute(
+                "SELECT seq, hash FROM records ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        return now_checkpoint(*(head or (0, GENESIS)))
+
+    def open_obligations(self, today: date | None = None) -> list:
+        """What a worker or the DPO still has to do, most urgent first (see obligations)."""
+        from handoff.core.obligations import open_obligations
+
+        return open_obligations(self, today)
+
+    def select(self, sql: str, params: tuple | list = ()) -> list[tuple]:
+        """Read-only query for obligations and retention; anything but SELECT is refused."""
+        if not sql.lstrip().upper().startswith("SELECT"):
+            raise ValueError("the journal is append-only: only SELECT is allowed here")
+        with self._use():
+            return self._conn.execute(sql, params).fetchall()

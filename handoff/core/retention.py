@@ -1,0 +1,219 @@
+"""Deleting received files when their protocol says so, and only those files.
+
+Each protocol fixes how long a receiver may keep the data: until a fixed date
+(seed 003 art. 3: "tot uiterlijk 27/09/2024 bewaard ... waarna deze
+automatisch zal worden verwijderd"), at most a year (seed 004 art. 3: "met een
+maximum van 1 jaar"), or until contact was made (seeds 001/002 art. 3). The
+due date was written into the DECRYPTED record when the file was stored, so
+retention needs only the journal. Handoff deletes only files in the recorded
+folder whose sha256 matches a recorded hash; anything else there was not put
+there by Handoff and is left and reported. The FILE_DELETED record says what
+was really done: deleted, with the volume encrypted yes/no/unknown, never
+"securely wiped" (overwriting does not erase an SSD).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from handoff.core.archive import sha256_file
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text
+from handoff.core.journal import Journal, Step, os_account
+from handoff.core.obligations import open_rows
+from handoff.core.retention_volume import volume_encrypted
+
+RETENTION_ACCOUNT = "retention"
+
+
+@dataclass(frozen=True)
+class Stored:
+    """The open DECRYPTED records of one handoff: where its files are and when they go."""
+
+    handoff_id: str
+    protocol_id: str | None
+    folders: tuple[Path, ...]
+    hashes: tuple[str, ...]
+    due: date | None
+    reminder: date | None
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """What one deletion really did; ``left`` are files Handoff did not store."""
+
+    handoff_id: str
+    protocol_id: str | None
+    deleted: int
+    missing: int
+    left: tuple[Path, ...]
+    folders_removed: bool
+    volume_encrypted: str
+    journaled: bool  # False: the secure folder was unreachable, nothing was touched
+
+
+@dataclass(frozen=True)
+class Due:
+    """A stored handoff whose deletion date or contact reminder falls soon (or passed)."""
+
+    handoff_id: str
+    protocol_id: str | None
+    due: date | None
+    reminder: date | None
+    count: int
+    overdue: bool
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def stored(journal: Journal) -> list[Stored]:
+    """Every handoff with received files not yet deleted, from the journal alone."""
+    grouped: dict[str, list[tuple]] = {}
+    for row in open_rows(journal, "stored"):
+        grouped.setdefault(row[0], []).append(row)
+    result = []
+    for handoff_id, rows in grouped.items():
+        infos = [json.loads(r[3]) for r in rows]
+        dues = [_day(i.get("due")) for i in infos if i.get("due")]
+        reminders = [_day(i.get("reminder")) for i in infos if i.get("reminder")]
+        result.append(
+            Stored(
+                handoff_id,
+                rows[0][1],
+                tuple(dict.fromkeys(Path(i["folder"]) for i in infos)),
+                tuple(f["sha256"] for i in infos for f in i.get("files", [])),
+                min(dues) if dues else None,
+                min(reminders) if reminders else None,
+            )
+        )
+    return result
+
+
+def _files(folder: Path) -> list[Path]:
+    """Regular files under ``folder``; symbolic links are never followed or deleted."""
+    found = []
+    for root, _dirs, names in os.walk(folder, followlinks=False):
+        found.extend(Path(root) / n for n in sorted(names))
+    return found
+
+
+def _remove_empty(folder: Path) -> bool:
+    """Remove empty sub-folders bottom-up, then ``folder``; True when it is gone."""
+    for root, _dirs, _names in sorted(os.walk(folder), key=lambda w: -len(w[0])):
+        with contextlib.suppress(OSError):  # not empty: what Handoff did not store stays
+            Path(root).rmdir()
+    return not folder.exists()
+
+
+def _delete_matching(folder: Path, expected: Counter) -> tuple[int, list[Path]]:
+    deleted, left = 0, []
+    for path in _files(folder):
+        if path.is_symlink() or not path.is_file():
+            left.append(path)
+            continue
+        digest = sha256_file(path)
+        if expected[digest] > 0:
+            path.unlink()
+            expected[digest] -= 1
+            deleted += 1
+        else:
+            left.append(path)
+    return deleted, left
+
+
+def _unreachable(item: Stored) -> bool:
+    """A missing secure folder (share not mounted) must not look like 'already deleted'."""
+    return any(not folder.parent.is_dir() for folder in item.folders)
+
+
+def delete_stored(journal: Journal, item: Stored, by: str, reason: str) -> Deletion:
+    """Delete one handoff's stored files and journal FILE_DELETED truthfully."""
+    if _unreachable(item):
+        return Deletion(item.handoff_id, item.protocol_id, 0, 0, (), False, "unknown", False)
+    volume = volume_encrypted(item.folders[0].parent)
+    expected, deleted, left = Counter(item.hashes), 0, []
+    for folder in item.folders:
+        if folder.is_dir():
+            n, rest = _delete_matching(folder, expected)
+            deleted, left = deleted + n, left + rest
+    removed = all(_remove_empty(f) for f in item.folders if f.exists())
+    missing = sum(expected.values())
+    journal.append(
+        Step.FILE_DELETED,
+        handoff_id=item.handoff_id,
+        protocol_id=item.protocol_id,
+        details={
+            "by": by,
+            "count": deleted,
+            "missing": missing,
+            "left": len(left),
+            "folder_removed": removed,
+            "volume_encrypted": volume,
+            "reason": reason,
+        },
+    )
+    return Deletion(
+        item.handoff_id, item.protocol_id, deleted, missing, tuple(left), removed, volume, True
+    )
+
+
+def run(journal: Journal | None = None, today: date | None = None) -> list[Deletion]:
+    """Delete everything whose due date has come; the app calls this at start and daily."""
+    journal = journal or Journal()
+    today = today or date.today()
+    return [
+        delete_stored(journal, item, RETENTION_ACCOUNT, "due")
+        for item in stored(journal)
+        if item.due is not None and item.due <= today
+    ]
+
+
+def delete_now(handoff_id: str, by: str | None = None, journal: Journal | None = None) -> Deletion:
+    """A worker deletes early, e.g. once contact was made (seed 003 art. 6, seeds 001/002 art. 3)."""
+    journal = journal or Journal()
+    for item in stored(journal):
+        if item.handoff_id == handoff_id:
+            return delete_stored(journal, item, by or os_account(), "early")
+    raise HandoffError(
+        "nothing_stored",
+        Text(
+            "Voor overdracht {handoff} zijn geen bewaarde bestanden meer geregistreerd. "
+            "Controleer het nummer met 'handoff log open'.",
+            "No stored files are recorded any more for handoff {handoff}. "
+            "Check the number with 'handoff log open'.",
+        ),
+        handoff=handoff_id,
+    )
+
+
+def upcoming(
+    journal: Journal | None = None, today: date | None = None, days: int = 14
+) -> list[Due]:
+    """What falls due (or reaches its contact reminder) within ``days``, overdue first."""
+    journal = journal or Journal()
+    today = today or date.today()
+    horizon = today + timedelta(days=days)
+    soon = []
+    for item in stored(journal):
+        when = item.due or item.reminder
+        if when is not None and when <= horizon:
+            overdue = item.due is not None and item.due <= today
+            soon.append(
+                Due(
+                    item.handoff_id,
+                    item.protocol_id,
+                    item.due,
+                    item.reminder,
+                    len(item.hashes),
+                    overdue,
+                )
+            )
+    return sorted(soon, key=lambda d: (not d.overdue, d.due or d.reminder))

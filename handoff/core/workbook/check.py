@@ -1,0 +1,168 @@
+"""The check: is this sheet what the protocol allows, and nothing more?
+
+One pass produces both the report and the clean values, so packing a sheet
+reads it once (:func:`analyse`); :func:`check` only keeps the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text
+from handoff.core.protocols import Column, Protocol
+from handoff.core.workbook.audit import audit, column_letter
+from handoff.core.workbook.findings import CheckReport, Finding, finding
+from handoff.core.workbook.reader import Row, read_rows, require_readable_area
+from handoff.core.workbook.table import Table, locate
+from handoff.core.workbook.values import HAS_DIGIT, CellValue, check_value
+
+# After this many findings of one kind in one column, one summary finding:
+# ten thousand lines help nobody, the first ones show the pattern.
+MAX_PER_COLUMN = 20
+
+
+@dataclass
+class Analysis:
+    """The report plus the clean values (protocol order) for the cleaned copy."""
+
+    report: CheckReport
+    columns: list[Column] = field(default_factory=list)
+    values: list[list[CellValue]] = field(default_factory=list)
+    sheet: str = ""
+    row_numbers: list[int] = field(default_factory=list)  # 1-based sheet row of each value row
+
+
+def sha256_of(path: Path) -> str:
+    """The source file's hash, so the journal can name exactly what was checked."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _require_file(path: Path) -> None:
+    if not path.is_file():
+        raise HandoffError(
+            "not_found",
+            Text(
+                "Bestand '{name}' niet gevonden. Wat te doen: kies het blad opnieuw.",
+                "File '{name}' not found. What to do: choose the sheet again.",
+            ),
+            name=path.name,
+        )
+
+
+class _Collector:
+    """Findings per (column, code) with the cap, then a summary per cap hit."""
+
+    def __init__(self, sheet: str) -> None:
+        self.sheet = sheet
+        self.findings: list[Finding] = []
+        self.counts: dict[tuple[int, str], int] = {}
+
+    def add(self, code: str, j: int, i: int, **params: object) -> None:
+        count = self.counts.get((j, code), 0) + 1
+        self.counts[(j, code)] = count
+        if count <= MAX_PER_COLUMN:
+            self.findings.append(
+                finding(code, sheet=self.sheet, cell=f"{column_letter(j)}{i + 1}", **params)
+            )
+
+    def summaries(self) -> list[Finding]:
+        out = []
+        for (j, code), count in self.counts.items():
+            if count > MAX_PER_COLUMN:
+                more = finding(
+                    "more_of_same",
+                    sheet=self.sheet,
+                    cell=column_letter(j),
+                    count=count - MAX_PER_COLUMN,
+                )
+                out.append(
+                    Finding(
+                        more.code,
+                        more.text,
+                        more.params,
+                        finding(code).blocking,
+                        more.sheet,
+                        more.cell,
+                    )
+                )
+        return out
+
+
+def _check_column(
+    rows: Sequence[Row], data: Sequence[int], column: Column, j: int, collector: _Collector
+) -> list[CellValue]:
+    """One column, top to bottom: column-wise keeps the per-cell cost low."""
+    out: list[CellValue] = []
+    label = column.label.nl
+    plain = column.type == "text"
+    address = column.type == "address"
+    for i in data:
+        raw = rows[i][j]
+        if raw == "" or raw is None or (raw.__class__ is str and not raw.strip()):
+            if column.required:
+                collector.add("required_empty", j, i, label=label)
+            out.append(None)
+            continue
+        if plain and raw.__class__ is str:
+            out.append(raw.strip())  # text needs no check: the common case, kept cheap
+            continue
+        if address and raw.__class__ is str and HAS_DIGIT.search(raw):
+            out.append(raw.strip())  # an address with a house number: nothing to say
+            continue
+        value, code = check_value(raw, column)
+        if code:
+            collector.add(code, j, i, label=label, choices=", ".join(column.choices))
+        out.append(value)
+    return out
+
+
+def check_cells(
+    rows: Sequence[Row], table: Table, columns: Sequence[Column]
+) -> tuple[list[Finding], list[list[CellValue]]]:
+    """Every cell of every data row by its column's type; the clean rows."""
+    collector = _Collector(table.sheet)
+    found = [(c, table.mapped[c.key]) for c in columns if c.key in table.mapped]
+    by_column = [_check_column(rows, table.data, c, j, collector) for c, j in found]
+    values = (
+        [list(row) for row in zip(*by_column, strict=True)]
+        if by_column
+        else [[] for _ in table.data]
+    )
+    return collector.findings + collector.summaries(), values
+
+
+def analyse(path: Path, protocol: Protocol, columns: Sequence[Column] | None = None) -> Analysis:
+    """Audit the parts, locate the table, check every cell: one read of the file."""
+    _require_file(path)
+    columns = tuple(columns if columns is not None else protocol.columns)
+    parts = audit(path)
+    report = CheckReport(list(parts.findings), 0, [], sha256_of(path))
+    if parts.refused:
+        return Analysis(report)
+    sheet = parts.data_sheet or ""
+    require_readable_area(parts.used_rows, parts.used_columns)
+    rows = read_rows(path, sheet) if parts.data_sheet else []
+    table = locate(rows, sheet, columns, protocol.article, parts.hidden_rows, parts.hidden_columns)
+    if table is None or not table.data:
+        report.findings.extend(table.findings if table else [])
+        report.findings.append(finding("no_data", sheet=sheet or None))
+        return Analysis(report)
+    cell_findings, values = check_cells(rows, table, columns)
+    report.findings.extend(table.findings + cell_findings)
+    report.rows = len(table.data)
+    found = [c for c in columns if c.key in table.mapped]
+    report.columns = [c.key for c in found]
+    return Analysis(report, found, values, sheet, [i + 1 for i in table.data])
+
+
+def check(path: Path, protocol: Protocol) -> CheckReport:
+    """Does the sheet conform to the protocol? Findings name cell and remedy."""
+    return analyse(path, protocol).report

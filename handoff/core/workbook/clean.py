@@ -1,0 +1,74 @@
+"""The cleaned copy: only what the protocol allows, built in memory.
+
+The copy is written by :mod:`handoff.core.workbook.xlsx` straight into a
+BytesIO (openpyxl would put the sheet XML in a temp file; XlsxWriter is too
+slow for 100,000 rows), so the plaintext copy only ever exists in RAM until
+the archive encrypts it. The copy holds values (no formulas), the protocol's
+columns in the protocol's order with its Dutch labels, no hidden sheets,
+rows, columns, comments, names or links, and 'Handoff' as author.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text
+from handoff.core.protocols import Column, Protocol
+from handoff.core.workbook.check import analyse
+from handoff.core.workbook.findings import CheckReport, CleanSheet
+from handoff.core.workbook.values import CellValue
+from handoff.core.workbook.xlsx import write_xlsx
+
+AUTHOR = "Handoff"
+SHEET_NAME = "Gegevens"
+
+
+def _write(columns: Sequence[Column], rows: Sequence[Sequence[CellValue]], title: str) -> bytes:
+    header = [column.label.nl for column in columns]
+    return write_xlsx(header, rows, sheet=SHEET_NAME, title=title, author=AUTHOR)
+
+
+def blocking_error(report: CheckReport) -> HandoffError:
+    """The refusal for a sheet with blocking findings (the findings say which)."""
+    return HandoffError(
+        "blocking_findings",
+        Text(
+            "Het blad voldoet niet aan het protocol ({count} probleem/problemen). Wat te doen: verbeter wat de controle meldt en probeer opnieuw.",
+            "The sheet does not conform to the protocol ({count} problem(s)). What to do: correct what the check reports and try again.",
+        ),
+        count=sum(1 for f in report.findings if f.blocking),
+    )
+
+
+def sheet_name(protocol: Protocol) -> str:
+    """The file name inside the archive: the protocol id, never the source name.
+
+    The original file name may carry a client's name ('referral Jan Peeters.xlsx').
+    """
+    return f"{protocol.id}.xlsx"
+
+
+def build(
+    protocol: Protocol, columns: Sequence[Column], rows: Sequence[Sequence[CellValue]]
+) -> CleanSheet:
+    """The cleaned xlsx for clean values already checked."""
+    data = _write(columns, rows, protocol.title.nl)
+    return CleanSheet(data, len(rows), [c.key for c in columns], sheet_name(protocol))
+
+
+def prepare(path: Path, protocol: Protocol) -> tuple[CheckReport, CleanSheet | None]:
+    """Check and, when nothing blocks, clean, reading the file once (for packing)."""
+    analysis = analyse(path, protocol)
+    if not analysis.report.ok:
+        return analysis.report, None
+    return analysis.report, build(protocol, analysis.columns, analysis.values)
+
+
+def clean(path: Path, protocol: Protocol) -> CleanSheet:
+    """The cleaned copy, or HandoffError blocking_findings. The original is never modified."""
+    report, sheet = prepare(path, protocol)
+    if sheet is None:
+        raise blocking_error(report)
+    return sheet

@@ -1,0 +1,120 @@
+"""Where the table is: header row, named columns, data rows, and what lies outside.
+
+The table is the first non-empty row (the headers) and the rows below it up
+to the first empty row. Hidden rows and columns are not part of it (they are
+not sent). Data beside the named columns or below an empty row is ambiguous
+(forgotten rows, or leftovers?), so the worker must decide: blocking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from handoff.core.protocols import Column
+from handoff.core.workbook import headers
+from handoff.core.workbook.audit import column_letter
+from handoff.core.workbook.findings import Finding, finding
+from handoff.core.workbook.reader import Row
+from handoff.core.workbook.values import is_empty
+
+
+@dataclass
+class Table:
+    """The located table: which sheet column holds which protocol column."""
+
+    sheet: str
+    header_index: int  # 0-based row index of the headers
+    mapped: dict[str, int] = field(default_factory=dict)  # column key -> 0-based column index
+    data: list[int] = field(default_factory=list)  # 0-based row indexes of the data rows
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _row_empty(row: Row, visible: Sequence[int]) -> bool:
+    return all(is_empty(row[j]) for j in visible)
+
+
+def _map_headers(
+    table: Table, row: Row, visible: Sequence[int], columns: Sequence[Column], article: str
+) -> None:
+    number = table.header_index + 1
+    for j in visible:
+        if is_empty(row[j]):
+            continue
+        column = headers.match(row[j], columns)
+        cell = f"{column_letter(j)}{number}"
+        if column is None:
+            table.findings.append(
+                finding("column_not_allowed", sheet=table.sheet, cell=cell, article=article)
+            )
+        elif column.key in table.mapped:
+            table.findings.append(
+                finding("column_duplicate", sheet=table.sheet, cell=cell, label=column.label.nl)
+            )
+        else:
+            table.mapped[column.key] = j
+
+
+def _data_rows(
+    table: Table, rows: Sequence[Row], visible: Sequence[int], hidden_rows: set[int]
+) -> int:
+    """Collect the data rows; return the index where the table ended."""
+    index = table.header_index + 1
+    while index < len(rows):
+        if (index + 1) not in hidden_rows:
+            if _row_empty(rows[index], visible):
+                break
+            table.data.append(index)
+        index += 1
+    return index
+
+
+def _outside(table: Table, rows: Sequence[Row], visible: Sequence[int], end: int) -> None:
+    named = {j for j in visible if not is_empty(rows[table.header_index][j])}
+    width = max(named) + 1 if named else 0
+    unnamed = [j for j in visible if j not in named]
+    for j in unnamed:
+        hit = next((i for i in table.data if not is_empty(rows[i][j])), None)
+        if hit is not None:
+            code = "header_empty" if j < width else "data_beside_table"
+            table.findings.append(
+                finding(code, sheet=table.sheet, cell=f"{column_letter(j)}{hit + 1}")
+            )
+    for i in range(end, len(rows)):
+        j = next((j for j in visible if not is_empty(rows[i][j])), None)
+        if j is not None:
+            table.findings.append(
+                finding("data_below_table", sheet=table.sheet, cell=f"{column_letter(j)}{i + 1}")
+            )
+            return
+
+
+def locate(
+    rows: Sequence[Row],
+    sheet: str,
+    columns: Sequence[Column],
+    article: str,
+    hidden_rows: set[int],
+    hidden_columns: set[int],
+) -> Table | None:
+    """The table on the sheet, or None when the sheet holds nothing."""
+    width = max((len(r) for r in rows), default=0)
+    visible = [j for j in range(width) if j not in hidden_columns]
+    header = next(
+        (
+            i
+            for i, r in enumerate(rows)
+            if (i + 1) not in hidden_rows and not _row_empty(r, visible)
+        ),
+        None,
+    )
+    if header is None:
+        return None
+    table = Table(sheet, header)
+    _map_headers(table, rows[header], visible, columns, article)
+    end = _data_rows(table, rows, visible, hidden_rows)
+    _outside(table, rows, visible, end)
+    for column in columns:
+        if column.required and column.key not in table.mapped:
+            table.findings.append(finding("column_missing", sheet=sheet, label=column.label.nl))
+    return table

@@ -1,0 +1,63 @@
+"""Start the desktop app: ``handoff`` with no arguments ends up here.
+
+Kept light on purpose: only Qt and the shell are imported before the window
+shows (the benchmark in bench/bench_startup.py holds us to that); pages,
+spreadsheets, archives and SSH load when first needed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from handoff.core.paths import resources_dir
+from handoff.gui import style, translations
+
+_translators: list = []  # QTranslators must outlive create_app()
+
+# When set, the app prints this line once the window is first shown (benchmark).
+STARTUP_MARKER_ENV = "HANDOFF_STARTUP_MARKER"
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resources_dir() / "icons" / "handoff.svg"))
+
+
+def configured_language() -> str | None:
+    """``settings.language``; a broken settings file must not stop the window."""
+    try:
+        from handoff.core import settings
+
+        return settings.load().language
+    except Exception:  # the Settings dialog reports the problem with its line number
+        return None
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with name, icon, style and translators installed."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Handoff")
+    app.setOrganizationName("Handoff")
+    app.setWindowIcon(app_icon())
+    app.setStyleSheet(style.STYLESHEET)
+    lang = translations.choose_language(configured_language())
+    translations.remove(app, _translators)
+    _translators[:] = translations.install(app, lang)
+    return app
+
+
+def run() -> int:
+    """Open the main window and run until it closes; returns the exit code."""
+    app = create_app()
+    from handoff.gui.main_window import MainWindow
+
+    window = MainWindow(app_icon())
+    window.show()
+    window.start_background()
+    if os.environ.get(STARTUP_MARKER_ENV):
+        QTimer.singleShot(0, lambda: print(os.environ[STARTUP_MARKER_ENV], flush=True))
+    return app.exec()

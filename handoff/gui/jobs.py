@@ -1,0 +1,139 @@
+"""The calls into the core that pages run on worker threads.
+
+Each function here is one use case or read-side call, with its heavy imports
+inside so the window starts without openpyxl, py7zr or paramiko. Pages never
+call the core from the GUI thread except for instant reads (the protocol list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+def check_sheet(path: Path, protocol: Any) -> Any:
+    """``workbook.check``: the findings for the sheet the worker chose."""
+    from handoff.core import workbook
+
+    return workbook.check(path, protocol)
+
+
+def sheet_from_form(protocol: Any, fields: Mapping[str, str]) -> Any:
+    """The referral form as a one-row clean sheet (seeds 001/002: usually one person)."""
+    from handoff.core import workbook
+
+    return workbook.sheet_from_fields(protocol, fields)
+
+
+def channel_for(recipient: Any, mail_mode: str) -> str:
+    """SFTP recipients go by SFTP; mailboxes by the configured mail mode (draft or SMTP)."""
+    return "sftp" if recipient.kind == "sftp" else mail_mode
+
+
+def secret_needed(protocol: Any, recipient_id: str) -> str | None:
+    """The keyring name the channel will need and that is not stored (ask the user first).
+
+    Without a stored secret the channel calls ``ask``; a worker thread cannot
+    show a dialog, so the page asks before the job starts and passes the answer.
+    """
+    from handoff.core import credentials, settings
+
+    via = channel_for(protocol.recipient(recipient_id), settings.load().mail.mode)
+    name = {"smtp": credentials.SMTP, "sftp": credentials.SFTP}.get(via)
+    return name if name and not credentials.has_secret(name) else None
+
+
+def send(
+    source: Path | Mapping[str, str],
+    protocol: Any,
+    recipient_id: str,
+    consent: bool,
+    progress: Progress,
+    cancel: Cancel,
+    *,
+    handoff_id: str | None = None,
+    secret: str | None = None,
+) -> Any:
+    """Check, clean, encrypt and deliver as one handoff (``handoffs.send``).
+
+    A draft is written without starting the mail program from this thread;
+    the page opens it with the desktop's own handler once it exists.
+    """
+    from handoff.channels.email_draft import DraftChannel
+    from handoff.core import handoffs, settings
+
+    config = settings.load()
+    sheet = source if isinstance(source, Path) else sheet_from_form(protocol, source)
+    via = channel_for(protocol.recipient(recipient_id), config.mail.mode)
+    channel = DraftChannel(config, opener=None) if via == "draft" else None
+    return handoffs.send(
+        sheet,
+        protocol.id,
+        recipient_id,
+        consent_confirmed=consent,
+        handoff_id=handoff_id,
+        settings=config,
+        channel=channel,
+        ask=(lambda _name: secret) if secret else None,
+        progress=progress,
+        cancel=cancel,
+    )
+
+
+def send_password_sms(
+    handoff_id: str, protocol_id: str, password: Any, secret: str | None = None
+) -> Any:
+    """Send the password by the SMS provider to the role's number (seed 003 art. 6 step 3)."""
+    from handoff.core import handoffs
+
+    return handoffs.send_password_sms(
+        handoff_id, protocol_id, password, ask=(lambda _name: secret) if secret else None
+    )
+
+
+def confirm_password(handoff_id: str, protocol_id: str, via: str = "phone") -> Any:
+    """Journal that the worker passed the password on themselves (phone call or own SMS)."""
+    from handoff.core import handoffs
+
+    return handoffs.confirm_password_passed(handoff_id, protocol_id, via)  # type: ignore[arg-type]
+
+
+def records(handoff_id: str) -> list[Any]:
+    """This handoff's journal records, oldest first."""
+    from handoff.core.journal import Journal
+
+    with Journal() as journal:
+        return sorted(journal.records(handoff_id=handoff_id), key=lambda r: r.seq)
+
+
+def receive(
+    archive: Path, protocol_id: str, password: str, progress: Progress, cancel: Cancel
+) -> Any:
+    """Decrypt into the secure folder (``handoffs.receive``)."""
+    from handoff.core import handoffs, settings
+
+    secure = Path(settings.load().secure_folder)
+    secure.mkdir(parents=True, exist_ok=True)
+    return handoffs.receive(
+        archive, protocol_id, password, secure, progress=progress, cancel=cancel
+    )
+
+
+def confirm(handoff_id: str, protocol_id: str | None, step: str) -> Any:
+    """Journal a step the worker did by hand (deleted the e-mail, the SMS, ...)."""
+    from handoff.core import handoffs
+    from handoff.core.journal import Step
+
+    return handoffs.confirm(handoff_id, protocol_id, Step(step))
+
+
+def sms_available(protocol: Any) -> bool:
+    """True when an SMS provider is set up and the role's number is in the directory."""
+    from handoff.core import handoffs, settings
+
+    config = settings.load()
+    return bool(config.sms.base_url and handoffs.password_phone(protocol, config))

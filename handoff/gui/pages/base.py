@@ -1,0 +1,58 @@
+"""What every page shares: a title, a hint, a task runner and error display."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+from handoff.gui import messages, style
+from handoff.gui.tasks import Job, Task, TaskRunner
+from handoff.gui.widgets.progress_panel import ProgressPanel
+
+
+class Page(QWidget):
+    """A scrollable page with a title; subclasses add their steps to ``body``."""
+
+    def __init__(self, runner: TaskRunner, title: str, hint: str) -> None:
+        super().__init__()
+        self.runner = runner
+        self.progress = ProgressPanel()
+        inner = QWidget()
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(28, 20, 28, 20)
+        self.body.setSpacing(10)
+        self.body.addWidget(style.title(title))
+        self.body.addWidget(style.hint(hint))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 1)
+        footer = QVBoxLayout()
+        footer.setContentsMargins(28, 0, 28, 12)
+        footer.addWidget(self.progress)
+        outer.addLayout(footer)
+
+    def run(
+        self,
+        job: Job,
+        on_success: Callable[[Any], None],
+        status: str,
+        *,
+        on_failure: Callable[[BaseException], None] | None = None,
+        cancellable: bool = True,
+    ) -> Task:
+        """Start ``job`` off the GUI thread with progress shown; failures become messages."""
+        return self.runner.start(
+            job,
+            on_success=on_success,
+            on_failure=on_failure or self.show_error,
+            watch=lambda task: self.progress.follow(task, status, cancellable=cancellable),
+        )
+
+    def show_error(self, exc: BaseException) -> None:
+        messages.show_error(self, exc)

@@ -1,0 +1,305 @@
+"""Journal (DPO): every step as a table, its integrity, what is still open, exports.
+
+Seed 000 admits "er is geen logging van de toegang tot het bestand"; art. 8 §1
+of the decree asks for "de logging van de toegang zodat men kan nagaan wie
+toegang had tot welke gegevens, wanneer en waarom". This page is where the
+DPO reads that log: who did what under which protocol (never the data), and
+whether anyone changed the journal after the fact.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTableView,
+    QTabWidget,
+)
+
+from handoff.core import i18n
+from handoff.gui import style
+from handoff.gui.journal_model import JournalTableModel
+from handoff.gui.journal_paging import JournalFilter
+from handoff.gui.pages.base import Page
+from handoff.gui.steps import step_label
+from handoff.gui.tasks import TaskRunner, simple
+
+STEPS = (
+    "packaged", "consent_confirmed", "draft_handed", "sent", "uploaded", "password_passed",
+    "received", "decrypted_stored", "email_deleted", "password_deleted", "file_deleted",
+    "sealed", "custodian_confirmed",
+)  # fmt: skip
+
+
+def _verify() -> Any:
+    from handoff.core.journal import Journal
+
+    with Journal() as journal:
+        return journal.verify()
+
+
+def _obligations() -> list[Any]:
+    from handoff.core.journal import Journal
+
+    with Journal() as journal:
+        return journal.open_obligations()
+
+
+def _upcoming() -> list[Any]:
+    from handoff.core import retention
+
+    return retention.upcoming()
+
+
+def _export(where: JournalFilter, target: Path, progress: Any, cancel: Any) -> int:
+    from handoff.core.journal import Journal
+    from handoff.gui.journal_export import export
+
+    with Journal() as journal:
+        return export(journal, where, target, progress, cancel)
+
+
+class LogPage(Page):
+    """Integrity badge, filters, the lazy table, open obligations and upcoming deletions."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        super().__init__(
+            runner,
+            self.tr("Journal"),
+            self.tr(
+                "Every step of every handoff, as recorded on this computer: who, when, "
+                "under which protocol. The journal never holds the data itself."
+            ),
+        )
+        from handoff.core.journal import Journal
+
+        self.journal = Journal()
+        self._build_badge()
+        self._build_filters()
+        self.model = JournalTableModel(self.journal, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Journal records"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(260)
+        self.body.addWidget(self.table, 2)
+        self._build_lists()
+        self._build_exports()
+        self._shown = False
+        self.refresh()
+
+    # ----- integrity ----------------------------------------------------------
+    def _build_badge(self) -> None:
+        self.badge = QLabel(self.tr("Checking the journal…"))
+        self.badge.setObjectName("badgeOk")
+        self.badge.setWordWrap(True)
+        self.badge.setAccessibleName(self.tr("Journal integrity"))
+        self.verify_button = style.button(self.tr("&Check integrity again"))
+        self.verify_button.clicked.connect(self.verify)
+        row = QHBoxLayout()
+        row.addWidget(self.badge, 1)
+        row.addWidget(self.verify_button)
+        self.body.addLayout(row)
+
+    def verify(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.badge.setText(self.tr("Checking the journal…"))
+        self.run(
+            simple(_verify),
+            self._verified,
+            self.tr("Checking the journal…"),
+            cancellable=False,
+            on_failure=self._verify_failed,
+        )
+
+    def _verified(self, result: Any) -> None:
+        self.verify_button.setEnabled(True)
+        if result.ok:
+            style.set_role(self.badge, "badgeOk")
+            self.badge.setText(
+                self.tr("✓ Journal intact: {count} records, nothing changed or removed.").format(
+                    count=result.count
+                )
+            )
+        else:
+            style.set_role(self.badge, "badgeBad")
+            self.badge.setText(
+                self.tr("✗ Journal damaged from record {seq}: {problem}").format(
+                    seq=result.first_bad_seq, problem=result.message(i18n.language())
+                )
+            )
+
+    def _verify_failed(self, exc: BaseException) -> None:
+        from handoff.gui import messages
+
+        self.verify_button.setEnabled(True)
+        style.set_role(self.badge, "badgeBad")
+        self.badge.setText(messages.describe(exc))
+
+    # ----- filters ------------------------------------------------------------
+    def _build_filters(self) -> None:
+        self.use_since = QCheckBox(self.tr("&From"))
+        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.since.setCalendarPopup(True)
+        self.since.setAccessibleName(self.tr("From date"))
+        self.protocol = style.compact(QComboBox())
+        self.protocol.setAccessibleName(self.tr("Protocol"))
+        self.protocol.addItem(self.tr("All protocols"), None)
+        from handoff.core import protocols
+
+        for protocol in sorted(protocols.load_all()[0].values(), key=lambda p: p.id):
+            self.protocol.addItem(protocol.title.render(i18n.language()), protocol.id)
+        self.step = style.compact(QComboBox())
+        self.step.setAccessibleName(self.tr("Step"))
+        self.step.addItem(self.tr("All steps"), None)
+        for step in STEPS:
+            self.step.addItem(step_label(step), step)
+        self.account = QLineEdit()
+        self.account.setPlaceholderText(self.tr("User"))
+        self.account.setAccessibleName(self.tr("User"))
+        self.account.setClearButtonEnabled(True)
+        row = QHBoxLayout()
+        for widget in (self.use_since, self.since, self.protocol, self.step, self.account):
+            row.addWidget(widget)
+        self.body.addLayout(row)
+        self.use_since.toggled.connect(self.apply_filter)
+        self.since.dateChanged.connect(self.apply_filter)
+        self.protocol.currentIndexChanged.connect(self.apply_filter)
+        self.step.currentIndexChanged.connect(self.apply_filter)
+        self.account.editingFinished.connect(self.apply_filter)
+
+    def current_filter(self) -> JournalFilter:
+        since = None
+        if self.use_since.isChecked():
+            since = datetime.combine(self.since.date().toPython(), time.min)
+        return JournalFilter(
+            since=since,
+            protocol=self.protocol.currentData(),
+            step=self.step.currentData(),
+            account=self.account.text().strip() or None,
+        )
+
+    def apply_filter(self, *_args: object) -> None:
+        self.model.set_filter(self.current_filter())
+        if self.model.canFetchMore():
+            self.model.fetchMore()
+
+    # ----- obligations and retention -------------------------------------------
+    def _build_lists(self) -> None:
+        self.tabs = QTabWidget()
+        self.obligations = QListWidget()
+        self.obligations.setAccessibleName(self.tr("Open obligations"))
+        self.upcoming = QListWidget()
+        self.upcoming.setAccessibleName(self.tr("Upcoming deletions"))
+        self.tabs.addTab(self.obligations, self.tr("Still to do"))
+        self.tabs.addTab(self.upcoming, self.tr("Deleted soon"))
+        self.tabs.setMaximumHeight(200)
+        self.body.addWidget(self.tabs, 1)
+
+    def _show_obligations(self, items: list[Any]) -> None:
+        self.obligations.clear()
+        lang = i18n.language()
+        for item in items:
+            self.obligations.addItem(f"{item.handoff_id} — {item.message(lang)}")
+        if not items:
+            self.obligations.addItem(self.tr("Nothing is open."))
+
+    def _show_upcoming(self, items: list[Any]) -> None:
+        self.upcoming.clear()
+        for item in items:
+            self.upcoming.addItem(self._due_line(item))
+        if not items:
+            self.upcoming.addItem(self.tr("No deletion in the next two weeks."))
+
+    def _due_line(self, item: Any) -> str:
+        """One ``retention.Due`` in words: overdue, deleted on a date, or a contact reminder."""
+        locale = QLocale()
+        if item.overdue:
+            text = self.tr("overdue: {count} file(s) are deleted at the next retention run")
+        elif item.due is not None:
+            text = self.tr("{count} file(s) will be deleted on {day}")
+        else:
+            text = self.tr("{count} file(s): ask whether contact was made by {day}")
+        day = item.due or item.reminder
+        shown = locale.toString(day, QLocale.FormatType.ShortFormat) if day else ""
+        return f"{item.handoff_id} — " + text.format(count=item.count, day=shown)
+
+    # ----- exports ------------------------------------------------------------
+    def _build_exports(self) -> None:
+        self.export_csv = style.button(self.tr("Export to &CSV…"))
+        self.export_xlsx = style.button(self.tr("Export to E&xcel…"))
+        self.export_csv.clicked.connect(lambda: self.export(".csv"))
+        self.export_xlsx.clicked.connect(lambda: self.export(".xlsx"))
+        self.refresh_button = style.button(self.tr("&Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        row = QHBoxLayout()
+        row.addWidget(self.refresh_button)
+        row.addStretch(1)
+        row.addWidget(self.export_csv)
+        row.addWidget(self.export_xlsx)
+        self.body.addLayout(row)
+        self.export_status = QLabel()
+        self.export_status.setObjectName("success")
+        self.export_status.setWordWrap(True)
+        self.body.addWidget(self.export_status)
+
+    def export(self, suffix: str) -> None:
+        kind = self.tr("CSV files (*.csv)") if suffix == ".csv" else self.tr("Excel files (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the journal"), f"logboek{suffix}", kind
+        )
+        if not name:
+            return
+        target = Path(name) if name.lower().endswith(suffix) else Path(name + suffix)
+        where = self.current_filter()
+        self.run(
+            lambda progress, cancel: _export(where, target, progress, cancel),
+            lambda count: self._exported(count, target),
+            self.tr("Exporting the journal…"),
+        )
+
+    def _exported(self, count: int, target: Path) -> None:
+        self.export_status.setText(
+            self.tr("{count} records exported to {file}.").format(count=count, file=target)
+        )
+
+    def refresh(self) -> None:
+        """Reload the table, re-check integrity, reread obligations and deletions."""
+        self.apply_filter()
+        self.verify()
+        self.runner.start(
+            simple(_obligations), on_success=self._show_obligations, on_failure=self.show_error
+        )
+        self.runner.start(
+            simple(_upcoming), on_success=self._show_upcoming, on_failure=self._no_upcoming
+        )
+
+    def _no_upcoming(self, exc: BaseException) -> None:
+        from handoff.gui import messages
+
+        self.upcoming.clear()
+        self.upcoming.addItem(messages.describe(exc))
+
+    def showEvent(self, event: Any) -> None:
+        """Coming back to the page shows what happened meanwhile."""
+        super().showEvent(event)
+        if self._shown:
+            self.refresh()
+        self._shown = True

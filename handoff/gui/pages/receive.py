@@ -1,0 +1,269 @@
+"""Receive: open a locked file into the secure folder, then tick off the clean-up.
+
+Seed 003 art. 6, steps 4 and 5: the OCMW decrypts the list and stores it on an
+internal secured location, then explicitly deletes the e-mail with the list
+and the password ("Het wachtwoord wordt nergens bewaard"). Handoff cannot
+see the mail program or the phone, so the worker ticks each deletion and the
+tick is journaled (``handoffs.confirm``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from handoff.core import i18n
+from handoff.gui import jobs, memory, messages, style
+from handoff.gui.pages.base import Page
+from handoff.gui.tasks import TaskRunner, simple
+from handoff.gui.widgets.file_drop import FileDrop
+from handoff.gui.widgets.protocol_picker import ProtocolPicker
+
+# Confirmable clean-up steps after receiving (journal.Step values).
+CLEANUP_STEPS = ("email_deleted", "password_deleted")
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def propose_protocol(file: Path, protocols: Iterable[Any], last: str | None) -> str | None:
+    """The protocol the file name points at (its id or title), else the last one used.
+
+    Senders using Handoff name the attachment after the handoff and put the
+    protocol's title in the subject; a worker who saves the attachment under
+    the subject's name therefore gets the right protocol proposed.
+    """
+    name = _words(file.stem)
+    for protocol in protocols:
+        titles = (protocol.title.nl, protocol.title.en)
+        if _words(protocol.id) in name or any(_words(t) and _words(t) in name for t in titles):
+            return protocol.id
+    return last
+
+
+class ReceivePage(Page):
+    """Choose the file, the protocol and type the password; then the checklist."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        super().__init__(
+            runner,
+            self.tr("Receive"),
+            self.tr(
+                "Open a locked file you received. Handoff stores it in the secure folder, "
+                "tells you until when you may keep it, and helps you clean up the e-mail "
+                "and the password."
+            ),
+        )
+        self.received: Any = None
+        self.body.addWidget(self._build_open())
+        self.result = self._build_result()
+        self.body.addWidget(self.result)
+        self.body.addStretch(1)
+        self.picker.load()
+        self.picker.select(memory.last_protocol("receive"))
+
+    def _build_open(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(style.step_title(self.tr("1. Which file did you receive?")))
+        self.drop = FileDrop(
+            self.tr("Drag the locked file from the e-mail here, or choose it."),
+            self.tr("C&hoose file…"),
+            self.tr("Locked files (*.7z)"),
+            (".7z",),
+        )
+        self.drop.file_chosen.connect(self._file_chosen)
+        layout.addWidget(self.drop)
+        layout.addWidget(style.step_title(self.tr("2. Under which protocol?")))
+        self.picker = ProtocolPicker()
+        layout.addWidget(self.picker)
+        layout.addWidget(style.step_title(self.tr("3. The password from the SMS or phone call")))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.setAccessibleDescription(
+            self.tr("Type the password exactly as you received it; spaces and dashes count.")
+        )
+        self.password.textChanged.connect(self._update_ready)
+        self.password.returnPressed.connect(self.open_file)
+        self.show_password = style.button(self.tr("Sho&w"))
+        self.show_password.setCheckable(True)
+        self.show_password.toggled.connect(self._toggle_echo)
+        row = QHBoxLayout()
+        row.addWidget(self.password, 1)
+        row.addWidget(self.show_password)
+        layout.addLayout(row)
+        self.error = QLabel()
+        self.error.setObjectName("warning")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Problem"))
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.open_button = style.primary(self.tr("&Open the file"))
+        self.open_button.clicked.connect(self.open_file)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        layout.addLayout(buttons)
+        self._update_ready()
+        return panel
+
+    def _toggle_echo(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.password.setEchoMode(mode)
+        self.show_password.setText(self.tr("&Hide") if shown else self.tr("Sho&w"))
+
+    def _file_chosen(self, path: Path) -> None:
+        self.error.hide()
+        proposed = propose_protocol(
+            path,
+            self.picker.protocols(),
+            memory.last_protocol("receive"),
+        )
+        self.picker.select(proposed)
+        self._update_ready()
+        self.password.setFocus()
+
+    def _update_ready(self, *_args: object) -> None:
+        self.open_button.setEnabled(
+            self.drop.path is not None
+            and bool(self.password.text())
+            and self.picker.current() is not None
+        )
+
+    def open_file(self) -> None:
+        """Decrypt into the secure folder off the GUI thread."""
+        if not self.open_button.isEnabled():
+            return
+        archive, protocol = self.drop.path, self.picker.current()
+        password = self.password.text()
+        self.error.hide()
+        self.open_button.setEnabled(False)
+        memory.remember_protocol("receive", protocol.id)
+        self.run(
+            lambda progress, cancel: jobs.receive(archive, protocol.id, password, progress, cancel),
+            self._opened,
+            self.tr("Opening the file…"),
+            on_failure=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        """Say what is wrong; the chosen file stays, the password is cleared for a retry."""
+        self.error.setText(messages.describe(exc))
+        self.error.show()
+        if messages.error_code(exc) in ("wrong_password", "password_required", None):
+            self.password.clear()
+            self.password.setFocus()
+        self._update_ready()
+
+    # ----- after opening ----------------------------------------------------
+    def _build_result(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(style.step_title(self.tr("Opened and stored")))
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.where.setObjectName("success")
+        self.due = QLabel()
+        self.due.setWordWrap(True)
+        layout.addWidget(self.where)
+        layout.addWidget(self.due)
+        self.open_stored = style.button(self.tr("Open the &stored file"))
+        self.open_stored.clicked.connect(self._open_stored)
+        self.show_folder = style.button(self.tr("Show the &folder"))
+        self.show_folder.clicked.connect(self._show_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.open_stored)
+        row.addWidget(self.show_folder)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(style.step_title(self.tr("4. Clean up, as the protocol asks")))
+        self.cleanup: dict[str, QCheckBox] = {
+            "email_deleted": QCheckBox(self.tr("I &deleted the e-mail with the locked file.")),
+            "password_deleted": QCheckBox(self.tr("I de&leted the SMS or note with the password.")),
+        }
+        for step, box in self.cleanup.items():
+            box.setAccessibleName(box.text().replace("&", ""))
+            box.toggled.connect(lambda checked, s=step: self._confirm(s, checked))
+            layout.addWidget(box)
+        self.again_button = style.button(self.tr("Receive &another file"))
+        self.again_button.clicked.connect(self.start_over)
+        again = QHBoxLayout()
+        again.addStretch(1)
+        again.addWidget(self.again_button)
+        layout.addLayout(again)
+        panel.hide()
+        return panel
+
+    def _opened(self, received: Any) -> None:
+        self.received = received
+        self.password.clear()
+        files = ", ".join(p.name for p in received.files)
+        self.where.setText(
+            self.tr("Stored in the secure folder: {folder} ({files})").format(
+                folder=received.folder, files=files
+            )
+        )
+        self.due.setText(self._due_text(received))
+        for box in self.cleanup.values():
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.setEnabled(True)
+            box.blockSignals(False)
+        self.result.show()
+        self.open_stored.setFocus()
+
+    def _due_text(self, received: Any) -> str:
+        rule = received.protocol.retention.describe().render(i18n.language())
+        if received.due is None:
+            return self.tr("Retention: {rule}.").format(rule=rule)
+        day = QLocale().toString(received.due, QLocale.FormatType.LongFormat)
+        return self.tr(
+            "Delete it by {day} at the latest; Handoff will do so then ({rule})."
+        ).format(day=day, rule=rule)
+
+    def _open_stored(self) -> None:
+        if self.received and self.received.files:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.received.files[0])))
+
+    def _show_folder(self) -> None:
+        if self.received:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.received.folder)))
+
+    def _confirm(self, step: str, checked: bool) -> None:
+        """Journal the tick; once recorded it cannot be unticked (the journal only appends)."""
+        box = self.cleanup[step]
+        if not checked or self.received is None:
+            return
+        box.setEnabled(False)
+        received = self.received
+        self.runner.start(
+            simple(lambda: jobs.confirm(received.handoff_id, received.protocol.id, step)),
+            on_failure=lambda exc: self._confirm_failed(step, exc),
+        )
+
+    def _confirm_failed(self, step: str, exc: BaseException) -> None:
+        box = self.cleanup[step]
+        box.blockSignals(True)
+        box.setChecked(False)
+        box.setEnabled(True)
+        box.blockSignals(False)
+        self.show_error(exc)
+
+    def start_over(self) -> None:
+        self.received = None
+        self.result.hide()
+        self.drop.set_path(None)
+        self.password.clear()
+        self.error.hide()
+        self._update_ready()
+        self.drop.button.setFocus()

@@ -1,0 +1,145 @@
+"""Seal (seed 000, Lievegem): lock a file that is no longer needed; one custodian knows the password.
+
+Seed 000 point 8 c: "Nadat het bestand niet meer nodig is wordt het
+geëncrypteerd. Het wachtwoord is steeds alleen bekend bij de financieel
+directeur." ``handoffs.seal`` encrypts the month's file and removes the
+plaintext; the page shows the password once for the custodian and journals
+the handover when the worker confirms it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+from handoff.core import i18n
+from handoff.gui import jobs, memory, style
+from handoff.gui.pages.base import Page
+from handoff.gui.pages.send import SHEET_SUFFIXES
+from handoff.gui.tasks import TaskRunner
+from handoff.gui.widgets.file_drop import FileDrop
+from handoff.gui.widgets.password_step import Action, PasswordStep
+from handoff.gui.widgets.protocol_picker import ProtocolPicker
+
+
+def _seal(path: Any, protocol_id: str, custodian: str, progress: Any, cancel: Any) -> Any:
+    from handoff.core import handoffs
+
+    return handoffs.seal(path, protocol_id, custodian, progress=progress, cancel=cancel)
+
+
+class SealPage(Page):
+    """Pick the file, name the custodian, seal; then the password for the custodian."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        super().__init__(
+            runner,
+            self.tr("Seal"),
+            self.tr(
+                "Lock a file that is no longer needed. Only the custodian named in the "
+                "protocol gets the password; the unlocked file is removed."
+            ),
+        )
+        self.sealed: Any = None
+        self.panels = QStackedWidget()
+        self.panels.addWidget(self._build_choose())
+        self.finish = PasswordStep(self.run, self.show_error)
+        self.finish.restart.connect(self.start_over)
+        self.panels.addWidget(self.finish)
+        style.fit_current(self.panels)
+        self.body.addWidget(self.panels, 1)
+        self.picker.load()
+        self.picker.select(memory.last_protocol("seal"))
+
+    def _build_choose(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(style.step_title(self.tr("1. Under which protocol?")))
+        self.picker = ProtocolPicker(lambda p: p.password_channel.kind == "custodian")
+        self.picker.protocol_changed.connect(self._protocol_changed)
+        layout.addWidget(self.picker)
+        layout.addWidget(style.step_title(self.tr("2. Which file?")))
+        self.drop = FileDrop(
+            self.tr("Drag the month's file here, or choose it."),
+            self.tr("C&hoose file…"),
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)"),
+            SHEET_SUFFIXES,
+        )
+        self.drop.file_chosen.connect(self._update_ready)
+        layout.addWidget(self.drop)
+        layout.addWidget(style.step_title(self.tr("3. Who keeps the password?")))
+        self.custodian = QLineEdit()
+        self.custodian.setAccessibleName(self.tr("Custodian of the password"))
+        self.custodian.setAccessibleDescription(
+            self.tr("The role named in the protocol, for example the financial director.")
+        )
+        self.custodian.textChanged.connect(self._update_ready)
+        layout.addWidget(self.custodian)
+        self.seal_button = style.primary(self.tr("&Seal the file"))
+        self.seal_button.clicked.connect(self.seal)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.seal_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self._update_ready()
+        return panel
+
+    def _protocol_changed(self, protocol: Any) -> None:
+        if protocol is not None:
+            memory.remember_protocol("seal", protocol.id)
+            self.custodian.setText(protocol.password_channel.role.render(i18n.language()))
+        self._update_ready()
+
+    def _update_ready(self, *_args: object) -> None:
+        self.seal_button.setEnabled(
+            self.picker.current() is not None
+            and self.drop.path is not None
+            and bool(self.custodian.text().strip())
+        )
+
+    def seal(self) -> None:
+        if not self.seal_button.isEnabled():
+            return
+        path, protocol = self.drop.path, self.picker.current()
+        custodian = self.custodian.text().strip()
+        self.seal_button.setEnabled(False)
+        self.run(
+            lambda progress, cancel: _seal(path, protocol.id, custodian, progress, cancel),
+            self._sealed,
+            self.tr("Sealing the file…"),
+            on_failure=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.show_error(exc)
+        self._update_ready()
+
+    def _sealed(self, sealed: Any) -> None:
+        self.sealed = sealed
+        protocol = self.picker.current()
+        status = self.tr("The file is sealed as {file}; the unlocked file was removed.").format(
+            file=sealed.archive.path
+        )
+        how = self.tr(
+            "Give this password to the {custodian} only, in person or by phone. "
+            "It is shown only now and stored nowhere."
+        ).format(custodian=self.custodian.text().strip())
+        confirm = Action(
+            self.tr("I handed the password to the &custodian"),
+            lambda: jobs.confirm(sealed.handoff_id, protocol.id, "custodian_confirmed"),
+        )
+        self.finish.begin(sealed.handoff_id, sealed.password, status, how, [confirm])
+        self.panels.setCurrentIndex(1)
+
+    def start_over(self) -> None:
+        self.sealed = None
+        self.drop.set_path(None)
+        self.finish.reset()
+        self.panels.setCurrentIndex(0)
+        self._update_ready()
+
+    def forget_secrets(self) -> None:
+        self.finish.password_view.forget()

@@ -1,0 +1,362 @@
+"""Send: protocol, sheet or form, check, recipient, lock and send, then the password.
+
+The flow follows seed 003 art. 6 (steps 1-3: encrypt, e-mail the list, pass the
+password by another channel) and seeds 001/002 (referral only with the client's
+consent). Each step is one use case in ``handoffs``; this page only collects
+the choices, runs them off the GUI thread and shows what the journal recorded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from handoff.core import i18n
+from handoff.gui import jobs, memory, style
+from handoff.gui.pages.base import Page
+from handoff.gui.secret_prompt import ask_secret
+from handoff.gui.steps import step_label
+from handoff.gui.tasks import TaskRunner, simple
+from handoff.gui.widgets.file_drop import FileDrop
+from handoff.gui.widgets.findings_list import FindingsList
+from handoff.gui.widgets.password_step import Action, PasswordStep
+from handoff.gui.widgets.protocol_picker import ProtocolPicker
+from handoff.gui.widgets.sheet_form import SheetForm
+
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+
+
+class SendPage(Page):
+    """Three panels: prepare (choose, check, send), password, done (journal checklist)."""
+
+    # memory key for the last protocol used on this page
+    page_key = "send"
+
+    def __init__(self, runner: TaskRunner, title: str = "", hint: str = "") -> None:
+        super().__init__(
+            runner,
+            title or self.tr("Send"),
+            hint
+            or self.tr(
+                "Hand over a list or a referral the way the protocol says: Handoff checks it, "
+                "locks it with a password and sends it. You pass the password on separately."
+            ),
+        )
+        self.report: Any = None
+        self.sent: Any = None
+        self._sms_secret: str | None = None
+        self.panels = QStackedWidget()
+        self.panels.addWidget(self._build_prepare())
+        self.panels.addWidget(self._build_finish())
+        style.fit_current(self.panels)
+        self.body.addWidget(self.panels, 1)
+        self.picker.load()
+        self.picker.select(memory.last_protocol(self.page_key))
+
+    # ----- panel 1: prepare -------------------------------------------------
+    def _build_prepare(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(style.step_title(self.tr("1. Under which protocol?")))
+        self.picker = ProtocolPicker(self.keep_protocol)
+        self.picker.protocol_changed.connect(self._protocol_changed)
+        self.protocol_info = style.hint("")
+        layout.addWidget(self.picker)
+        layout.addWidget(self.protocol_info)
+        layout.addWidget(style.step_title(self.tr("2. What do you send?")))
+        self._build_source_extra(layout)
+        self.use_form = QRadioButton(self.tr("Fill in a &form (one person)"))
+        self.use_file = QRadioButton(self.tr("Use a &spreadsheet"))
+        self.mode = QButtonGroup(self)
+        for radio in (self.use_form, self.use_file):
+            radio.setAccessibleName(radio.text().replace("&", ""))
+            self.mode.addButton(radio)
+            radio.toggled.connect(self._mode_changed)
+        modes = QHBoxLayout()
+        modes.addWidget(self.use_form)
+        modes.addWidget(self.use_file)
+        modes.addStretch(1)
+        layout.addLayout(modes)
+        self.form = SheetForm()
+        self.form.changed.connect(self._update_ready)
+        layout.addWidget(self.form)
+        self.drop = FileDrop(
+            self.tr("Drag the spreadsheet here, or choose it."),
+            self.tr("C&hoose spreadsheet…"),
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)"),
+            SHEET_SUFFIXES,
+        )
+        self.drop.file_chosen.connect(self._check_file)
+        layout.addWidget(self.drop)
+        self.check_status = QLabel()
+        self.check_status.setWordWrap(True)
+        self.findings = FindingsList()
+        self.findings.setMinimumHeight(90)
+        self.findings.hide()
+        layout.addWidget(self.check_status)
+        layout.addWidget(self.findings)
+        self.consent = QCheckBox(
+            self.tr("The client was &informed and freely and explicitly agreed to this referral.")
+        )
+        self.consent.setAccessibleName(self.tr("Client informed and agreed"))
+        self.consent.setAccessibleDescription(
+            self.tr("Required by the protocol before a referral may be sent.")
+        )
+        self.consent.toggled.connect(self._update_ready)
+        layout.addWidget(self.consent)
+        layout.addWidget(style.step_title(self.tr("3. To whom?")))
+        self.recipient = style.compact(QComboBox())
+        self.recipient.setAccessibleName(self.tr("Recipient"))
+        self.recipient.setAccessibleDescription(
+            self.tr("Only the recipients the protocol names can be chosen.")
+        )
+        self.recipient.currentIndexChanged.connect(self._update_ready)
+        layout.addWidget(self.recipient)
+        self.send_button = style.primary(self.tr("&Lock and send"))
+        self.send_button.clicked.connect(self.send)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.send_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return panel
+
+    # ----- hooks the Answer page overrides -----------------------------------
+    @staticmethod
+    def keep_protocol(_protocol: Any) -> bool:
+        """Which protocols this page offers (all of them for sending)."""
+        return True
+
+    def _build_source_extra(self, layout: QVBoxLayout) -> None:
+        """Widgets before the sheet picker (the Answer page adds the request)."""
+
+    def check_job(self, path: Path, protocol: Any) -> Any:
+        """The check run on the chosen sheet (runs on a worker thread)."""
+        return jobs.check_sheet(path, protocol)
+
+    def reference(self) -> str | None:
+        """The handoff reference to reuse; None starts a new handoff."""
+        return None
+
+    def _protocol_changed(self, protocol: Any) -> None:
+        self._reset_sheet()
+        self.recipient.clear()
+        if protocol is None:
+            self.protocol_info.setText(self.tr("No protocol is available. Ask your DPO."))
+            self._update_ready()
+            return
+        memory.remember_protocol(self.page_key, protocol.id)
+        lang = i18n.language()
+        self.protocol_info.setText(
+            self.tr("Between {parties}. Based on {article}.").format(
+                parties=" / ".join(protocol.parties), article=protocol.article
+            )
+        )
+        for recipient in protocol.recipients:
+            self.recipient.addItem(
+                f"{recipient.label.render(lang)} — {recipient.address}", recipient.id
+            )
+        self.form.set_columns(protocol.columns)
+        self.use_form.setVisible(protocol.sheet_from_form)
+        self.use_file.setVisible(protocol.sheet_from_form)
+        (self.use_form if protocol.sheet_from_form else self.use_file).setChecked(True)
+        self.consent.setVisible(protocol.consent_required)
+        self.consent.setChecked(False)
+        self._mode_changed()
+
+    def _mode_changed(self, *_args: object) -> None:
+        by_form = self.use_form.isChecked() and self.use_form.isVisibleTo(self)
+        self.form.setVisible(by_form)
+        self.drop.setVisible(not by_form)
+        self.findings.setVisible(not by_form and self.findings.count() > 0)
+        self.check_status.setVisible(not by_form)
+        self._update_ready()
+
+    def _reset_sheet(self) -> None:
+        self.report = None
+        self.sent = None
+        self.drop.set_path(None)
+        self.findings.clear()
+        self.findings.hide()
+        self.check_status.clear()
+        self.form.clear_values()
+
+    def _by_form(self) -> bool:
+        return self.form.isVisibleTo(self)
+
+    def _check_file(self, path: Path) -> None:
+        protocol = self.picker.current()
+        if protocol is None:
+            return
+        self.report = None
+        self.findings.clear()
+        self._update_ready()
+        self.run(
+            simple(lambda: self.check_job(path, protocol)),
+            self._checked,
+            self.tr("Checking the spreadsheet against the protocol…"),
+            cancellable=False,
+        )
+
+    def _checked(self, report: Any) -> None:
+        self.report = report
+        self.findings.show_findings(report.findings)
+        self.findings.setVisible(self.findings.count() > 0)
+        if report.ok:
+            style.set_role(self.check_status, "success")
+            self.check_status.setText(
+                self.tr(
+                    "The spreadsheet fits the protocol ({rows} rows). Only the allowed "
+                    "columns will be sent."
+                ).format(rows=report.rows)
+            )
+        else:
+            style.set_role(self.check_status, "warning")
+            self.check_status.setText(
+                self.tr(
+                    "This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' "
+                    "in the spreadsheet, save it, and choose it again."
+                )
+            )
+        self._update_ready()
+
+    def ready(self) -> bool:
+        """Everything the protocol needs is there; the primary button follows this."""
+        protocol = self.picker.current()
+        if protocol is None or self.recipient.currentIndex() < 0:
+            return False
+        if protocol.consent_required and not self.consent.isChecked():
+            return False
+        if self._by_form():
+            return self.form.complete()
+        return self.report is not None and self.report.ok
+
+    def _update_ready(self, *_args: object) -> None:
+        self.send_button.setEnabled(self.ready())
+
+    def send(self) -> None:
+        """Check, lock and deliver as one use case (``handoffs.send``) on a worker thread."""
+        if not self.ready():
+            return
+        protocol = self.picker.current()
+        recipient_id = self.recipient.currentData()
+        secret = None
+        try:
+            needed = jobs.secret_needed(protocol, recipient_id)
+        except Exception as exc:  # e.g. a broken settings file: say where
+            self.show_error(exc)
+            return
+        if needed:
+            secret = ask_secret(self, needed)
+            if secret is None:
+                return
+        source: Path | dict[str, str] = (
+            self.form.values() if self._by_form() else self.drop.path  # type: ignore[assignment]
+        )
+        consent, reference = self.consent.isChecked(), self.reference()
+        self.send_button.setEnabled(False)
+        self.run(
+            lambda progress, cancel: jobs.send(
+                source,
+                protocol,
+                recipient_id,
+                consent,
+                progress,
+                cancel,
+                handoff_id=reference,
+                secret=secret,
+            ),
+            self._sent,
+            self.tr("Locking the file with a password and sending it…"),
+            on_failure=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.show_error(exc)
+        self._update_ready()
+
+    def _sent(self, sent: Any) -> None:
+        self.sent = sent
+        packaged, delivery = sent.packaged, sent.delivery
+        protocol = packaged.protocol
+        status = self.tr("Done: {step}. Reference: {ref}.").format(
+            step=step_label(delivery.step), ref=packaged.handoff_id
+        )
+        how = self.tr(
+            "Pass this password to the {role} by SMS or by phone — never in the same "
+            "e-mail as the file. It is shown only now and stored nowhere."
+        ).format(role=protocol.password_channel.role.render(i18n.language()))
+        draft = getattr(delivery, "location", None)
+        self.open_draft.setVisible(draft is not None)
+        if draft is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft)))
+        hid, pid, password = packaged.handoff_id, protocol.id, packaged.password
+        self.finish.begin(
+            hid,
+            password,
+            status,
+            how,
+            [
+                Action(
+                    self.tr("Send the password by S&MS"),
+                    lambda: jobs.send_password_sms(hid, pid, password, self._sms_secret),
+                    jobs.sms_available(protocol),
+                    self._ask_sms_secret,
+                ),
+                Action(
+                    self.tr("I &passed it on by phone"),
+                    lambda: jobs.confirm_password(hid, pid, "phone"),
+                ),
+            ],
+        )
+        self.panels.setCurrentIndex(1)
+
+    def _ask_sms_secret(self) -> bool:
+        """Ask for the provider's token when the keyring has none; False if cancelled."""
+        from handoff.core import credentials
+
+        self._sms_secret = None
+        if credentials.has_secret(credentials.SMS):
+            return True
+        self._sms_secret = ask_secret(self, credentials.SMS)
+        return self._sms_secret is not None
+
+    def _build_finish(self) -> QWidget:
+        self.finish = PasswordStep(self.run, self.show_error)
+        self.finish.restart.connect(self.start_over)
+        self.open_draft = style.button(self.tr("Open the &e-mail draft again"))
+        self.open_draft.clicked.connect(self._open_draft)
+        self.finish.extra.addWidget(self.open_draft)
+        self.finish.extra.addStretch(1)
+        return self.finish
+
+    def _open_draft(self) -> None:
+        draft = getattr(self.sent.delivery, "location", None) if self.sent else None
+        if draft is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft)))
+
+    def start_over(self) -> None:
+        self._reset_sheet()
+        self.consent.setChecked(False)
+        self.finish.reset()
+        self.panels.setCurrentIndex(0)
+        self._update_ready()
+
+    def forget_secrets(self) -> None:
+        """Called when the window closes: the password leaves the screen and clipboard."""
+        self.finish.password_view.forget()

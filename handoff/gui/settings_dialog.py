@@ -1,0 +1,306 @@
+"""Settings: mail, SFTP, SMS, folders, the phone directory and the language.
+
+Everything but secrets goes to the settings file through ``settings.save``
+(which validates it). Passwords and tokens typed here go straight to the
+system keyring with ``credentials.set_secret`` and are never put in the file,
+a log or this dialog's memory after saving.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from handoff.gui import messages, style
+
+
+def _line(text: str, name: str) -> QLineEdit:
+    edit = QLineEdit(text)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _secret(name: str, placeholder: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def _port(value: int, name: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(1, 65535)
+    box.setValue(value)
+    box.setAccessibleName(name)
+    return box
+
+
+def _choice(options: list[tuple[str, Any]], current: Any, name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for text, value in options:
+        combo.addItem(text, value)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    return combo
+
+
+class SettingsDialog(QDialog):
+    """Tabs per subject; OK saves (Enter), Cancel discards (Escape)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from handoff.core import settings
+
+        self.setWindowTitle(self.tr("Settings"))
+        self.error = QLabel()
+        self.error.setObjectName("warning")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        try:
+            self.settings = settings.load()
+        except Exception as exc:  # a broken file: say where, start from defaults
+            self.settings = settings.Settings()
+            self.error.setText(messages.describe(exc))
+            self.error.show()
+        self.keep_secret = self.tr("(leave empty to keep the stored one)")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._general(), self.tr("&General"))
+        self.tabs.addTab(self._mail(), self.tr("&Mail"))
+        self.tabs.addTab(self._sftp(), self.tr("S&FTP"))
+        self.tabs.addTab(self._sms(), self.tr("S&MS"))
+        self.tabs.addTab(self._directory(), self.tr("&Phone numbers"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(620, 460)
+
+    # ----- tabs -----------------------------------------------------------------
+    def _general(self) -> QWidget:
+        s = self.settings
+        page = QWidget()
+        form = QFormLayout(page)
+        self.organisation = _line(s.organisation, self.tr("Organisation"))
+        form.addRow(self.tr("&Organisation"), self.organisation)
+        self.language = _choice(
+            [(self.tr("Same as the computer"), None), ("Nederlands", "nl"), ("English", "en")],
+            s.language,
+            self.tr("Language"),
+        )
+        form.addRow(self.tr("&Language"), self.language)
+        form.addRow("", style.hint(self.tr("A new language applies when Handoff starts again.")))
+        self.secure_folder = _line(str(s.secure_folder), self.tr("Secure folder"))
+        form.addRow(self.tr("&Secure folder"), self._with_browse(self.secure_folder))
+        form.addRow(
+            "",
+            style.hint(
+                self.tr(
+                    "Where received files are stored: a folder only authorised colleagues can open."
+                )
+            ),
+        )
+        self.outbox = _line(str(s.outbox), self.tr("Outbox"))
+        form.addRow(self.tr("O&utbox"), self._with_browse(self.outbox))
+        return page
+
+    def _with_browse(self, edit: QLineEdit) -> QWidget:
+        button = QPushButton(self.tr("Browse…"))
+        button.setAccessibleName(self.tr("Browse for {field}").format(field=edit.accessibleName()))
+        button.clicked.connect(lambda: self._browse(edit))
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        return box
+
+    def _browse(self, edit: QLineEdit) -> None:
+        folder = QFileDialog.getExistingDirectory(self, edit.accessibleName(), edit.text())
+        if folder:
+            edit.setText(folder)
+
+    def _mail(self) -> QWidget:
+        m = self.settings.mail
+        page = QWidget()
+        form = QFormLayout(page)
+        self.mail_mode = _choice(
+            [
+                (self.tr("Prepare a draft in my mail program"), "draft"),
+                (self.tr("Send directly through the mail server (SMTP)"), "smtp"),
+            ],
+            m.mode,
+            self.tr("How e-mail is sent"),
+        )
+        form.addRow(self.tr("&How"), self.mail_mode)
+        self.mail_host = _line(m.host, self.tr("Mail server"))
+        form.addRow(self.tr("&Server"), self.mail_host)
+        self.mail_port = _port(m.port, self.tr("Mail server port"))
+        form.addRow(self.tr("&Port"), self.mail_port)
+        self.mail_security = _choice(
+            [("STARTTLS", "starttls"), ("TLS", "tls")], m.security, self.tr("Security")
+        )
+        form.addRow(self.tr("S&ecurity"), self.mail_security)
+        self.mail_user = _line(m.username, self.tr("Mail user name"))
+        form.addRow(self.tr("&User name"), self.mail_user)
+        self.mail_sender = _line(m.sender, self.tr("Sender address"))
+        form.addRow(self.tr("Se&nder"), self.mail_sender)
+        self.mail_secret = _secret(self.tr("Mail password"), self.keep_secret)
+        form.addRow(self.tr("Pass&word"), self.mail_secret)
+        return page
+
+    def _sftp(self) -> QWidget:
+        f = self.settings.sftp
+        page = QWidget()
+        form = QFormLayout(page)
+        self.sftp_host = _line(f.host, self.tr("SFTP server"))
+        form.addRow(self.tr("&Server"), self.sftp_host)
+        self.sftp_port = _port(f.port, self.tr("SFTP port"))
+        form.addRow(self.tr("&Port"), self.sftp_port)
+        self.sftp_user = _line(f.username, self.tr("SFTP user name"))
+        form.addRow(self.tr("&User name"), self.sftp_user)
+        self.sftp_folder = _line(f.folder, self.tr("SFTP folder"))
+        form.addRow(self.tr("&Folder"), self.sftp_folder)
+        self.sftp_fingerprint = _line(f.host_key_fingerprint, self.tr("Server fingerprint"))
+        self.sftp_fingerprint.setPlaceholderText("SHA256:…")
+        form.addRow(self.tr("Finger&print"), self.sftp_fingerprint)
+        self.sftp_secret = _secret(self.tr("SFTP password"), self.keep_secret)
+        form.addRow(self.tr("Pass&word"), self.sftp_secret)
+        return page
+
+    def _sms(self) -> QWidget:
+        m = self.settings.sms
+        page = QWidget()
+        form = QFormLayout(page)
+        self.sms_provider = _choice(
+            [("Twilio", "twilio"), ("CM.com", "cm")], m.provider, self.tr("SMS provider")
+        )
+        form.addRow(self.tr("P&rovider"), self.sms_provider)
+        self.sms_url = _line(m.base_url, self.tr("Provider address"))
+        form.addRow(self.tr("&Address"), self.sms_url)
+        self.sms_account = _line(m.account, self.tr("Account"))
+        form.addRow(self.tr("A&ccount"), self.sms_account)
+        self.sms_sender = _line(m.sender, self.tr("Sender name"))
+        form.addRow(self.tr("Se&nder"), self.sms_sender)
+        self.sms_secret = _secret(self.tr("SMS token"), self.keep_secret)
+        form.addRow(self.tr("&Token"), self.sms_secret)
+        return page
+
+    def _directory(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            style.hint(
+                self.tr(
+                    "Phone numbers of the roles the protocols name, for passing on passwords "
+                    "(for example the OCMW social service). Not the clients' numbers."
+                )
+            )
+        )
+        self.directory = QTableWidget(0, 2)
+        self.directory.setAccessibleName(self.tr("Phone numbers"))
+        self.directory.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Number")])
+        self.directory.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for key, value in sorted(self.settings.directory.items()):
+            self._add_directory_row(key, value)
+        add = style.button(self.tr("&Add a number"))
+        add.clicked.connect(lambda: self._add_directory_row("", ""))
+        layout.addWidget(self.directory)
+        layout.addWidget(add)
+        return page
+
+    def _add_directory_row(self, key: str, value: str) -> None:
+        row = self.directory.rowCount()
+        self.directory.insertRow(row)
+        self.directory.setItem(row, 0, QTableWidgetItem(key))
+        self.directory.setItem(row, 1, QTableWidgetItem(value))
+
+    # ----- saving ---------------------------------------------------------------
+    def _directory_values(self) -> dict[str, str]:
+        values = {}
+        for row in range(self.directory.rowCount()):
+            key, value = (self.directory.item(row, c) for c in (0, 1))
+            if key and value and key.text().strip() and value.text().strip():
+                values[key.text().strip()] = value.text().strip()
+        return values
+
+    def collect(self) -> Any:
+        """The Settings as edited (no secret in it)."""
+        s = self.settings
+        s.organisation = self.organisation.text().strip()
+        s.language = self.language.currentData()
+        s.secure_folder = Path(self.secure_folder.text().strip())
+        s.outbox = Path(self.outbox.text().strip())
+        s.mail.mode = self.mail_mode.currentData()
+        s.mail.host, s.mail.port = self.mail_host.text().strip(), self.mail_port.value()
+        s.mail.security = self.mail_security.currentData()
+        s.mail.username, s.mail.sender = (
+            self.mail_user.text().strip(),
+            self.mail_sender.text().strip(),
+        )
+        s.sftp.host, s.sftp.port = self.sftp_host.text().strip(), self.sftp_port.value()
+        s.sftp.username, s.sftp.folder = (
+            self.sftp_user.text().strip(),
+            self.sftp_folder.text().strip(),
+        )
+        s.sftp.host_key_fingerprint = self.sftp_fingerprint.text().strip()
+        s.sms.provider, s.sms.base_url = (
+            self.sms_provider.currentData(),
+            self.sms_url.text().strip(),
+        )
+        s.sms.account, s.sms.sender = (
+            self.sms_account.text().strip(),
+            self.sms_sender.text().strip(),
+        )
+        s.directory = self._directory_values()
+        return s
+
+    def _secrets(self) -> dict[str, QLineEdit]:
+        from handoff.core import credentials
+
+        return {
+            credentials.SMTP: self.mail_secret,
+            credentials.SFTP: self.sftp_secret,
+            credentials.SMS: self.sms_secret,
+        }
+
+    def save(self) -> None:
+        """Validate and write the file, put typed secrets in the keyring, then close."""
+        from handoff.core import credentials, settings
+
+        try:
+            settings.save(self.collect())
+            for name, edit in self._secrets().items():
+                if edit.text():
+                    credentials.set_secret(name, edit.text())
+                    edit.clear()
+        except Exception as exc:
+            self.error.setText(messages.describe(exc))
+            self.error.show()
+            return
+        self.accept()

@@ -1,0 +1,35 @@
+"""Plain-language names of the journal's steps, as a worker reads them in a checklist."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def step_label(step: str) -> str:
+    """The label for a ``journal.Step`` value (its string); unknown steps show as-is."""
+    labels = {
+        "packaged": QCoreApplication.translate("steps", "File checked and locked with a password"),
+        "consent_confirmed": QCoreApplication.translate("steps", "Client's consent confirmed"),
+        "draft_handed": QCoreApplication.translate(
+            "steps", "E-mail draft handed to the mail program"
+        ),
+        "sent": QCoreApplication.translate("steps", "E-mail sent"),
+        "uploaded": QCoreApplication.translate("steps", "File uploaded to the secure server"),
+        "password_passed": QCoreApplication.translate(
+            "steps", "Password passed on by another channel"
+        ),
+        "received": QCoreApplication.translate("steps", "File received"),
+        "decrypted_stored": QCoreApplication.translate(
+            "steps", "File opened and stored in the secure folder"
+        ),
+        "email_deleted": QCoreApplication.translate("steps", "E-mail with the file deleted"),
+        "password_deleted": QCoreApplication.translate(
+            "steps", "SMS or note with the password deleted"
+        ),
+        "file_deleted": QCoreApplication.translate("steps", "File deleted"),
+        "sealed": QCoreApplication.translate("steps", "File sealed with a password"),
+        "custodian_confirmed": QCoreApplication.translate(
+            "steps", "Password handed to the custodian"
+        ),
+    }
+    return labels.get(str(step), str(step))

@@ -1,0 +1,97 @@
+"""Calm colours and one obvious primary button per step.
+
+A single stylesheet keeps the pages consistent; pages only set object names
+("primary", "pageTitle", "hint") and never colours of their own.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSizePolicy, QStackedWidget, QWidget
+
+ACCENT = "#2f6f8f"
+
+STYLESHEET = f"""
+QListWidget#navigation {{
+    background: #e9eff2; border: none; font-size: 11pt; padding-top: 8px;
+}}
+QListWidget#navigation {{ outline: none; }}
+QListWidget#navigation::item {{ padding: 10px 14px; border-radius: 6px; margin: 2px 6px; }}
+QListWidget#navigation::item:selected {{ background: {ACCENT}; color: white; }}
+QLabel#pageTitle {{ font-size: 17pt; font-weight: 600; color: #1f3b4a; }}
+QLabel#hint {{ color: #4a5a63; }}
+QLabel#stepTitle {{ font-size: 12pt; font-weight: 600; color: #1f3b4a; margin-top: 6px; }}
+QLabel#warning {{ color: #9b2c2c; font-weight: 600; }}
+QLabel#success {{ color: #22643a; font-weight: 600; }}
+QLabel#badgeOk {{ background: #dcefe2; color: #22643a; padding: 6px 10px; border-radius: 6px; }}
+QLabel#badgeBad {{ background: #f6dede; color: #9b2c2c; padding: 6px 10px; border-radius: 6px; }}
+QLabel#passwordLabel {{ background: #fbf8ef; border: 1px solid #d8cfb4; border-radius: 8px;
+    padding: 14px; color: #1f2a30; }}
+QFrame#fileDrop {{ border: 2px dashed #9fb4bf; border-radius: 8px; background: #f7fafb;
+    padding: 10px; }}
+QPushButton#primary {{ background: {ACCENT}; color: white; border: none; border-radius: 6px;
+    padding: 8px 18px; font-weight: 600; }}
+QPushButton#primary:disabled {{ background: #a9bcc6; }}
+QPushButton#primary:focus {{ border: 2px solid #e3a33b; }}
+"""
+
+
+def title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("pageTitle")
+    return label
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+def step_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("stepTitle")
+    return label
+
+
+def primary(text: str, parent: QWidget | None = None) -> QPushButton:
+    """The one main action of a step: accent colour, default button for Enter."""
+    button = QPushButton(text, parent)
+    button.setObjectName("primary")
+    button.setAccessibleName(text.replace("&", ""))
+    button.setAutoDefault(True)
+    return button
+
+
+def button(text: str, parent: QWidget | None = None) -> QPushButton:
+    """A secondary button with its accessible name taken from the text."""
+    widget = QPushButton(text, parent)
+    widget.setAccessibleName(text.replace("&", ""))
+    return widget
+
+
+def set_role(widget: QWidget, name: str) -> None:
+    """Switch a widget's style role (object name) and re-apply the stylesheet to it."""
+    widget.setObjectName(name)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def fit_current(stack: QStackedWidget) -> None:
+    """Size a stacked widget to its current panel only, not to its largest one."""
+
+    def update(index: int) -> None:
+        for i in range(stack.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            stack.widget(i).setSizePolicy(policy, policy)
+        stack.adjustSize()
+
+    stack.currentChanged.connect(update)
+    update(stack.currentIndex())
+
+
+def compact(combo: QComboBox, chars: int = 18) -> QComboBox:
+    """Let a combo with long entries shrink instead of widening the page."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo

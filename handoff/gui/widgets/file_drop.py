@@ -1,0 +1,85 @@
+"""A drop zone with a "Choose file" button: the one way a page takes a file.
+
+Non-technical users either drag a file from Explorer or click the button; both
+end in the same ``file_chosen`` signal, so a page has a single code path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class FileDrop(QFrame):
+    """Shows the chosen file's name; accepts a drop of one file with an allowed suffix."""
+
+    file_chosen = Signal(Path)
+
+    def __init__(
+        self,
+        prompt: str,
+        button_text: str,
+        dialog_filter: str,
+        suffixes: tuple[str, ...],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("fileDrop")
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._prompt = prompt
+        self._filter = dialog_filter
+        self._suffixes = tuple(s.lower() for s in suffixes)
+        self.path: Path | None = None
+        self.label = QLabel(prompt)
+        self.label.setWordWrap(True)
+        self.button = QPushButton(button_text)
+        self.button.setAccessibleName(button_text.replace("&", ""))
+        self.button.clicked.connect(self.browse)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.setAccessibleName(prompt)
+
+    def browse(self) -> None:
+        """Open the file dialog (a static call, patched in tests)."""
+        start = str(self.path.parent) if self.path else ""
+        name, _ = QFileDialog.getOpenFileName(self, self._prompt, start, self._filter)
+        if name:
+            self.set_path(Path(name))
+
+    def accepts(self, path: Path) -> bool:
+        return path.is_file() and (not self._suffixes or path.suffix.lower() in self._suffixes)
+
+    def set_path(self, path: Path | None) -> None:
+        """Select ``path`` (None clears) and announce it."""
+        self.path = path
+        self.label.setText(path.name if path else self._prompt)
+        self.label.setToolTip(str(path) if path else "")
+        if path is not None:
+            self.file_chosen.emit(path)
+
+    def _dropped_path(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls()
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if self.accepts(path) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event)
+        if path is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.set_path(path)

@@ -1,0 +1,156 @@
+"""The end of every outgoing flow: the password once, how to pass it, then the checklist.
+
+Sending (seed 003 art. 6 step 3), answering (seed 004: the key by SMS or phone
+between the DPOs) and sealing (seed 000 8 c: "Het wachtwoord is steeds alleen
+bekend bij de financieel directeur") all end the same way: show the password
+large, let the worker confirm how it was passed on (which is journaled), wipe
+it, and show the handoff's steps as the journal has them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from handoff.gui import jobs, style
+from handoff.gui.tasks import simple
+from handoff.gui.widgets.checklist import JournalChecklist
+from handoff.gui.widgets.password_view import PasswordView
+
+
+@dataclass(frozen=True)
+class Action:
+    """One way to pass the password on: a button whose job journals it.
+
+    ``before`` runs on the GUI thread first (e.g. to ask for the SMS token)
+    and returns False to stay on the page.
+    """
+
+    text: str
+    job: Callable[[], Any]
+    enabled: bool = True
+    before: Callable[[], bool] | None = None
+
+
+# Page.run: (job, on_success, status, on_failure=..., cancellable=...) -> Task
+Runner = Callable[..., Any]
+
+
+class PasswordStep(QStackedWidget):
+    """Panel 0: status, password, action buttons. Panel 1: the journal checklist."""
+
+    restart = Signal()
+    finished = Signal(str)  # handoff id
+
+    def __init__(self, run: Runner, show_error: Callable[[BaseException], None]) -> None:
+        super().__init__()
+        self._run = run
+        self._show_error = show_error
+        self.handoff_id: str | None = None
+        self.buttons: list[QPushButton] = []
+        self.addWidget(self._build_password())
+        self.addWidget(self._build_done())
+
+    def _build_password(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status = QLabel()
+        self.status.setObjectName("success")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.extra = QHBoxLayout()
+        layout.addLayout(self.extra)
+        self.step_title = style.step_title(self.tr("Pass on the password"))
+        layout.addWidget(self.step_title)
+        self.how = style.hint("")
+        layout.addWidget(self.how)
+        self.password_view = PasswordView()
+        layout.addWidget(self.password_view)
+        self.actions = QHBoxLayout()
+        self.actions.addStretch(1)
+        layout.addLayout(self.actions)
+        layout.addStretch(1)
+        return panel
+
+    def _build_done(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.done_title = style.step_title("")
+        layout.addWidget(self.done_title)
+        layout.addWidget(style.hint(self.tr("These steps are recorded in the journal:")))
+        self.checklist = JournalChecklist()
+        layout.addWidget(self.checklist, 1)
+        self.new_button = style.primary(self.tr("Start a &new handoff"))
+        self.new_button.clicked.connect(self.restart)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.new_button)
+        layout.addLayout(row)
+        return panel
+
+    def begin(
+        self, handoff_id: str, password: Any, status: str, how: str, actions: list[Action]
+    ) -> None:
+        """Show ``password`` (a core Password) and one button per way to pass it on."""
+        self.handoff_id = handoff_id
+        self.status.setText(status)
+        self.how.setText(how)
+        self.password_view.show_password(password.value, password.grouped())
+        for old in self.buttons:
+            old.deleteLater()
+        self.buttons = []
+        for action in actions:
+            button = style.primary(action.text)
+            button.setEnabled(action.enabled)
+            button.clicked.connect(lambda _checked=False, a=action: self._act(a))
+            self.actions.addWidget(button)
+            self.buttons.append(button)
+        self.setCurrentIndex(0)
+        if self.buttons:
+            self.buttons[-1].setFocus()
+
+    def _act(self, action: Action) -> None:
+        if action.before is not None and not action.before():
+            return
+        enabled = [b.isEnabled() for b in self.buttons]
+        for button in self.buttons:
+            button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            for button, was in zip(self.buttons, enabled, strict=True):
+                button.setEnabled(was)
+            self._show_error(exc)
+
+        self._run(
+            simple(action.job),
+            lambda _result: self._finish(),
+            self.tr("Recording how the password was passed on…"),
+            on_failure=failed,
+            cancellable=False,
+        )
+
+    def _finish(self) -> None:
+        handoff_id = self.handoff_id or ""
+        self.password_view.forget()
+        self.done_title.setText(self.tr("Handoff {ref} is complete.").format(ref=handoff_id))
+        self.setCurrentIndex(1)
+        self._run(
+            simple(lambda: jobs.records(handoff_id)),
+            self.checklist.show_records,
+            self.tr("Reading the journal…"),
+            cancellable=False,
+        )
+        self.new_button.setFocus()
+        self.finished.emit(handoff_id)
+
+    def reset(self) -> None:
+        self.password_view.forget()
+        self.checklist.clear()
+        self.handoff_id = None
+        self.setCurrentIndex(0)

@@ -1,0 +1,96 @@
+"""The generated password, shown once, large and grouped, with a guarded copy.
+
+The protocols have the password travel by another channel than the archive
+(seed 003 art. 6, step 3: "via een ander communicatiekanaal ... (bv sms)";
+seed 004: by SMS or phone between the DPOs). The worker reads it out or types
+it into a phone, so it is big, monospaced and grouped. Copying is allowed for
+the SMS case but the clipboard is emptied after 30 seconds, and only if it
+still holds the password (never wiping what the user copied since). The value
+lives only in this widget's memory: never logged, never written.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+CLEAR_AFTER_MS = 30_000
+# Fonts where 0/O and 1/l/I differ clearly, first the ones Windows ships.
+MONOSPACE = ["Cascadia Mono", "Consolas", "DejaVu Sans Mono", "Menlo", "Noto Sans Mono"]
+
+
+class ClipboardGuard:
+    """Puts a secret on the clipboard and takes it off again after a delay."""
+
+    def __init__(self, clear_after_ms: int = CLEAR_AFTER_MS) -> None:
+        self._secret: str | None = None
+        self._timer = QTimer()
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(clear_after_ms)
+        self._timer.timeout.connect(self.clear)
+
+    def copy(self, secret: str) -> None:
+        self._secret = secret
+        QGuiApplication.clipboard().setText(secret)
+        self._timer.start()
+
+    def clear(self) -> None:
+        """Empty the clipboard if it still holds our secret; forget the secret either way."""
+        clipboard = QGuiApplication.clipboard()
+        if self._secret is not None and clipboard.text() == self._secret:
+            clipboard.clear()
+        self._secret = None
+        self._timer.stop()
+
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+
+class PasswordView(QWidget):
+    """Big grouped password plus a Copy button; ``forget()`` wipes it from the screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value: str | None = None
+        self.guard = ClipboardGuard()
+        self.label = QLabel()
+        self.label.setObjectName("passwordLabel")
+        font = QFont()
+        font.setFamilies(MONOSPACE)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setFixedPitch(True)
+        font.setPointSize(26)
+        font.setWeight(QFont.Weight.Bold)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+        self.label.setFont(font)
+        self.label.setAccessibleName(self.tr("Password"))
+        self.label.setWordWrap(True)
+        self.copy_button = QPushButton(self.tr("&Copy (cleared after 30 seconds)"))
+        self.copy_button.setAccessibleName(self.tr("Copy the password"))
+        self.copy_button.setAccessibleDescription(
+            self.tr("The clipboard is emptied again after 30 seconds.")
+        )
+        self.copy_button.clicked.connect(self.copy)
+        row = QHBoxLayout()
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addLayout(row)
+
+    def show_password(self, value: str, grouped: str) -> None:
+        """Display ``grouped``; copy puts the exact ``value`` on the clipboard."""
+        self._value = value
+        self.label.setText(grouped)
+
+    def copy(self) -> None:
+        if self._value:
+            self.guard.copy(self._value)
+
+    def forget(self) -> None:
+        """Remove the password from screen and memory (the step is over)."""
+        self.guard.clear()
+        self._value = None
+        self.label.clear()

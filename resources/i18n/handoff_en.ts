@@ -1,0 +1,1201 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../handoff/gui/about.py" line="37" />
+        <source>About Handoff</source>
+        <translation>About Handoff</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/about.py" line="40" />
+        <source>&lt;h2&gt;Handoff {version}&lt;/h2&gt;&lt;p&gt;Hand over personal data to another agency the way the data-exchange protocol prescribes: checked, locked with a password, sent, and recorded in a journal.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Handoff {version}&lt;/h2&gt;&lt;p&gt;Hand over personal data to another agency the way the data-exchange protocol prescribes: checked, locked with a password, sent, and recorded in a journal.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/about.py" line="50" />
+        <source>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/about.py" line="53" />
+        <source>&lt;p&gt;Qt and PySide6 are used under the LGPL version 3; their sources are at &lt;a href='https://code.qt.io'&gt;code.qt.io&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Qt and PySide6 are used under the LGPL version 3; their sources are at &lt;a href='https://code.qt.io'&gt;code.qt.io&lt;/a&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/about.py" line="59" />
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerPage</name>
+    <message>
+        <location filename="../../handoff/gui/pages/answer.py" line="31" />
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/answer.py" line="33" />
+        <source>Open the request you received, check the answer sheet against it, and send the answer back locked with a new password, under the same reference.</source>
+        <translation>Open the request you received, check the answer sheet against it, and send the answer back locked with a new password, under the same reference.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/answer.py" line="46" />
+        <source>First the request you received (from the secure folder).</source>
+        <translation>First the request you received (from the secure folder).</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/answer.py" line="47" />
+        <source>Choose the &amp;request…</source>
+        <translation>Choose the &amp;request…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/answer.py" line="48" />
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/answer.py" line="55" />
+        <source>Reference of the request, e.g. HO-20250301-7KQ2M9</source>
+        <translation>Reference of the request, e.g. HO-20250301-7KQ2M9</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/answer.py" line="57" />
+        <source>Reference of the request</source>
+        <translation>Reference of the request</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="26" />
+        <source>Results of the check</source>
+        <translation>Results of the check</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="33" />
+        <source>Must fix</source>
+        <translation>Must fix</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="33" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>JournalChecklist</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/checklist.py" line="25" />
+        <source>Steps recorded in the journal</source>
+        <translation>Steps recorded in the journal</translation>
+    </message>
+</context>
+<context>
+    <name>JournalTableModel</name>
+    <message>
+        <location filename="../../handoff/gui/journal_model.py" line="38" />
+        <source>Seq</source>
+        <translation>Seq</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/journal_model.py" line="39" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/journal_model.py" line="40" />
+        <source>Handoff</source>
+        <translation>Handoff</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/journal_model.py" line="41" />
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/journal_model.py" line="42" />
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/journal_model.py" line="43" />
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/journal_model.py" line="44" />
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/journal_model.py" line="45" />
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>LogPage</name>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="81" />
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="83" />
+        <source>Every step of every handoff, as recorded on this computer: who, when, under which protocol. The journal never holds the data itself.</source>
+        <translation>Every step of every handoff, as recorded on this computer: who, when, under which protocol. The journal never holds the data itself.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="95" />
+        <source>Journal records</source>
+        <translation>Journal records</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="110" />
+        <location filename="../../handoff/gui/pages/log.py" line="123" />
+        <location filename="../../handoff/gui/pages/log.py" line="127" />
+        <source>Checking the journal…</source>
+        <translation>Checking the journal…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="113" />
+        <source>Journal integrity</source>
+        <translation>Journal integrity</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="114" />
+        <source>&amp;Check integrity again</source>
+        <translation>&amp;Check integrity again</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="137" />
+        <source>✓ Journal intact: {count} records, nothing changed or removed.</source>
+        <translation>✓ Journal intact: {count} records, nothing changed or removed.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="144" />
+        <source>✗ Journal damaged from record {seq}: {problem}</source>
+        <translation>✗ Journal damaged from record {seq}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="158" />
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="161" />
+        <source>From date</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="163" />
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="164" />
+        <source>All protocols</source>
+        <translation>All protocols</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="170" />
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="171" />
+        <source>All steps</source>
+        <translation>All steps</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="175" />
+        <location filename="../../handoff/gui/pages/log.py" line="176" />
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="208" />
+        <source>Open obligations</source>
+        <translation>Open obligations</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="210" />
+        <source>Upcoming deletions</source>
+        <translation>Upcoming deletions</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="211" />
+        <source>Still to do</source>
+        <translation>Still to do</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="212" />
+        <source>Deleted soon</source>
+        <translation>Deleted soon</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="222" />
+        <source>Nothing is open.</source>
+        <translation>Nothing is open.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="229" />
+        <source>No deletion in the next two weeks.</source>
+        <translation>No deletion in the next two weeks.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="235" />
+        <source>overdue: {count} file(s) are deleted at the next retention run</source>
+        <translation>overdue: {count} file(s) are deleted at the next retention run</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="237" />
+        <source>{count} file(s) will be deleted on {day}</source>
+        <translation>{count} file(s) will be deleted on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="239" />
+        <source>{count} file(s): ask whether contact was made by {day}</source>
+        <translation>{count} file(s): ask whether contact was made by {day}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="246" />
+        <source>Export to &amp;CSV…</source>
+        <translation>Export to &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="247" />
+        <source>Export to E&amp;xcel…</source>
+        <translation>Export to E&amp;xcel…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="250" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="264" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="264" />
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="266" />
+        <source>Export the journal</source>
+        <translation>Export the journal</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="275" />
+        <source>Exporting the journal…</source>
+        <translation>Exporting the journal…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="280" />
+        <source>{count} records exported to {file}.</source>
+        <translation>{count} records exported to {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="43" />
+        <source>Handoff — hand over personal data safely</source>
+        <translation>Handoff — hand over personal data safely</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="55" />
+        <source>S&amp;ettings…</source>
+        <translation>S&amp;ettings…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="57" />
+        <source>&amp;About Handoff</source>
+        <translation>&amp;About Handoff</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="91" />
+        <source>Retention: {files} file(s) of {count} handoff(s) deleted as the protocol requires.</source>
+        <translation>Retention: {files} file(s) of {count} handoff(s) deleted as the protocol requires.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="103" />
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="105" />
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="105" />
+        <source>Send a list or a referral to another agency</source>
+        <translation>Send a list or a referral to another agency</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="106" />
+        <source>Receive</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="106" />
+        <source>Open a file you received</source>
+        <translation>Open a file you received</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="107" />
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="107" />
+        <source>Check and return an answer to a request</source>
+        <translation>Check and return an answer to a request</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="108" />
+        <source>Seal</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="108" />
+        <source>Lock a file that is no longer needed</source>
+        <translation>Lock a file that is no longer needed</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="109" />
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/main_window.py" line="109" />
+        <source>What was handed over, and is it intact?</source>
+        <translation>What was handed over, and is it intact?</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStep</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_step.py" line="54" />
+        <source>Pass on the password</source>
+        <translation>Pass on the password</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_step.py" line="72" />
+        <source>These steps are recorded in the journal:</source>
+        <translation>These steps are recorded in the journal:</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_step.py" line="75" />
+        <source>Start a &amp;new handoff</source>
+        <translation>Start a &amp;new handoff</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_step.py" line="117" />
+        <source>Recording how the password was passed on…</source>
+        <translation>Recording how the password was passed on…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_step.py" line="125" />
+        <source>Handoff {ref} is complete.</source>
+        <translation>Handoff {ref} is complete.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_step.py" line="130" />
+        <source>Reading the journal…</source>
+        <translation>Reading the journal…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordView</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="62" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="64" />
+        <source>&amp;Copy (cleared after 30 seconds)</source>
+        <translation>&amp;Copy (cleared after 30 seconds)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="65" />
+        <source>Copy the password</source>
+        <translation>Copy the password</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="67" />
+        <source>The clipboard is emptied again after 30 seconds.</source>
+        <translation>The clipboard is emptied again after 30 seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/progress_panel.py" line="18" />
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/progress_panel.py" line="19" />
+        <location filename="../../handoff/gui/widgets/progress_panel.py" line="20" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/progress_panel.py" line="54" />
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolPicker</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/protocol_picker.py" line="31" />
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePage</name>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="57" />
+        <source>Receive</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="59" />
+        <source>Open a locked file you received. Handoff stores it in the secure folder, tells you until when you may keep it, and helps you clean up the e-mail and the password.</source>
+        <translation>Open a locked file you received. Handoff stores it in the secure folder, tells you until when you may keep it, and helps you clean up the e-mail and the password.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="76" />
+        <source>1. Which file did you receive?</source>
+        <translation>1. Which file did you receive?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="78" />
+        <source>Drag the locked file from the e-mail here, or choose it.</source>
+        <translation>Drag the locked file from the e-mail here, or choose it.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="79" />
+        <source>C&amp;hoose file…</source>
+        <translation>C&amp;hoose file…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="80" />
+        <source>Locked files (*.7z)</source>
+        <translation>Locked files (*.7z)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="85" />
+        <source>2. Under which protocol?</source>
+        <translation>2. Under which protocol?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="88" />
+        <source>3. The password from the SMS or phone call</source>
+        <translation>3. The password from the SMS or phone call</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="91" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="93" />
+        <source>Type the password exactly as you received it; spaces and dashes count.</source>
+        <translation>Type the password exactly as you received it; spaces and dashes count.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="97" />
+        <location filename="../../handoff/gui/pages/receive.py" line="122" />
+        <source>Sho&amp;w</source>
+        <translation>Sho&amp;w</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="107" />
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="110" />
+        <source>&amp;Open the file</source>
+        <translation>&amp;Open the file</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="122" />
+        <source>&amp;Hide</source>
+        <translation>&amp;Hide</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="154" />
+        <source>Opening the file…</source>
+        <translation>Opening the file…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="172" />
+        <source>Opened and stored</source>
+        <translation>Opened and stored</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="180" />
+        <source>Open the &amp;stored file</source>
+        <translation>Open the &amp;stored file</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="182" />
+        <source>Show the &amp;folder</source>
+        <translation>Show the &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="189" />
+        <source>4. Clean up, as the protocol asks</source>
+        <translation>4. Clean up, as the protocol asks</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="191" />
+        <source>I &amp;deleted the e-mail with the locked file.</source>
+        <translation>I &amp;deleted the e-mail with the locked file.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="192" />
+        <source>I de&amp;leted the SMS or note with the password.</source>
+        <translation>I de&amp;leted the SMS or note with the password.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="198" />
+        <source>Receive &amp;another file</source>
+        <translation>Receive &amp;another file</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="212" />
+        <source>Stored in the secure folder: {folder} ({files})</source>
+        <translation>Stored in the secure folder: {folder} ({files})</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="228" />
+        <source>Retention: {rule}.</source>
+        <translation>Retention: {rule}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="231" />
+        <source>Delete it by {day} at the latest; Handoff will do so then ({rule}).</source>
+        <translation>Delete it by {day} at the latest; Handoff will do so then ({rule}).</translation>
+    </message>
+</context>
+<context>
+    <name>SealPage</name>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="38" />
+        <source>Seal</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="40" />
+        <source>Lock a file that is no longer needed. Only the custodian named in the protocol gets the password; the unlocked file is removed.</source>
+        <translation>Lock a file that is no longer needed. Only the custodian named in the protocol gets the password; the unlocked file is removed.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="59" />
+        <source>1. Under which protocol?</source>
+        <translation>1. Under which protocol?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="63" />
+        <source>2. Which file?</source>
+        <translation>2. Which file?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="65" />
+        <source>Drag the month's file here, or choose it.</source>
+        <translation>Drag the month's file here, or choose it.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="66" />
+        <source>C&amp;hoose file…</source>
+        <translation>C&amp;hoose file…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="67" />
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="72" />
+        <source>3. Who keeps the password?</source>
+        <translation>3. Who keeps the password?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="74" />
+        <source>Custodian of the password</source>
+        <translation>Custodian of the password</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="76" />
+        <source>The role named in the protocol, for example the financial director.</source>
+        <translation>The role named in the protocol, for example the financial director.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="80" />
+        <source>&amp;Seal the file</source>
+        <translation>&amp;Seal the file</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="112" />
+        <source>Sealing the file…</source>
+        <translation>Sealing the file…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="123" />
+        <source>The file is sealed as {file}; the unlocked file was removed.</source>
+        <translation>The file is sealed as {file}; the unlocked file was removed.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="127" />
+        <source>Give this password to the {custodian} only, in person or by phone. It is shown only now and stored nowhere.</source>
+        <translation>Give this password to the {custodian} only, in person or by phone. It is shown only now and stored nowhere.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="131" />
+        <source>I handed the password to the &amp;custodian</source>
+        <translation>I handed the password to the &amp;custodian</translation>
+    </message>
+</context>
+<context>
+    <name>SendPage</name>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="51" />
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="54" />
+        <source>Hand over a list or a referral the way the protocol says: Handoff checks it, locks it with a password and sends it. You pass the password on separately.</source>
+        <translation>Hand over a list or a referral the way the protocol says: Handoff checks it, locks it with a password and sends it. You pass the password on separately.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="73" />
+        <source>1. Under which protocol?</source>
+        <translation>1. Under which protocol?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="79" />
+        <source>2. What do you send?</source>
+        <translation>2. What do you send?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="81" />
+        <source>Fill in a &amp;form (one person)</source>
+        <translation>Fill in a &amp;form (one person)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="82" />
+        <source>Use a &amp;spreadsheet</source>
+        <translation>Use a &amp;spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="97" />
+        <source>Drag the spreadsheet here, or choose it.</source>
+        <translation>Drag the spreadsheet here, or choose it.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="98" />
+        <source>C&amp;hoose spreadsheet…</source>
+        <translation>C&amp;hoose spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="99" />
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="112" />
+        <source>The client was &amp;informed and freely and explicitly agreed to this referral.</source>
+        <translation>The client was &amp;informed and freely and explicitly agreed to this referral.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="114" />
+        <source>Client informed and agreed</source>
+        <translation>Client informed and agreed</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="116" />
+        <source>Required by the protocol before a referral may be sent.</source>
+        <translation>Required by the protocol before a referral may be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="120" />
+        <source>3. To whom?</source>
+        <translation>3. To whom?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="122" />
+        <source>Recipient</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="124" />
+        <source>Only the recipients the protocol names can be chosen.</source>
+        <translation>Only the recipients the protocol names can be chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="128" />
+        <location filename="../../handoff/gui/pages/send.py" line="196" />
+        <source>&amp;Lock and send</source>
+        <translation>&amp;Lock and send</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="158" />
+        <source>No protocol is available. Ask your DPO.</source>
+        <translation>No protocol is available. Ask your DPO.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="164" />
+        <source>Between {parties}. Based on {article}.</source>
+        <translation>Between {parties}. Based on {article}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="212" />
+        <source>Checking the spreadsheet against the protocol…</source>
+        <translation>Checking the spreadsheet against the protocol…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="224" />
+        <source>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</source>
+        <translation>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="232" />
+        <source>This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' in the spreadsheet, save it, and choose it again.</source>
+        <translation>This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' in the spreadsheet, save it, and choose it again.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="273" />
+        <source>Locking the file with a password…</source>
+        <translation>Locking the file with a password…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="283" />
+        <source>Sending the locked file…</source>
+        <translation>Sending the locked file…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="290" />
+        <source>Try &amp;sending again</source>
+        <translation>Try &amp;sending again</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="297" />
+        <source>Done: {step}. Reference: {ref}.</source>
+        <translation>Done: {step}. Reference: {ref}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="301" />
+        <source>Pass this password to the {role} by SMS or by phone — never in the same e-mail as the file. It is shown only now and stored nowhere.</source>
+        <translation>Pass this password to the {role} by SMS or by phone — never in the same e-mail as the file. It is shown only now and stored nowhere.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="313" />
+        <source>Send the password by S&amp;MS</source>
+        <translation>Send the password by S&amp;MS</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="318" />
+        <source>I &amp;passed it on by phone</source>
+        <translation>I &amp;passed it on by phone</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="329" />
+        <source>Show the &amp;e-mail draft</source>
+        <translation>Show the &amp;e-mail draft</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="75" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="86" />
+        <source>(leave empty to keep the stored one)</source>
+        <translation>(leave empty to keep the stored one)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="88" />
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="89" />
+        <source>&amp;Mail</source>
+        <translation>&amp;Mail</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="90" />
+        <source>S&amp;FTP</source>
+        <translation>S&amp;FTP</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="91" />
+        <source>S&amp;MS</source>
+        <translation>S&amp;MS</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="92" />
+        <source>&amp;Phone numbers</source>
+        <translation>&amp;Phone numbers</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="109" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="110" />
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="112" />
+        <source>Same as the computer</source>
+        <translation>Same as the computer</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="114" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="116" />
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="117" />
+        <source>A new language applies when Handoff starts again.</source>
+        <translation>A new language applies when Handoff starts again.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="118" />
+        <source>Secure folder</source>
+        <translation>Secure folder</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="119" />
+        <source>&amp;Secure folder</source>
+        <translation>&amp;Secure folder</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="124" />
+        <source>Where received files are stored: a folder only authorised colleagues can open.</source>
+        <translation>Where received files are stored: a folder only authorised colleagues can open.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="128" />
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="129" />
+        <source>O&amp;utbox</source>
+        <translation>O&amp;utbox</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="133" />
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="134" />
+        <source>Browse for {field}</source>
+        <translation>Browse for {field}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="154" />
+        <source>Prepare a draft in my mail program</source>
+        <translation>Prepare a draft in my mail program</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="155" />
+        <source>Send directly through the mail server (SMTP)</source>
+        <translation>Send directly through the mail server (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="158" />
+        <source>How e-mail is sent</source>
+        <translation>How e-mail is sent</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="160" />
+        <source>&amp;How</source>
+        <translation>&amp;How</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="161" />
+        <source>Mail server</source>
+        <translation>Mail server</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="162" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="182" />
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="163" />
+        <source>Mail server port</source>
+        <translation>Mail server port</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="164" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="184" />
+        <source>&amp;Port</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="166" />
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="168" />
+        <source>S&amp;ecurity</source>
+        <translation>S&amp;ecurity</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="169" />
+        <source>Mail user name</source>
+        <translation>Mail user name</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="170" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="186" />
+        <source>&amp;User name</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="171" />
+        <source>Sender address</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="172" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="209" />
+        <source>Se&amp;nder</source>
+        <translation>Se&amp;nder</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="173" />
+        <source>Mail password</source>
+        <translation>Mail password</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="174" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="193" />
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="181" />
+        <source>SFTP server</source>
+        <translation>SFTP server</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="183" />
+        <source>SFTP port</source>
+        <translation>SFTP port</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="185" />
+        <source>SFTP user name</source>
+        <translation>SFTP user name</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="187" />
+        <source>SFTP folder</source>
+        <translation>SFTP folder</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="188" />
+        <source>&amp;Folder</source>
+        <translation>&amp;Folder</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="189" />
+        <source>Server fingerprint</source>
+        <translation>Server fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="191" />
+        <source>Finger&amp;print</source>
+        <translation>Finger&amp;print</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="192" />
+        <source>SFTP password</source>
+        <translation>SFTP password</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="201" />
+        <source>SMS provider</source>
+        <translation>SMS provider</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="203" />
+        <source>P&amp;rovider</source>
+        <translation>P&amp;rovider</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="204" />
+        <source>Provider address</source>
+        <translation>Provider address</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="205" />
+        <source>&amp;Address</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="206" />
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="207" />
+        <source>A&amp;ccount</source>
+        <translation>A&amp;ccount</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="208" />
+        <source>Sender name</source>
+        <translation>Sender name</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="210" />
+        <source>SMS token</source>
+        <translation>SMS token</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="211" />
+        <source>&amp;Token</source>
+        <translation>&amp;Token</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="220" />
+        <source>Phone numbers of the roles the protocols name, for passing on passwords (for example the OCMW social service). Not the clients' numbers.</source>
+        <translation>Phone numbers of the roles the protocols name, for passing on passwords (for example the OCMW social service). Not the clients' numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="226" />
+        <source>Phone numbers</source>
+        <translation>Phone numbers</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="227" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="227" />
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="231" />
+        <source>&amp;Add a number</source>
+        <translation>&amp;Add a number</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../handoff/gui/messages.py" line="27" />
+        <source>Something unexpected went wrong ({kind}). Nothing was left half-written. Try again; if it happens again, tell your IT desk.</source>
+        <translation>Something unexpected went wrong ({kind}). Nothing was left half-written. Try again; if it happens again, tell your IT desk.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/messages.py" line="36" />
+        <source>Handoff</source>
+        <translation>Handoff</translation>
+    </message>
+</context>
+<context>
+    <name>steps</name>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="11" />
+        <source>File checked and locked with a password</source>
+        <translation>File checked and locked with a password</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="12" />
+        <source>Client's consent confirmed</source>
+        <translation>Client's consent confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="13" />
+        <source>E-mail draft handed to the mail program</source>
+        <translation>E-mail draft handed to the mail program</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="16" />
+        <source>E-mail sent</source>
+        <translation>E-mail sent</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="17" />
+        <source>File uploaded to the secure server</source>
+        <translation>File uploaded to the secure server</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="18" />
+        <source>Password passed on by another channel</source>
+        <translation>Password passed on by another channel</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="21" />
+        <source>File received</source>
+        <translation>File received</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="22" />
+        <source>File opened and stored in the secure folder</source>
+        <translation>File opened and stored in the secure folder</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="25" />
+        <source>E-mail with the file deleted</source>
+        <translation>E-mail with the file deleted</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="26" />
+        <source>SMS or note with the password deleted</source>
+        <translation>SMS or note with the password deleted</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="29" />
+        <source>File deleted</source>
+        <translation>File deleted</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="30" />
+        <source>File sealed with a password</source>
+        <translation>File sealed with a password</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="31" />
+        <source>Password handed to the custodian</source>
+        <translation>Password handed to the custodian</translation>
+    </message>
+</context>
+</TS>

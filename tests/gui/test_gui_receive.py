@@ -1,0 +1,135 @@
+"""Receive page end to end: a real archive made by the sender's use case, opened in the window.
+
+Seed 003 art. 6 steps 4-5: decrypt and store on the secured location, then
+explicitly delete the e-mail with the list and the password; each tick is a
+journal record.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from handoff.core import handoffs
+from handoff.core.journal import Journal, Step
+from handoff.gui.pages.receive import propose_protocol
+from tests import sheets
+
+PROTOCOL = "thuispunt-gent-cir"
+
+
+def _sent_archive(tmp_path: Path) -> handoffs.Packaged:
+    """What Thuispunt sends (seed 003 steps 1-2): the cleaned list, locked."""
+    sheet = sheets.write_sheet(
+        tmp_path / "lijst.xlsx", sheets.THUISPUNT_HEADERS, sheets.thuispunt_rows()
+    )
+    outbox = tmp_path / "sender"
+    outbox.mkdir()
+    return handoffs.package(
+        sheet, PROTOCOL, outbox / "attachment.7z", journal=Journal(tmp_path / "sender.sqlite3")
+    )
+
+
+def _receive_page(window, qtbot, dialogs, archive: Path):
+    window.show_page("receive")
+    page = window.pages["receive"]
+    dialogs.open_path = archive
+    qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
+    assert page.drop.path == archive
+    page.picker.select(PROTOCOL)
+    return page
+
+
+def test_wrong_password_then_right_one_then_checklist(window, qtbot, dialogs, tmp_path):
+    packaged = _sent_archive(tmp_path)
+    page = _receive_page(window, qtbot, dialogs, packaged.archive.path)
+    assert page.password.echoMode() == QLineEdit.EchoMode.Password
+    assert not page.open_button.isEnabled()  # no password yet
+
+    qtbot.keyClicks(page.password, "FOUT-WACHTWOORD-123")
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=20_000)
+    assert "wachtwoord" in page.error.text().lower()
+    assert page.password.text() == ""  # cleared for the retry ...
+    assert page.drop.path == packaged.archive.path  # ... the file is still chosen
+    qtbot.waitUntil(page.password.hasFocus)
+    assert Journal().count() == 0  # a failed attempt leaves nothing in the journal
+
+    qtbot.mouseClick(page.show_password, Qt.MouseButton.LeftButton)
+    assert page.password.echoMode() == QLineEdit.EchoMode.Normal
+    qtbot.keyClicks(page.password, packaged.password.value)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)  # Enter opens
+    qtbot.waitUntil(lambda: page.result.isVisible(), timeout=30_000)
+    assert not page.error.isVisible()
+    stored = page.received.files
+    assert stored and stored[0].exists()
+    assert str(page.received.folder) in page.where.text()
+    assert page.received.folder.parent == window_settings_secure_folder()
+    assert "bewaren" in page.due.text().lower() or "verwijder" in page.due.text().lower()
+    assert page.password.text() == ""
+
+    for step in ("email_deleted", "password_deleted"):
+        box = page.cleanup[step]
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Space)  # ticked from the keyboard
+        qtbot.waitUntil(lambda b=box: not b.isEnabled())
+    journal = Journal()
+    qtbot.waitUntil(lambda: journal.count(handoff_id=page.received.handoff_id) == 4)
+    steps = [r.step for r in journal.records(handoff_id=page.received.handoff_id)]
+    assert steps[:2] == [Step.RECEIVED, Step.DECRYPTED]
+    assert set(steps[2:]) == {Step.EMAIL_DELETED, Step.PASSWORD_DELETED}  # ticked in any order
+    assert packaged.password.value not in Path(journal.path).read_bytes().decode("latin-1")
+
+
+def window_settings_secure_folder() -> Path:
+    from handoff.core import settings
+
+    return Path(settings.load().secure_folder)
+
+
+def test_unencrypted_archive_has_its_own_message(window, qtbot, dialogs, tmp_path, sevenzip):
+    import subprocess
+
+    plain = tmp_path / "lijst.txt"
+    plain.write_text("niets geheims\n")
+    archive = tmp_path / "open.7z"
+    subprocess.run([sevenzip, "a", str(archive), str(plain)], check=True, capture_output=True)
+    page = _receive_page(window, qtbot, dialogs, archive)
+    qtbot.keyClicks(page.password, "om-het-even")
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=20_000)
+    assert (
+        "niet versleuteld" in page.error.text().lower()
+        or "onversleuteld" in page.error.text().lower()
+    )
+    assert not page.result.isVisible()
+
+
+def test_damaged_archive_has_its_own_message(window, qtbot, dialogs, tmp_path):
+    packaged = _sent_archive(tmp_path)
+    data = bytearray(packaged.archive.path.read_bytes())
+    broken = tmp_path / "kapot.7z"
+    broken.write_bytes(bytes(data[: len(data) // 2]))
+    page = _receive_page(window, qtbot, dialogs, broken)
+    qtbot.keyClicks(page.password, packaged.password.value)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=20_000)
+    wrong_password_text = page.error.text()
+    assert (
+        "beschadigd" in wrong_password_text.lower() or "onvolledig" in wrong_password_text.lower()
+    )
+
+
+def test_protocol_proposed_from_the_file_name_or_last_used(tmp_path):
+    from handoff.core import protocols
+
+    found = protocols.load_all()[0].values()
+    named = tmp_path / "Turnhout sociale toeslag (aanvraag en antwoord Opgroeien).7z"
+    assert propose_protocol(named, found, None) == "turnhout-social-supplement"
+    assert (
+        propose_protocol(tmp_path / "HO-20250301-7KQ2M9.7z", found, "kg-ocmw-referral")
+        == "kg-ocmw-referral"
+    )
+    assert propose_protocol(tmp_path / "HO-20250301-7KQ2M9.7z", found, None) is None

@@ -1,0 +1,232 @@
+"""Send page end to end: form referral as a draft, a list over SMTP with the SMS gateway,
+and the failure paths (blocking findings, consent, a recipient outside the protocol).
+"""
+
+from __future__ import annotations
+
+import email
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontInfo, QGuiApplication
+
+from handoff.core import credentials, paths, settings
+from handoff.core.journal import Journal, Step
+from tests import sheets
+from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
+from tests.servers.smtp_server import PASSWORD, USER, smtp_server
+from tests.servers.tls import self_signed
+
+REFERRAL = "kg-ocmw-referral"
+THUISPUNT = "thuispunt-gent-cir"
+
+
+def _send_page(window, protocol_id: str):
+    window.show_page("send")
+    page = window.pages["send"]
+    assert page.picker.select(protocol_id)
+    return page
+
+
+def _leaks(secret: str) -> list[Path]:
+    """Every file under HANDOFF_HOME that contains ``secret`` in plain text."""
+    home = paths.data_dir().parent
+    return [p for p in home.rglob("*") if p.is_file() and secret.encode() in p.read_bytes()]
+
+
+def _journal_steps(handoff_id: str) -> list[Step]:
+    with Journal() as journal:
+        return [r.step for r in journal.records(handoff_id=handoff_id)]
+
+
+def test_referral_typed_in_the_form_sent_as_draft_password_by_phone(window, qtbot, opened):
+    """Seeds 001/002: one client, consent confirmed, AES archive to the fixed mailbox."""
+    page = _send_page(window, REFERRAL)
+    assert page.form.isVisible() and not page.drop.isVisible()
+    assert page.consent.isVisible()
+    values = {
+        "first_name": "Sara",
+        "last_name": "Claes",
+        "address": "Parklaan 16, 9690 Kluisbergen",
+        "phone": "0470 12 34 56",
+        "email": "sara@example.be",
+    }
+    for key, text in values.items():
+        qtbot.keyClicks(page.form.fields[key], text)
+    assert not page.send_button.isEnabled()  # consent not yet confirmed (seed 002)
+    page.consent.setFocus()
+    qtbot.keyClick(page.consent, Qt.Key.Key_Space)
+    assert page.send_button.isEnabled()
+    assert [page.recipient.itemData(i) for i in range(page.recipient.count())] == [
+        "ocmw-kluisbergen"
+    ]
+
+    qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.panels.currentIndex() == 1, timeout=30_000)
+    sent = page.sent
+    password = sent.packaged.password
+    view = page.finish.password_view
+    assert view.label.text() == password.grouped()
+    assert view.label.font().pointSize() >= 20  # big and readable
+    assert QFontInfo(view.label.font()).fixedPitch()  # monospace: 0/O and 1/l stay apart
+    assert "concept" in page.finish.status.text().lower()
+    draft = sent.delivery.location
+    assert draft.exists() and opened == [str(draft)]
+    message = email.message_from_bytes(draft.read_bytes())
+    assert message["To"] == "socialedienst@kluisbergen.be"
+    assert message["X-Unsent"] == "1"
+
+    qtbot.mouseClick(view.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == password.value
+
+    phone_button = page.finish.buttons[1]
+    assert not page.finish.buttons[0].isEnabled()  # no SMS provider configured
+    qtbot.mouseClick(phone_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.finish.checklist.count() == 4, timeout=10_000)
+    shown = page.finish.checklist.steps()
+    assert "Toestemming van de cliënt bevestigd" in shown[0]
+    assert "E-mailconcept aan het mailprogramma gegeven" in shown[2]
+    assert "Wachtwoord via een ander kanaal doorgegeven" in shown[3]
+    assert _journal_steps(sent.packaged.handoff_id) == [
+        Step.CONSENT_CONFIRMED,
+        Step.PACKAGED,
+        Step.DRAFT_HANDED,
+        Step.PASSWORD_PASSED,
+    ]
+    assert view.label.text() == ""  # the password left the screen ...
+    assert QGuiApplication.clipboard().text() == ""  # ... and the clipboard
+    assert _leaks(password.value) == []
+    for secret in ("Claes", "0470 12 34 56"):
+        assert [p for p in _leaks(secret) if p.suffix != ".eml"] == []
+
+
+def test_list_sent_over_smtp_and_password_by_sms_gateway(window, qtbot, dialogs, tmp_path):
+    """Seed 003 art. 6 steps 1-3: encrypted list by e-mail, password by SMS."""
+    certdir = tmp_path / "tls"
+    certdir.mkdir()
+    self_signed(certdir)
+    sheet = sheets.write_sheet(
+        tmp_path / "kandidaten.xlsx", sheets.THUISPUNT_HEADERS, sheets.thuispunt_rows()
+    )
+    with smtp_server(certdir) as (port, inbox), sms_gateway() as gateway:
+        config = settings.load()
+        config.mail = settings.MailSettings(
+            "smtp",
+            "localhost",
+            port,
+            "starttls",
+            USER,
+            "lijsten@thuispunt.be",
+            str(certdir / "cert.pem"),
+        )
+        config.sms = settings.SmsSettings("twilio", gateway.url, SID, "Thuispunt", 5.0)
+        from handoff.core import protocols
+
+        key = protocols.get(THUISPUNT).password_channel.directory_key
+        config.directory = {key: "0470 99 88 77"}
+        settings.save(config)
+        credentials.set_secret("smtp", PASSWORD)
+        credentials.set_secret("sms", TOKEN)
+
+        page = _send_page(window, THUISPUNT)
+        assert not page.form.isVisible() and not page.consent.isVisible()
+        dialogs.open_path = sheet
+        qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+        assert page.report.ok, page.findings.texts()
+        assert "past bij het protocol" in page.check_status.text()
+        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.panels.currentIndex() == 1, timeout=30_000)
+        assert len(inbox.messages) == 1
+        _sender, recipients, raw = inbox.messages[0]
+        password = page.sent.packaged.password.value
+        assert password.encode() not in raw  # the key never travels with the archive
+        sms_button = page.finish.buttons[0]
+        assert sms_button.isEnabled()
+        qtbot.mouseClick(sms_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.finish.checklist.count() == 3, timeout=10_000)
+        (request,) = gateway.requests
+        assert request["auth_ok"]
+        assert (
+            password in request["form"]["Body"].replace(" ", "").replace("-", "")
+            or password in request["form"]["Body"]
+        )
+    steps = _journal_steps(page.sent.packaged.handoff_id)
+    assert steps == [Step.PACKAGED, Step.SENT, Step.PASSWORD_PASSED]
+    assert _leaks(password) == []
+
+
+def test_blocking_findings_stop_the_flow_and_name_the_cell(window, qtbot, dialogs, tmp_path):
+    rows = sheets.thuispunt_rows()
+    rows[1][2] = "12345678901"  # not a valid national register number
+    sheet = sheets.write_sheet(tmp_path / "fout.xlsx", sheets.THUISPUNT_HEADERS, rows)
+    page = _send_page(window, THUISPUNT)
+    dialogs.open_path = sheet
+    qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+    assert not page.report.ok
+    assert not page.send_button.isEnabled()
+    blocking = [t for t in page.findings.texts() if t.startswith("Moet verbeterd")]
+    assert blocking and any("Blad1!C3" in t for t in blocking), page.findings.texts()
+    assert "12345678901" not in " ".join(page.findings.texts())  # never the cell value
+    assert "kan nog niet verstuurd" in page.check_status.text()
+    with Journal() as journal:
+        assert journal.count() == 0
+    assert list(settings.load().outbox.glob("*")) == []
+
+
+def test_recipient_outside_the_protocol_is_refused(window, qtbot, boxes, dialogs, tmp_path):
+    """Only Protocol.recipients are offered; a foreign one slipped in is refused by the core."""
+    sheet = sheets.write_sheet(
+        tmp_path / "lijst.xlsx", sheets.THUISPUNT_HEADERS, sheets.thuispunt_rows()
+    )
+    page = _send_page(window, THUISPUNT)
+    from handoff.core import protocols
+
+    allowed = [r.id for r in protocols.get(THUISPUNT).recipients]
+    assert [page.recipient.itemData(i) for i in range(page.recipient.count())] == allowed
+    dialogs.open_path = sheet
+    qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+    page.recipient.addItem("iemand@gmail.com", "iemand@gmail.com")
+    page.recipient.setCurrentIndex(page.recipient.count() - 1)
+    qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(boxes.shown), timeout=10_000)
+    assert "staat deze ontvanger niet toe" in boxes.texts()[0]
+    assert page.panels.currentIndex() == 0
+    with Journal() as journal:
+        assert journal.count() == 0
+    assert list(settings.load().outbox.glob("*")) == []
+
+
+@pytest.mark.parametrize("answer", [None, PASSWORD])
+def test_missing_smtp_password_is_asked_not_stored(
+    window, qtbot, dialogs, typed_secrets, tmp_path, answer
+):
+    certdir = tmp_path / "tls"
+    certdir.mkdir()
+    self_signed(certdir)
+    sheet = sheets.write_sheet(
+        tmp_path / "lijst.xlsx", sheets.THUISPUNT_HEADERS, sheets.thuispunt_rows()
+    )
+    with smtp_server(certdir) as (port, inbox):
+        config = settings.load()
+        config.mail = settings.MailSettings(
+            "smtp", "localhost", port, "starttls", USER, "a@b.be", str(certdir / "cert.pem")
+        )
+        settings.save(config)
+        if answer:
+            typed_secrets.append(answer)
+        page = _send_page(window, THUISPUNT)
+        dialogs.open_path = sheet
+        qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+        if answer:
+            qtbot.waitUntil(lambda: page.panels.currentIndex() == 1, timeout=30_000)
+            assert len(inbox.messages) == 1
+        else:
+            assert page.panels.currentIndex() == 0 and not page.runner.busy()
+            assert inbox.messages == []
+    assert not credentials.has_secret("smtp")  # typed once, never stored

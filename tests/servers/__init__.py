@@ -1,0 +1,1 @@
+"""Real servers on loopback for the channel tests: SMTP, SFTP and an SMS gateway."""

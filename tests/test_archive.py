@@ -1,0 +1,358 @@
+"""Packing and safe extraction: behaviour, failure paths, nothing left behind.
+
+Protocol rules under test: "AES 256 encryptie via 7-zip" (seed 001 art. 6,
+seed 002 on art. 4 of the cooperation agreement); the receiver decrypts and stores the list on a secured
+location (seed 003, decision art. 1, exchange process step 4), so a half-extracted or
+overwritten file there is a defect.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from handoff.core import archive
+from handoff.core.archive import Limits
+from handoff.core.errors import HandoffError
+from tests import hostile
+
+PW = hostile.PASSWORD
+SHEET = b"PK\x03\x04 pretend xlsx " + os.urandom(50_000)
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def _packed(tmp_path: Path, entries: dict | None = None) -> Path:
+    out = tmp_path / "lijst.7z"
+    archive.pack(entries or {"lijst.xlsx": SHEET}, out, PW)
+    return out
+
+
+def _refused(code: str, arch: Path, dest: Path, password: str | None = PW, **kw) -> HandoffError:
+    before = _listing(dest)
+    with pytest.raises(HandoffError) as info:
+        archive.unpack(arch, dest, password, **kw)
+    assert info.value.code == code, info.value.message()
+    assert _listing(dest) == before, "something was left in the destination"
+    assert not [p for p in dest.parent.iterdir() if p.name.startswith(".handoff-unpack-")]
+    message = info.value.message("nl") + info.value.message("en")
+    assert PW not in message and "Traceback" not in message
+    return info.value
+
+
+# --- packing -------------------------------------------------------------
+
+
+def test_pack_roundtrip_from_bytes_and_path(tmp_path):
+    source = tmp_path / "bron.csv"
+    source.write_bytes(b"voornaam;naam\nAn;Peeters\n")
+    out = tmp_path / "a.7z"
+    result = archive.pack({"lijst.xlsx": SHEET, "bron.csv": source}, out, PW)
+    assert result.path == out and result.entries == 2
+    assert result.size == out.stat().st_size and result.sha256 == archive.sha256_file(out)
+    got = archive.unpack(out, tmp_path / "uit", PW)
+    assert (tmp_path / "uit" / "lijst.xlsx").read_bytes() == SHEET
+    assert (tmp_path / "uit" / "bron.csv").read_bytes() == source.read_bytes()
+    assert (
+        got.encrypted
+        and got.headers_encrypted
+        and got.total_bytes == len(SHEET) + source.stat().st_size
+    )
+
+
+def test_pack_hides_names_and_content(tmp_path):
+    out = _packed(tmp_path, {"schuldenaars-maart.xlsx": b"Peeters An 85073100391"})
+    raw = out.read_bytes()
+    assert "schuldenaars".encode("utf-16-le") not in raw and b"schuldenaars" not in raw
+    assert b"Peeters" not in raw
+
+
+def test_pack_refuses_existing_output_and_leaves_it(tmp_path):
+    out = tmp_path / "a.7z"
+    out.write_bytes(b"ouder archief")
+    with pytest.raises(HandoffError) as info:
+        archive.pack({"x.xlsx": b"1"}, out, PW)
+    assert info.value.code == "output_exists"
+    assert out.read_bytes() == b"ouder archief"
+
+
+@pytest.mark.parametrize(
+    ("entries", "password", "code"),
+    [
+        ({"x.xlsx": b"1"}, "", "empty_password"),
+        ({}, PW, "no_entries"),
+        ({"../x.xlsx": b"1"}, PW, "unsafe_entry"),
+        ({"CON.xlsx": b"1"}, PW, "unsafe_entry"),
+        ({"x.xlsx": Path("/nonexistent/bron.xlsx")}, PW, "not_found"),
+    ],
+)
+def test_pack_refusals_write_nothing(tmp_path, entries, password, code):
+    with pytest.raises(HandoffError) as info:
+        archive.pack(entries, tmp_path / "a.7z", password)
+    assert info.value.code == code
+    assert _listing(tmp_path) == []
+
+
+def test_pack_cancel_leaves_nothing(tmp_path):
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(HandoffError) as info:
+        archive.pack({"x.bin": os.urandom(3 << 20)}, tmp_path / "a.7z", PW, cancel=cancel)
+    assert info.value.code == "cancelled"
+    assert _listing(tmp_path) == []
+
+
+def test_pack_reports_progress_up_to_total(tmp_path):
+    seen: list[tuple[int, int]] = []
+    archive.pack(
+        {"x.bin": bytes(3 << 20)}, tmp_path / "a.7z", PW, progress=lambda d, t: seen.append((d, t))
+    )
+    assert seen and seen[-1] == (3 << 20, 3 << 20)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+# --- unpacking: normal and refusals ---------------------------------------
+
+
+def test_unpack_creates_dest_and_reports_files(tmp_path):
+    dest = tmp_path / "nieuw" / "map"
+    result = archive.unpack(_packed(tmp_path), dest, PW)
+    assert result.folder == dest and result.files == [dest / "lijst.xlsx"]
+    assert _listing(dest) == ["lijst.xlsx"]
+
+
+def test_wrong_password_is_named_as_such(tmp_path):
+    err = _refused("wrong_password", _packed(tmp_path), tmp_path / "uit", "fout-wachtwoord")
+    assert "wachtwoord is fout" in err.message("nl")
+    assert not (tmp_path / "uit").exists()
+
+
+def test_missing_password_for_encrypted_headers(tmp_path):
+    _refused("password_required", _packed(tmp_path), tmp_path / "uit", None)
+
+
+def test_existing_file_in_dest_is_never_overwritten(tmp_path):
+    dest = tmp_path / "uit"
+    dest.mkdir()
+    (dest / "lijst.xlsx").write_bytes(b"van vorige maand")
+    _refused("file_exists", _packed(tmp_path), dest)
+    assert (dest / "lijst.xlsx").read_bytes() == b"van vorige maand"
+
+
+def test_other_files_in_dest_stay_and_new_ones_join(tmp_path):
+    dest = tmp_path / "uit"
+    dest.mkdir()
+    (dest / "ander.txt").write_text("blijft")
+    archive.unpack(_packed(tmp_path), dest, PW)
+    assert _listing(dest) == ["ander.txt", "lijst.xlsx"]
+
+
+def test_not_found(tmp_path):
+    _refused("not_found", tmp_path / "bestaat-niet.7z", tmp_path / "uit")
+
+
+def test_zip_gets_its_own_hint(tmp_path):
+    err = _refused("zip_archive", hostile.zip_file(tmp_path / "lijst.zip"), tmp_path / "uit")
+    assert "zip" in err.message("nl") and "7-Zip" in err.message("en")
+
+
+def test_random_file_is_not_7z(tmp_path):
+    junk = tmp_path / "lijst.7z"
+    junk.write_bytes(os.urandom(4096))
+    _refused("not_7z", junk, tmp_path / "uit")
+
+
+def test_unencrypted_refused_by_default_and_opened_on_request(tmp_path):
+    plain = hostile.plain_header_archive(tmp_path / "open.7z", {"lijst.xlsx": SHEET}, password=None)
+    err = _refused("not_encrypted", plain, tmp_path / "uit", None)
+    assert "protocol niet gevolgd" in err.message("nl")
+    result = archive.unpack(plain, tmp_path / "uit", None, allow_unencrypted=True)
+    assert not result.encrypted and (tmp_path / "uit" / "lijst.xlsx").read_bytes() == SHEET
+
+
+def test_cancel_during_unpack_leaves_nothing(tmp_path):
+    arch = _packed(tmp_path, {"groot.bin": os.urandom(3 << 20)})
+    _refused("cancelled", arch, tmp_path / "uit", cancel=lambda: True)
+
+
+def test_too_many_entries(tmp_path):
+    arch = _packed(tmp_path, {f"f{i}.txt": b"x" for i in range(5)})
+    _refused("too_large", arch, tmp_path / "uit", limits=Limits(max_entries=4))
+
+
+def test_declared_size_over_total_cap(tmp_path):
+    _refused("too_large", _packed(tmp_path), tmp_path / "uit", limits=Limits(max_total_bytes=1000))
+
+
+def test_real_bytes_over_ratio_cap(tmp_path):
+    # Header sizes are honest here, so only the count of real bytes can stop it:
+    # the ratio cap is not checked against declared sizes.
+    arch = _packed(tmp_path, {"a.bin": bytes(200_000)})
+    _refused("too_large", arch, tmp_path / "uit", limits=Limits(max_ratio=0.5))
+
+
+# --- hostile archives ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("placeholder", "evil"),
+    [
+        ("XXXXevil.txt", "../.bashrcxx"),
+        ("aaaaaaa.txt", "/etc/passwd"),
+        ("abcdefg.txt", "C:/Windows1"),
+        ("sub/x.txt", "..\\x.txtx"),
+        ("lijst.xlsxx", "CON.xlsxxxx"),
+        ("lijst.xlsx", "lijst.xls."),
+        ("lijsta.xlsx", "lijst?.xlsx"),
+        ("lijstaxlsx", "lijst\x07xlsx"),
+    ],
+)
+def test_unsafe_names_are_refused_before_writing(tmp_path, placeholder, evil):
+    arch = hostile.renamed_entry(tmp_path / "kwaad.7z", placeholder, evil)
+    err = _refused("unsafe_entry", arch, tmp_path / "uit")
+    assert evil not in err.message("nl")
+    assert not (tmp_path / ".bashrcxx").exists()
+
+
+def test_backslash_separated_names_become_folders(tmp_path):
+    arch = hostile.plain_header_archive(tmp_path / "win.7z", {"map\\lijst.xlsx": SHEET})
+    result = archive.unpack(arch, tmp_path / "uit", PW)
+    assert result.files == [tmp_path / "uit" / "map" / "lijst.xlsx"]
+    assert result.files[0].read_bytes() == SHEET
+
+
+def test_file_and_folder_with_one_name_are_refused(tmp_path):
+    arch = hostile.plain_header_archive(tmp_path / "dub.7z", {"lijst": b"1", "LIJST/a.txt": b"2"})
+    _refused("unsafe_entry", arch, tmp_path / "uit")
+
+
+def test_duplicate_names_differing_in_case_are_refused(tmp_path):
+    arch = hostile.plain_header_archive(
+        tmp_path / "dub.7z", {"Lijst.xlsx": b"1", "lijst.xlsx": b"2"}
+    )
+    _refused("unsafe_entry", arch, tmp_path / "uit")
+
+
+def test_symlink_pointing_out_is_refused(tmp_path, sevenzip):
+    folder = tmp_path / "bouw"
+    folder.mkdir()
+    arch = hostile.symlink_archive(sevenzip, folder)
+    _refused("unsafe_entry", arch, tmp_path / "uit")
+
+
+@pytest.mark.slow
+def test_zero_bomb_stops_early_and_leaves_nothing(tmp_path, sevenzip, request):
+    cache = Path(request.config.cache.mkdir("handoff-hostile"))
+    bomb = hostile.zero_bomb(sevenzip, cache / "nullen-2gib.7z", gib=2)
+    assert bomb.stat().st_size < 1_000_000
+    seen: list[int] = []
+    err = _refused(
+        "too_large",
+        bomb,
+        tmp_path / "uit",
+        limits=Limits(max_ratio=20.0),
+        progress=lambda done, total: seen.append(done),
+    )
+    cap = int(20.0 * bomb.stat().st_size)
+    # Declared 2 GiB passes the 4 GiB total cap, so only the real-byte count stopped it.
+    assert all(done <= cap for done in seen) and cap < 2**30
+    assert str(cap) in err.message("nl")
+
+
+def test_truncated_archive_is_damaged(tmp_path):
+    arch = hostile.truncated(_packed(tmp_path), tmp_path / "half.7z")
+    err = _refused("damaged_archive", arch, tmp_path / "uit")
+    assert "wachtwoord is niet het probleem" in err.message("nl")
+
+
+def test_flipped_byte_in_data_is_damage_not_password(tmp_path):
+    arch = hostile.flipped(_packed(tmp_path), tmp_path / "kapot.7z", 5000)
+    _refused("damaged_archive", arch, tmp_path / "uit")
+
+
+def test_flipped_byte_in_header_is_damage_not_password(tmp_path):
+    arch = hostile.flipped(_packed(tmp_path), tmp_path / "kapot.7z", -10)
+    _refused("damaged_archive", arch, tmp_path / "uit")
+
+
+def test_plain_header_wrong_password_says_password_or_damage(tmp_path):
+    arch = hostile.plain_header_archive(tmp_path / "mhe-off.7z", {"lijst.xlsx": SHEET})
+    err = _refused("wrong_password", arch, tmp_path / "uit", "fout")
+    assert "beschadigd" in err.message("nl")
+
+
+@pytest.fixture
+def small_volume(tmp_path):
+    """A real 1 MiB tmpfs, so the disk really fills up (needs root; skipped otherwise)."""
+    mount = tmp_path / "klein"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_pack_onto_full_disk_is_disk_full_and_leaves_nothing(tmp_path, small_volume):
+    with pytest.raises(HandoffError) as info:
+        archive.pack({"groot.bin": os.urandom(3 << 20)}, small_volume / "a.7z", PW)
+    assert info.value.code == "disk_full"
+    assert "schijf is vol" in info.value.message("nl")
+    assert _listing(small_volume) == []
+
+
+def test_unpack_onto_full_disk_is_disk_full_and_leaves_nothing(tmp_path, small_volume):
+    arch = _packed(tmp_path, {"groot.bin": os.urandom(3 << 20)})
+    dest = small_volume / "uit"
+    _refused("disk_full", arch, dest)
+    assert _listing(small_volume) == []
+
+
+# --- key derivation ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("password", ["vijf-zes-zeven-acht", "a", "één wachtwoord ß"])
+@pytest.mark.parametrize("salt", [b"", b"0123456789abcdef"])
+def test_fast_key_derivation_equals_py7zr(password, salt):
+    from py7zr.helpers import calculate_key
+
+    from handoff.core.archive_kdf import derive_key
+
+    raw = password.encode("utf-16-le")
+    assert derive_key(raw, 19, salt, "sha256") == calculate_key(raw, 19, salt, "sha256")
+    assert derive_key(raw, 17, salt, "sha256") == calculate_key(raw, 17, salt, "sha256")
+
+
+def test_fast_key_derivation_is_what_py7zr_uses():
+    import py7zr.compressor
+
+    from handoff.core.archive_kdf import derive_key
+
+    assert py7zr.compressor.calculate_key is derive_key
+
+
+def test_pack_makes_no_temp_copy(tmp_path, monkeypatch, handoff_home):
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    out_dir = tmp_path / "uitgaand"
+    out_dir.mkdir()
+    archive.pack({"lijst.xlsx": SHEET}, out_dir / "a.7z", PW)
+    assert _listing(scratch) == []
+    assert _listing(out_dir) == ["a.7z"]  # the hidden partial is gone
+    assert not list(handoff_home.rglob("*.xlsx"))

@@ -1,0 +1,239 @@
+"""`handoff log`, `handoff retention` and `handoff seal` on the command line."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import sqlite3
+from datetime import date, timedelta
+
+import openpyxl
+import pytest
+
+from handoff.cli import main
+from handoff.core import paths
+from handoff.core.journal import Journal, Step, new_handoff_id
+
+SHA = "9f" * 32
+
+
+def _fill(n_handoffs: int = 3) -> list[str]:
+    ids = [new_handoff_id() for _ in range(n_handoffs)]
+    with Journal() as journal:
+        for n, hid in enumerate(ids):
+            protocol = "thuispunt-gent-cir" if n % 2 == 0 else "lievegem-debtors"
+            journal.append(
+                Step.PACKAGED,
+                handoff_id=hid,
+                protocol_id=protocol,
+                details={"rows": n, "archive_sha256": SHA, "archive_size": 10},
+            )
+            journal.append(
+                Step.SENT,
+                handoff_id=hid,
+                protocol_id=protocol,
+                details={"channel": "smtp", "recipient": "ocmw@gent.be"},
+            )
+    return ids
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_prints_an_aligned_table_and_filters(capsys):
+    ids = _fill()
+    code, out, err = run(capsys, "log", "list")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 1 + 6 and "6 record(s)" in err
+    assert lines[0].split()[:3] == ["nr", "tijd", "account"]
+    starts = {line.index("HO-") for line in lines[1:]}
+    assert len(starts) == 1  # the handoff column is aligned
+    code, out, _ = run(capsys, "log", "list", "--handoff", ids[1], "--step", "sent")
+    assert len(out.splitlines()) == 2 and ids[1] in out and ids[0] not in out
+    code, out, _ = run(capsys, "log", "list", "--protocol", "lievegem-debtors")
+    assert len(out.splitlines()) == 1 + 2
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    assert len(run(capsys, "log", "list", "--since", tomorrow)[1].splitlines()) == 1
+    code, _, err = run(capsys, "log", "list", "--since", "gisteren")
+    assert code == 2 and "JJJJ-MM-DD" in err
+
+
+def test_verify_exits_zero_then_names_the_broken_record(capsys):
+    _fill()
+    code, out, _ = run(capsys, "log", "verify")
+    assert code == 0 and "intact" in out
+    raw = sqlite3.connect(paths.journal_path())
+    raw.execute("DROP TRIGGER records_no_update")
+    raw.execute("UPDATE records SET step = 'file_deleted' WHERE seq = 2")
+    raw.commit()
+    raw.close()
+    code, out, err = run(capsys, "--lang", "en", "log", "verify")
+    assert code == 1 and out == "" and "Record 2 was changed" in err and "DPO" in err
+
+
+def test_checkpoint_then_truncation_is_found(capsys, tmp_path):
+    _fill()
+    target = tmp_path / "cp.json"
+    code, out, err = run(capsys, "log", "checkpoint", "--output", str(target))
+    seq, head, _time = out.split()
+    assert code == 0 and seq == "6" and len(head) == 64 and target.exists()
+    raw = sqlite3.connect(paths.journal_path())
+    raw.execute("DROP TRIGGER records_no_delete")
+    raw.execute("DELETE FROM records WHERE seq > 4")
+    raw.commit()
+    raw.close()
+    assert run(capsys, "log", "verify")[0] == 0
+    code, _, err = run(capsys, "log", "verify", "--checkpoint", str(target))
+    assert code == 1 and "4" in err and "6" in err
+
+
+def test_export_csv_and_xlsx_with_the_dpo_columns(capsys, tmp_path):
+    _fill()
+    headers = [
+        "seq",
+        "time",
+        "account",
+        "machine",
+        "handoff",
+        "protocol",
+        "step",
+        "details",
+        "hash",
+    ]
+    csv_path = tmp_path / "register.csv"
+    assert run(capsys, "log", "export", "--format", "csv", "--output", str(csv_path))[0] == 0
+    rows = list(csv.reader(csv_path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == headers and len(rows) == 7 and rows[1][6] == "packaged"
+    xlsx_path = tmp_path / "register.xlsx"
+    assert (
+        run(
+            capsys,
+            "log",
+            "export",
+            "--format",
+            "xlsx",
+            "--output",
+            str(xlsx_path),
+            "--step",
+            "sent",
+        )[0]
+        == 0
+    )
+    sheet = openpyxl.load_workbook(xlsx_path).active
+    values = list(sheet.values)
+    assert list(values[0]) == headers and len(values) == 4 and values[1][6] == "sent"
+    code, _, err = run(capsys, "log", "export", "--output", str(csv_path))
+    assert code == 2 and "bestaat al" in err
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_open_lists_obligations_and_an_empty_journal_lists_none(capsys):
+    assert run(capsys, "log", "open")[2].startswith("0 open")
+    ids = _fill(2)
+    code, out, err = run(capsys, "--lang", "en", "log", "open")
+    assert code == 0 and all(i in out for i in ids) and "password" in out and "2 open" in err
+
+
+def test_a_file_that_is_not_a_journal_is_a_message_not_a_traceback(capsys):
+    path = paths.journal_path()
+    path.write_bytes(b"not a journal at all" * 100)
+    code, _out, err = run(capsys, "log", "list")
+    assert code == 2 and "geen logboek" in err and "Traceback" not in err
+    assert path.read_bytes() == b"not a journal at all" * 100
+
+
+def _stored(tmp_path, due: date) -> str:
+    hid = new_handoff_id()
+    folder = tmp_path / "secure" / hid
+    folder.mkdir(parents=True)
+    (folder / "lijst.xlsx").write_bytes(b"data")
+    with Journal() as journal:
+        journal.append(
+            Step.DECRYPTED,
+            handoff_id=hid,
+            protocol_id="thuispunt-gent-cir",
+            details={
+                "folder": str(folder),
+                "files": [{"sha256": hashlib.sha256(b"data").hexdigest(), "size": 4}],
+                "count": 1,
+                "due": due.isoformat(),
+                "reminder": None,
+                "retention": "fixed_date",
+            },
+        )
+    return hid
+
+
+def test_retention_upcoming_run_and_delete(capsys, tmp_path):
+    late = _stored(tmp_path, date.today() - timedelta(days=1))
+    later = _stored(tmp_path, date.today() + timedelta(days=5))
+    code, out, _ = run(capsys, "retention", "upcoming", "--days", "14")
+    assert code == 0 and out.index(late) < out.index(later) and "ja" in out
+    code, out, _ = run(capsys, "--lang", "en", "retention", "run")
+    assert code == 0 and late in out and "1 file(s) deleted" in out and later not in out
+    code, out, _ = run(capsys, "retention", "delete", later)
+    assert code == 0 and later in out
+    assert run(capsys, "retention", "delete", later)[0] == 2
+    assert not (tmp_path / "secure" / later).exists()
+
+
+@pytest.mark.interop
+def test_seal_prints_only_the_password_on_stdout(capsys, tmp_path, sevenzip):
+    import subprocess
+
+    source = tmp_path / "maart.xlsx"
+    source.write_bytes(b"debiteuren")
+    code, out, err = run(
+        capsys,
+        "seal",
+        str(source),
+        "--protocol",
+        "lievegem-debtors",
+        "--custodian",
+        "financieel directeur",
+    )
+    assert code == 0 and len(out.splitlines()) == 1 and not source.exists()
+    password = out.strip()
+    assert password not in err and "HO-" in err
+    archive = tmp_path / "maart.xlsx.7z"
+    subprocess.run([sevenzip, "t", f"-p{password}", str(archive)], check=True, capture_output=True)
+    hid = err.split("HO-")[1][:15]
+    assert run(capsys, "log", "open")[1].count("HO-") == 1
+    assert run(capsys, "seal", "--confirm-custodian", "HO-" + hid)[0] == 0
+    assert "0 open" in run(capsys, "log", "open")[2]
+    assert run(capsys, "seal", str(source))[0] == 2
+
+
+@pytest.mark.interop
+def test_seal_still_prints_the_password_when_the_journal_fails(
+    capsys, tmp_path, monkeypatch, sevenzip
+):
+    """Losing the password would lose the file: it is printed even if journaling fails."""
+    import subprocess
+
+    from handoff.core.errors import HandoffError
+    from handoff.core.i18n import Text
+
+    def refuse(self, *args, **kwargs):
+        raise HandoffError("journal_busy", Text("bezet", "busy"))
+
+    source = tmp_path / "april.xlsx"
+    source.write_bytes(b"debiteuren april")
+    monkeypatch.setattr(Journal, "append", refuse)
+    code, out, err = run(
+        capsys,
+        "seal",
+        str(source),
+        "--protocol",
+        "lievegem-debtors",
+        "--custodian",
+        "financieel directeur",
+    )
+    assert code == 2 and "bezet" in err and len(out.splitlines()) == 1
+    archive = tmp_path / "april.xlsx.7z"
+    subprocess.run(
+        [sevenzip, "t", f"-p{out.strip()}", str(archive)], check=True, capture_output=True
+    )

@@ -1,0 +1,68 @@
+"""Credentials: keyring only under "Handoff"; no secure backend means ask each time, store nothing."""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backends import chainer, fail, null
+
+from handoff.core import credentials
+from handoff.core.errors import HandoffError
+
+
+class PlaintextKeyring(null.Keyring):
+    """Stands in for keyrings.alt's plain-text file store (by its class name)."""
+
+    priority = 1  # type: ignore[assignment]
+
+
+def test_store_and_read_under_service_handoff(memory_keyring):
+    credentials.set_secret(credentials.SMTP, "pw-1")
+    assert memory_keyring.store == {("Handoff", "smtp"): "pw-1"}
+    assert credentials.get_secret("smtp") == "pw-1"
+    assert credentials.has_secret("smtp")
+    credentials.delete_secret("smtp")
+    assert credentials.get_secret("smtp") is None
+
+
+def test_ask_is_used_when_nothing_is_stored_and_not_stored():
+    asked = []
+    value = credentials.get_secret("sftp", ask=lambda name: asked.append(name) or "typed")
+    assert (value, asked) == ("typed", ["sftp"])
+    assert credentials.get_secret("sftp") is None
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [fail.Keyring(), null.Keyring(), PlaintextKeyring()],
+    ids=["fail", "null", "plaintext"],
+)
+def test_insecure_backends_are_never_written_and_ask_every_time(backend):
+    keyring.set_keyring(backend)
+    assert not credentials.secure_backend_available()
+    with pytest.raises(HandoffError) as caught:
+        credentials.set_secret("sms", "token")
+    assert caught.value.code == "no_secure_keyring"
+    assert "token" not in caught.value.message()
+    calls = []
+    for _ in range(2):
+        assert credentials.get_secret("sms", ask=lambda n: calls.append(n) or "t") == "t"
+    assert calls == ["sms", "sms"]
+
+
+def test_chainer_with_no_viable_backend_is_not_secure(monkeypatch):
+    monkeypatch.setattr(chainer.ChainerBackend, "backends", [fail.Keyring()], raising=False)
+    keyring.set_keyring(chainer.ChainerBackend())
+    assert not credentials.secure_backend_available()
+
+
+def test_unknown_secret_name_is_refused():
+    with pytest.raises(HandoffError) as caught:
+        credentials.get_secret("mail_password")
+    assert caught.value.code == "unknown_secret"
+
+
+def test_empty_secret_is_not_stored(memory_keyring):
+    with pytest.raises(HandoffError):
+        credentials.set_secret("smtp", "")
+    assert memory_keyring.store == {}

@@ -1,0 +1,256 @@
+"""The use cases end to end: real archives, a real SMTP server, a real SMS gateway.
+
+Each step does its work and journals it, or fails and journals nothing
+(ARCHITECTURE.md rule 2); these tests hold the journal to that.
+"""
+
+from __future__ import annotations
+
+import email
+import hashlib
+from email import policy
+from pathlib import Path
+
+import pytest
+from sheets import KG_HEADERS, THUISPUNT_HEADERS, kg_rows, thuispunt_rows, write_sheet
+
+from handoff.channels import sms
+from handoff.channels.email_draft import DraftChannel
+from handoff.channels.smtp import SmtpChannel
+from handoff.core import credentials, handoffs, protocols, retention, settings
+from handoff.core.errors import HandoffError
+from handoff.core.journal import Journal, Step
+from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
+from tests.servers.smtp_server import PASSWORD as SMTP_PASSWORD
+from tests.servers.smtp_server import USER, free_port, smtp_server
+from tests.servers.tls import self_signed
+
+REFERRAL = "kg-ocmw-referral"
+THUISPUNT = "thuispunt-gent-cir"
+FORM = {
+    "first_name": "Mieke",
+    "last_name": "Vandenbroucke",
+    "address": "Kerkstraat 12, 9690 Kluisbergen",
+    "phone": "0477 12 34 56",
+    "email": "mieke.vdb@example.be",
+}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_sms_ledger(monkeypatch):
+    """The 'never twice' ledger is per process; each test starts with an empty one."""
+    monkeypatch.setattr(sms, "LEDGER", sms.Ledger())
+
+
+def _steps(handoff_id: str) -> list[Step]:
+    with Journal() as journal:
+        return [r.step for r in journal.records(handoff_id=handoff_id)]
+
+
+def _all_steps() -> list[Step]:
+    with Journal() as journal:
+        return [r.step for r in journal.records()]
+
+
+def _attachment(raw: bytes, folder: Path) -> Path:
+    """Save the .7z attached to a message, as the receiving worker's mail program would."""
+    message = email.message_from_bytes(raw, policy=policy.default)
+    (part,) = [p for p in message.walk() if p.get_filename()]
+    path = folder / part.get_filename()
+    path.write_bytes(part.get_payload(decode=True))
+    return path
+
+
+def _draft_settings() -> settings.Settings:
+    return settings.load()
+
+
+def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
+    """Flow 1 (seeds 001/002): form → draft → password by phone → OCMW opens, confirms, deletes."""
+    protocol = protocols.get(REFERRAL)
+    recipient = protocol.recipients[0].id
+    sheet = handoffs.workbook.sheet_from_fields(protocol, FORM)
+    s = _draft_settings()
+    sent = handoffs.send(
+        sheet, REFERRAL, recipient, consent_confirmed=True, channel=DraftChannel(s, opener=None)
+    )
+    ref = sent.packaged.handoff_id
+    assert not (s.outbox / f"{ref}.7z").exists(), "the outbox copy must go once it is in the draft"
+    handoffs.confirm_password_passed(ref, REFERRAL, "phone")
+
+    archive = _attachment(sent.delivery.location.read_bytes(), tmp_path)
+    received = handoffs.receive(archive, REFERRAL, sent.packaged.password.value, s.secure_folder)
+    assert received.handoff_id == ref
+    assert received.folder == s.secure_folder / ref
+    assert received.due is None and received.reminder is not None  # "until contact" + reminder
+    handoffs.confirm(ref, REFERRAL, Step.EMAIL_DELETED)
+    handoffs.confirm(ref, REFERRAL, Step.PASSWORD_DELETED)
+    retention.delete_now(ref, by="worker")
+    assert not received.folder.exists()
+
+    assert _steps(ref) == [
+        Step.CONSENT_CONFIRMED,
+        Step.PACKAGED,
+        Step.DRAFT_HANDED,
+        Step.PASSWORD_PASSED,
+        Step.RECEIVED,
+        Step.DECRYPTED,
+        Step.EMAIL_DELETED,
+        Step.PASSWORD_DELETED,
+        Step.FILE_DELETED,
+    ]
+    with Journal() as journal:
+        assert journal.verify().ok
+        assert not [o for o in journal.open_obligations() if o.handoff_id == ref]
+
+
+def test_referral_without_consent_is_refused_and_nothing_written():
+    protocol = protocols.get(REFERRAL)
+    sheet = handoffs.workbook.sheet_from_fields(protocol, FORM)
+    s = _draft_settings()
+    with pytest.raises(HandoffError) as caught:
+        handoffs.send(sheet, REFERRAL, protocol.recipients[0].id, channel=DraftChannel(s, None))
+    assert caught.value.code == "consent_required"
+    assert _all_steps() == []
+    assert list(s.outbox.iterdir()) == []
+
+
+def test_recipient_outside_the_protocol_is_refused_before_packing(tmp_path):
+    protocol = protocols.get(REFERRAL)
+    sheet = handoffs.workbook.sheet_from_fields(protocol, FORM)
+    s = _draft_settings()
+    with pytest.raises(HandoffError) as caught:
+        handoffs.send(
+            sheet,
+            REFERRAL,
+            "iemand@gmail.com",
+            consent_confirmed=True,
+            channel=DraftChannel(s, None),
+        )
+    assert caught.value.code == "recipient_not_allowed"
+    assert REFERRAL in caught.value.message()
+    assert _all_steps() == []
+    assert list(s.outbox.iterdir()) == []
+
+
+def test_sheet_with_a_column_the_protocol_does_not_allow_is_not_packed(tmp_path):
+    """Data minimisation (seed 001 art. 4): an extra column blocks the handoff."""
+    sheet = write_sheet(
+        tmp_path / "lijst.xlsx",
+        [*KG_HEADERS, "Rijksregisternummer"],
+        [[*kg_rows()[0], "85073003328"]],
+    )
+    before = sheet.read_bytes()
+    s = _draft_settings()
+    recipient = protocols.get(REFERRAL).recipients[0].id
+    with pytest.raises(HandoffError) as caught:
+        handoffs.send(
+            sheet, REFERRAL, recipient, consent_confirmed=True, channel=DraftChannel(s, None)
+        )
+    assert caught.value.code == "blocking_findings"
+    assert _all_steps() == []
+    assert list(s.outbox.iterdir()) == []
+    assert sheet.read_bytes() == before, "the original is never modified"
+
+
+def _smtp_settings(port: int, certdir: Path) -> settings.Settings:
+    s = settings.load()
+    s.mail = settings.MailSettings(
+        mode="smtp",
+        host="localhost",
+        port=port,
+        security="starttls",
+        username=USER,
+        sender="thuispunt@example.be",
+        cafile=str(certdir / "cert.pem"),
+    )
+    return s
+
+
+def test_list_over_smtp_with_password_by_sms_gateway(tmp_path):
+    """Flow 2 (seed 003, steps 1–3): list e-mailed, password by SMS, OCMW decrypts (step 4)."""
+    certdir = tmp_path / "certs"
+    certdir.mkdir()
+    self_signed(certdir)
+    credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
+    credentials.set_secret(credentials.SMS, TOKEN)
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    recipient = protocols.get(THUISPUNT).recipients[0]
+    with smtp_server(certdir) as (port, inbox), sms_gateway() as gateway:
+        s = _smtp_settings(port, certdir)
+        s.sms = settings.SmsSettings("twilio", gateway.url, SID, "Thuispunt")
+        s.directory = {protocols.get(THUISPUNT).password_channel.directory_key: "0499 12 34 56"}
+        sent = handoffs.send(sheet, THUISPUNT, recipient.id, settings=s)
+        ref = sent.packaged.handoff_id
+        handoffs.send_password_sms(ref, THUISPUNT, sent.packaged.password, settings=s)
+
+    (_sender, rcpts, raw) = inbox.messages[0]
+    assert rcpts == [recipient.address]
+    archive = _attachment(raw, tmp_path)
+    assert hashlib.sha256(archive.read_bytes()).hexdigest() == sent.packaged.archive.sha256
+    subject = email.message_from_bytes(raw, policy=policy.default)["Subject"]
+    assert "Maes" not in subject and ref in subject
+    assert sent.packaged.password.value not in raw.decode("latin-1")
+    (sms_request,) = gateway.requests
+    assert sent.packaged.password.value in sms_request["form"]["Body"]
+    assert "Maes" not in sms_request["form"]["Body"]
+    assert _steps(ref) == [Step.PACKAGED, Step.SENT, Step.PASSWORD_PASSED]
+
+    with pytest.raises(HandoffError) as again:
+        handoffs.send_password_sms(ref, THUISPUNT, sent.packaged.password, settings=s)
+    assert again.value.code == "password_already_passed"
+
+    received = handoffs.receive(archive, THUISPUNT, sent.packaged.password.value, s.secure_folder)
+    assert received.due is not None  # seed 003: kept until a fixed date
+    assert len(received.files) == 1 and received.files[0].suffix == ".xlsx"
+
+
+def test_smtp_server_down_leaves_packaged_but_no_sent_record_and_no_outbox_copy(tmp_path):
+    certdir = tmp_path / "certs"
+    certdir.mkdir()
+    self_signed(certdir)
+    credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    s = _smtp_settings(free_port(), certdir)
+    channel = SmtpChannel(s.mail, timeout=3)
+    with pytest.raises(HandoffError) as caught:
+        handoffs.send(
+            sheet, THUISPUNT, protocols.get(THUISPUNT).recipients[0].id, settings=s, channel=channel
+        )
+    assert caught.value.code == "smtp_unreachable"
+    assert _all_steps() == [Step.PACKAGED]
+    assert list(s.outbox.glob("*.7z")) == []
+
+
+def test_wrong_password_leaves_nothing_and_the_worker_can_retry(tmp_path):
+    protocol = protocols.get(REFERRAL)
+    sheet = handoffs.workbook.sheet_from_fields(protocol, FORM)
+    packaged = handoffs.package(sheet, REFERRAL, tmp_path / "HO.7z", consent_confirmed=True)
+    secure = tmp_path / "secure"
+    secure.mkdir()
+    before = len(_all_steps())
+    with pytest.raises(HandoffError) as caught:
+        handoffs.receive(tmp_path / "HO.7z", REFERRAL, "not-the-password", secure)
+    assert caught.value.code == "wrong_password"
+    assert "not-the-password" not in caught.value.message()
+    assert list(secure.iterdir()) == []
+    assert len(_all_steps()) == before
+    received = handoffs.receive(tmp_path / "HO.7z", REFERRAL, packaged.password.value, secure)
+    assert received.files[0].read_bytes() == sheet.data
+
+
+def test_confirm_refuses_steps_that_are_not_user_confirmations():
+    with pytest.raises(HandoffError) as caught:
+        handoffs.confirm("HO-20261123-ABCDEF", REFERRAL, Step.SENT)
+    assert caught.value.code == "not_confirmable"
+    assert _all_steps() == []
+
+
+def test_sms_without_a_configured_number_says_what_to_do(tmp_path):
+    protocol = protocols.get(THUISPUNT)
+    password = handoffs.passwords.generate("sms")
+    with pytest.raises(HandoffError) as caught:
+        handoffs.send_password_sms("HO-20261123-ABCDEF", protocol.id, password)
+    assert caught.value.code == "no_password_phone"
+    assert password.value not in caught.value.message()
+    assert _all_steps() == []

@@ -1,0 +1,63 @@
+"""Generated passwords: strength, alphabet, and never shown by accident.
+
+The key travels by another channel, "via sms ... ofwel telefonisch" (seed 004,
+section C2); seed 003 (decision art. 1, exchange process step 5) says the password is stored nowhere,
+so it must not leak into a repr, a log line or a traceback either.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+
+from handoff.core import passwords
+
+
+def test_sms_style_is_crockford_in_groups_of_four():
+    pw = passwords.generate("sms")
+    assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}", pw.value)
+    assert not set("ILOU") & set(pw.value)
+    assert pw.bits == pytest.approx(80.0) and pw.grouped() == pw.value
+
+
+def test_words_style_uses_the_shipped_dutch_list():
+    words = passwords.wordlist()
+    assert len(words) == 7776 and len(set(words)) == len(words)
+    assert all(re.fullmatch(r"[a-z]{4,8}", w) for w in words)
+    pw = passwords.generate("words")
+    chosen = pw.value.split(" ")
+    assert len(chosen) == passwords.WORDS and all(w in set(words) for w in chosen)
+    assert pw.bits >= 65 and pw.bits == pytest.approx(6 * 12.925, abs=0.01)
+
+
+@pytest.mark.parametrize("style", ["sms", "words"])
+def test_at_least_65_bits_and_fresh_each_time(style):
+    values = {passwords.generate(style).value for _ in range(50)}
+    assert len(values) == 50
+    assert passwords.generate(style).bits >= passwords.MIN_BITS
+
+
+def test_unknown_style_is_refused():
+    with pytest.raises(ValueError):
+        passwords.generate("pin")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("style", ["sms", "words"])
+def test_value_never_in_repr_str_or_log(style, caplog):
+    pw = passwords.generate(style)
+    log = logging.getLogger("handoff.test")
+    with caplog.at_level(logging.INFO):
+        log.info("wachtwoord gemaakt: %s %r", pw, pw)
+    for text in (repr(pw), str(pw), f"{pw}", caplog.text):
+        assert pw.value not in text
+        assert style in text
+
+
+def test_wordlist_licence_and_source_are_shipped():
+    from handoff.core import paths
+
+    folder = paths.resources_dir() / "wordlist"
+    assert "OpenTaal" in (folder / "LICENSE").read_text()
+    assert "wdutch" in (folder / "SOURCE.md").read_text()

@@ -1,0 +1,111 @@
+"""Sealing (seed 000 art. 8 c): encrypted for the financial director, plaintext gone only when verified."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+
+import pytest
+
+from handoff.core import archive, sealing
+from handoff.core.errors import HandoffError
+from handoff.core.journal import Journal, Step
+
+CONTENT = b"Voornaam;Naam;RRN\nAn;Peeters;85073003328\n" * 50
+
+
+@pytest.fixture
+def sheet(tmp_path):
+    (tmp_path / "finance").mkdir()
+    path = tmp_path / "finance" / "debiteuren-2025-03.xlsx"
+    path.write_bytes(CONTENT)
+    return path
+
+
+@pytest.mark.interop
+def test_seal_encrypts_verifies_removes_and_journals(sheet, sevenzip):
+    # Seed 000 art. 8 c: "Het wachtwoord is steeds alleen bekend bij de financieel directeur."
+    sealed = sealing.seal(sheet, "lievegem-debtors", "financieel directeur")
+    assert not sheet.exists() and sealed.plaintext_removed
+    target = sealed.archive.path
+    listing = subprocess.run(
+        [sevenzip, "l", "-pwrong", str(target)], capture_output=True, text=True
+    )
+    shown = (listing.stdout + listing.stderr).replace(str(target), "")
+    assert listing.returncode != 0 and sheet.name not in shown  # headers encrypted
+    out = target.parent / "out"
+    subprocess.run(
+        [sevenzip, "x", f"-p{sealed.password.value}", f"-o{out}", str(target)],
+        check=True,
+        capture_output=True,
+    )
+    assert (out / sheet.name).read_bytes() == CONTENT
+    with Journal() as journal:
+        [record] = journal.records(step=Step.SEALED)
+        assert record.handoff_id == sealed.handoff_id and record.protocol_id == "lievegem-debtors"
+        assert record.details["file_sha256"] == hashlib.sha256(CONTENT).hexdigest()
+        assert record.details["archive_sha256"] == archive.sha256_file(target)
+        assert record.details["custodian"] == "financieel directeur"
+        assert record.details["plaintext_removed"] is True and record.details["verified"] is True
+        data = journal.path.read_bytes()
+        assert sealed.password.value.encode() not in data and b"debiteuren" not in data
+        assert [o.kind for o in journal.open_obligations()] == ["custodian_not_confirmed"]
+        sealing.confirm_custodian(sealed.handoff_id, journal=journal)
+        assert journal.open_obligations() == []
+    assert sealed.password.value not in repr(sealed)
+
+
+def test_a_failed_read_back_keeps_the_plaintext_and_no_archive(sheet, monkeypatch):
+    real = archive.sha256_file
+    monkeypatch.setattr(archive, "sha256_file", lambda p: "0" * 64 if p == sheet else real(p))
+    with pytest.raises(HandoffError) as caught:
+        sealing.seal(sheet, "lievegem-debtors", "financieel directeur")
+    assert caught.value.code == "seal_not_verified"
+    assert sheet.read_bytes() == CONTENT
+    assert list(sheet.parent.iterdir()) == [sheet]
+    with Journal() as journal:
+        assert journal.count() == 0
+
+
+def test_read_back_rejects_a_wrong_password_and_a_wrong_hash(sheet, tmp_path):
+    packed = archive.pack({sheet.name: sheet}, tmp_path / "a.7z", "correct horse")
+    digest = hashlib.sha256(CONTENT).hexdigest()
+    sealing.read_back(packed.path, "correct horse", sheet.name, digest)
+    for password, expected in (("wrong", digest), ("correct horse", "1" * 64)):
+        with pytest.raises(HandoffError):
+            sealing.read_back(packed.path, password, sheet.name, expected)
+
+
+def test_an_existing_archive_is_never_replaced(sheet):
+    existing = sheet.with_name(sheet.name + ".7z")
+    existing.write_bytes(b"earlier archive")
+    with pytest.raises(HandoffError) as caught:
+        sealing.seal(sheet, "lievegem-debtors", "financieel directeur")
+    assert caught.value.code == "output_exists"
+    assert existing.read_bytes() == b"earlier archive" and sheet.read_bytes() == CONTENT
+
+
+@pytest.mark.parametrize(
+    ("protocol", "custodian", "code"),
+    [
+        ("no-such-protocol", "financieel directeur", "unknown_protocol"),
+        ("lievegem-debtors", "Jan Janssens 0477950676", "bad_custodian"),
+    ],
+)
+def test_bad_input_writes_nothing(sheet, protocol, custodian, code):
+    with pytest.raises(HandoffError) as caught:
+        sealing.seal(sheet, protocol, custodian)
+    assert caught.value.code == code
+    assert list(sheet.parent.iterdir()) == [sheet]
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(HandoffError) as caught:
+        sealing.seal(tmp_path / "nope.xlsx", "lievegem-debtors", "financieel directeur")
+    assert caught.value.code == "not_found"
+
+
+def test_confirming_an_unknown_handoff_is_refused():
+    with pytest.raises(HandoffError) as caught:
+        sealing.confirm_custodian("HO-20250101-ABCDEF")
+    assert caught.value.code == "not_sealed"

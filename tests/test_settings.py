@@ -1,0 +1,141 @@
+"""Settings: TOML round trip, defaults, clear errors for broken files, the CLI."""
+
+from __future__ import annotations
+
+import io
+import sys
+import tomllib
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from handoff.cli import main
+from handoff.core import paths, settings
+from handoff.core.errors import HandoffError
+
+
+def test_defaults_need_no_server_and_no_file():
+    s = settings.load()
+    assert s.mail.mode == "draft"
+    assert s.outbox == paths.outbox_dir()
+    assert not paths.settings_path().exists()
+
+
+def test_round_trip_keeps_every_value_including_awkward_text():
+    s = settings.Settings(organisation='OCMW "Kluis"\\bergen\tnoord\nè', language="en")
+    s.mail = settings.MailSettings("smtp", "mail.example.be", 465, "tls", "user", "a@b.be")
+    s.sftp.host_key_fingerprint = "SHA256:" + "A" * 43
+    s.sms.timeout = 7.5
+    s.directory = {"turnhout-dpo": "+32 499 99 67 57", "weird key.x": "0477"}
+    s.outbox = Path("/srv/outbox")
+    settings.save(s)
+    assert settings.load() == s
+    tomllib.loads(paths.settings_path().read_text(encoding="utf-8"))  # really TOML
+
+
+def test_malformed_toml_names_file_and_line_and_is_not_overwritten():
+    file = paths.settings_path()
+    file.write_text('organisation = "x"\n\n[mail\nmode = "smtp"\n', encoding="utf-8")
+    with pytest.raises(HandoffError) as caught:
+        settings.load()
+    assert caught.value.code == "settings_invalid"
+    assert f"{file}:3" in caught.value.message()
+    with pytest.raises(HandoffError):
+        settings.save(settings.Settings())
+    assert "[mail\n" in file.read_text(encoding="utf-8")
+
+
+def test_unknown_key_is_named_with_its_line_in_its_section():
+    paths.settings_path().write_text('[mail]\nmode = "draft"\n\n[sftp]\nhots = "x"\n')
+    with pytest.raises(HandoffError) as caught:
+        settings.load()
+    assert "settings.toml:5" in caught.value.message()
+    assert "hots" in caught.value.message()
+
+
+def test_a_secret_in_the_file_is_refused_with_the_way_to_store_it():
+    paths.settings_path().write_text('[mail]\npassword = "hunter2"\n')
+    with pytest.raises(HandoffError) as caught:
+        settings.load()
+    assert "handoff settings secret" in caught.value.message()
+    assert "hunter2" not in caught.value.message()
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('[mail]\nport = "587"\n', "port"),
+        ('[mail]\nmode = "carrier-pigeon"\n', "mail.mode"),
+        ('[sftp]\nhost_key_fingerprint = "MD5:aa"\n', "sftp.host_key_fingerprint"),
+        ("directory = 3\n", "directory"),
+    ],
+)
+def test_wrong_values_are_refused_by_name(text, key):
+    paths.settings_path().write_text(text)
+    with pytest.raises(HandoffError) as caught:
+        settings.load()
+    assert key in caught.value.message()
+
+
+def test_with_value_converts_and_validates():
+    s = settings.with_value(settings.Settings(), "mail.port", "465")
+    assert s.mail.port == 465
+    s = settings.with_value(s, "directory.opgroeien-dpo", "0499 99 67 57")
+    assert s.directory == {"opgroeien-dpo": "0499 99 67 57"}
+    with pytest.raises(HandoffError, match=r"mail\.port"):
+        settings.with_value(s, "mail.port", "vijf")
+    with pytest.raises(HandoffError) as caught:
+        settings.with_value(s, "mail.nope", "x")
+    assert caught.value.code == "unknown_setting"
+
+
+def test_write_atomic_leaves_the_old_file_when_writing_fails(tmp_path):
+    target = tmp_path / "f.txt"
+    target.write_bytes(b"old")
+
+    with pytest.raises(TypeError):
+        settings.write_atomic(target, "not bytes")  # type: ignore[arg-type]
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+def test_cli_set_then_show(capsys):
+    assert main(["settings", "set", "sms.provider", "cm"]) == 0
+    assert main(["settings", "set", "directory.opgroeien-dpo", "0499 99 67 57"]) == 0
+    assert main(["settings", "show"]) == 0
+    out = capsys.readouterr().out
+    assert 'provider = "cm"' in out
+    assert "sms: niet bewaard" in out
+
+
+def test_cli_set_refuses_bad_value_with_exit_2(capsys):
+    assert main(["settings", "set", "mail.security", "none"]) == 2
+    assert "mail.security" in capsys.readouterr().err
+    assert not paths.settings_path().exists()
+
+
+def test_cli_secret_reads_stdin_and_stores_in_keyring_only(monkeypatch, memory_keyring, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-token\n"))
+    assert main(["settings", "secret", "sms"]) == 0
+    assert memory_keyring.get_password("Handoff", "sms") == "s3cret-token"
+    captured = capsys.readouterr()
+    assert "s3cret-token" not in captured.out + captured.err
+    assert not paths.settings_path().exists()  # a secret never lands in the settings file
+
+
+def test_cli_secret_without_secure_keyring_refuses_before_asking(monkeypatch, capsys):
+    keyring.set_keyring(fail.Keyring())
+    monkeypatch.setattr("sys.stdin", io.StringIO("never-read\n"))
+    assert main(["settings", "secret", "smtp"]) == 2
+    assert "geen beveiligde sleutelbos" in capsys.readouterr().err
+    assert sys.stdin.read() == "never-read\n"
+
+
+def test_unknown_table_is_named_with_its_line():
+    paths.settings_path().write_text('organisation = "x"\n\n[smtp]\nhost = "a"\n')
+    with pytest.raises(HandoffError) as caught:
+        settings.load()
+    assert "settings.toml:3" in caught.value.message()
+    assert "smtp" in caught.value.message()
