@@ -120,7 +120,7 @@ def main() -> None:
             ("7zz a -mx=0 (copy)", sevenzip(sheet, work, "-mx=0")),
             ("check (audit + values)", lambda: check(sheet, protocol)),
             ("check + cleaned copy", lambda: prepare(sheet, protocol)),
-            ("pack --protocol (check+clean+pack)", pack_protocol(sheet, work)),
+            ("pack --protocol (check+clean+archive.pack, no journal)", pack_protocol(sheet, work)),
             ("openpyxl read-only, all values", openpyxl_read(sheet)),
         ]
         results = rounds(steps, args.repeat)

@@ -254,3 +254,53 @@ def test_sms_without_a_configured_number_says_what_to_do(tmp_path):
     assert caught.value.code == "no_password_phone"
     assert password.value not in caught.value.message()
     assert _all_steps() == []
+
+
+def test_password_typed_from_the_sms_in_lower_case_without_dashes_opens(tmp_path):
+    protocol = protocols.get(REFERRAL)
+    sheet = handoffs.workbook.sheet_from_fields(protocol, FORM)
+    packaged = handoffs.package(sheet, REFERRAL, tmp_path / "HO.7z", consent_confirmed=True)
+    typed = packaged.password.value.replace("-", " ").lower()
+    received = handoffs.receive(tmp_path / "HO.7z", REFERRAL, typed, tmp_path / "secure")
+    assert received.files[0].read_bytes() == sheet.data
+
+
+def test_cli_pack_and_unpack_are_journaled_and_unpack_closes_by_confirmation(tmp_path):
+    """`handoff pack` records 'packaged', `handoff unpack` 'decrypted' (issue 4), no path kept."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "Janssens schulden.txt"
+    source.write_text("vertrouwelijk")
+    run = [sys.executable, "-m", "handoff"]
+    packed = subprocess.run(
+        [*run, "pack", str(source), "--output", str(tmp_path / "a.7z")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    password = packed.stdout.strip()
+    dest = tmp_path / "Map Janssens"
+    subprocess.run(
+        [*run, "unpack", str(tmp_path / "a.7z"), "--output", str(dest), "--password-stdin"],
+        input=password + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert (dest / source.name).read_text() == "vertrouwelijk"
+    with Journal() as journal:
+        records = journal.records()
+        assert [r.step for r in records] == [Step.PACKAGED, Step.RECEIVED, Step.DECRYPTED]
+        assert "Janssens" not in journal.path.read_bytes().decode("latin-1")
+        ref = records[-1].handoff_id
+        assert [o.handoff_id for o in journal.open_obligations()].count(ref) >= 1
+    assert retention.run() == []  # a folder the user chose is never Handoff's to delete
+    assert dest.exists()
+    done = subprocess.run([*run, "confirm", ref, "file-deleted"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    with Journal() as journal:
+        assert not [
+            o for o in journal.open_obligations() if o.handoff_id == ref and "file" in o.kind
+        ]
+        assert journal.verify().ok

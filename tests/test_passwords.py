@@ -61,3 +61,20 @@ def test_wordlist_licence_and_source_are_shipped():
     folder = paths.resources_dir() / "wordlist"
     assert "OpenTaal" in (folder / "LICENSE").read_text()
     assert "wdutch" in (folder / "SOURCE.md").read_text()
+
+
+def test_typed_forms_recover_a_generated_password_typed_loosely():
+    from handoff.core.passwords import generate, typed_forms
+
+    sms = generate("sms")
+    loose = sms.value.replace("-", " ").lower().replace("0", "o").replace("1", "l")
+    assert sms.value in typed_forms(loose)
+    words = generate("words")
+    assert words.value in typed_forms("  " + words.value.upper().replace(" ", "  ") + " ")
+
+
+def test_typed_forms_keep_what_was_typed_first_and_add_nothing_for_other_text():
+    from handoff.core.passwords import typed_forms
+
+    assert typed_forms("Geheim-123") == ["Geheim-123"]
+    assert typed_forms("abc")[0] == "abc"

@@ -375,3 +375,25 @@ def test_a_stray_cell_far_away_is_refused_before_reading(tmp_path):
 def test_headers_without_rows_still_name_the_wrong_columns(tmp_path):
     report = lievegem(tmp_path, headers=[*LIEVEGEM_HEADERS, "Inkomen"], rows=[])
     assert set(codes(report)) == {"column_not_allowed", "no_data"}
+
+
+def test_table_may_start_below_empty_rows(tmp_path):
+    def setup(book, sheet):
+        sheet.insert_rows(1, amount=2)
+
+    report = lievegem(tmp_path, setup=setup)
+    assert report.ok and report.rows == 3
+
+
+def test_check_as_a_real_process_exit_codes(tmp_path):
+    import subprocess
+    import sys
+
+    good = write_sheet(tmp_path / "ok.xlsx", LIEVEGEM_HEADERS, lievegem_rows())
+    bad = write_sheet(
+        tmp_path / "fout.xlsx", LIEVEGEM_HEADERS[:4], [r[:4] for r in lievegem_rows()]
+    )
+    command = [sys.executable, "-m", "handoff", "check", "--protocol", "lievegem-debtors"]
+    assert subprocess.run([*command, str(good)], capture_output=True).returncode == 0
+    failed = subprocess.run([*command, str(bad)], capture_output=True, text=True)
+    assert failed.returncode == 1 and "Dossiernummer" in failed.stdout

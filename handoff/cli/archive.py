@@ -69,10 +69,10 @@ def _generated(style: str | None) -> Password | None:
 
 def handle_unpack(args: argparse.Namespace) -> int:
     """Unpack ARCHIVE into DIR; on failure DIR holds nothing new."""
-    from handoff.core import archive
+    from handoff.core import handoffs
 
     password = read_password(args.password_stdin)
-    result = archive.unpack(
+    _, result = handoffs.unpack_to(
         Path(args.archive),
         Path(args.output),
         password,

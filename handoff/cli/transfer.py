@@ -18,7 +18,7 @@ from handoff.core.passwords import Password
 CONFIRM_STEPS = {
     "email-deleted": "email_deleted",
     "password-deleted": "password_deleted",
-    "custodian": "custodian_confirmed",
+    "custodian": "custodian_confirmed",  # handoffs.confirm checks it was sealed
     "consent": "consent_confirmed",
 }
 
@@ -70,7 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     confirm.add_argument("reference")
-    confirm.add_argument("step", choices=(*CONFIRM_STEPS, "password-passed"))
+    confirm.add_argument("step", choices=(*CONFIRM_STEPS, "password-passed", "file-deleted"))
     confirm.add_argument("--via", choices=("phone", "sms"), default="phone")
     confirm.set_defaults(func=_confirm)
 
@@ -189,6 +189,8 @@ def _confirm(args: argparse.Namespace) -> int:
                 Text("Deze overdracht heeft geen protocol.", "This handoff has no protocol."),
             )
         record = handoffs.confirm_password_passed(args.reference, protocol_id, args.via)
+    elif args.step == "file-deleted":
+        record = handoffs.confirm_file_deleted(args.reference)
     else:
         record = handoffs.confirm(args.reference, protocol_id, Step(CONFIRM_STEPS[args.step]))
     _say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)

@@ -19,12 +19,12 @@ from pathlib import Path
 from handoff.channels import phone, sms
 from handoff.channels.base import ArchiveChannel, Delivery, PasswordDelivery, PasswordSender
 from handoff.channels.email_draft import DraftChannel
-from handoff.core import archive, passwords, protocols, workbook
+from handoff.core import archive, passwords, protocols, sealing, workbook
 from handoff.core import settings as settings_module
 from handoff.core.credentials import Ask
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
-from handoff.core.journal import Journal, Record, Step, new_handoff_id
+from handoff.core.journal import Journal, Record, Step, new_handoff_id, os_account
 from handoff.core.passwords import Password
 from handoff.core.protocols import Protocol, Recipient
 from handoff.core.settings import Settings
@@ -40,7 +40,7 @@ CONFIRMABLE = (
     Step.CONSENT_CONFIRMED,
     Step.EMAIL_DELETED,
     Step.PASSWORD_DELETED,
-    Step.CUSTODIAN_CONFIRMED,
+    Step.CUSTODIAN_CONFIRMED,  # through sealing.confirm_custodian, which checks the seal
 )
 
 
@@ -202,6 +202,25 @@ def _fresh_folder(base: Path, handoff_id: str) -> Path:
     return candidate
 
 
+def _file_hashes(files: list[Path]) -> list[dict[str, object]]:
+    """Hashes and sizes: names inside an archive may carry personal data."""
+    return [{"sha256": archive.sha256_file(p), "size": p.stat().st_size} for p in files]
+
+
+def _unpack_typed(
+    source: Path, folder: Path, typed: str, **options: object
+) -> archive.UnpackResult:
+    """Unpack with the password as typed, then with its canonical forms (passwords.typed_forms)."""
+    forms = passwords.typed_forms(typed)
+    for n, form in enumerate(forms, start=1):
+        try:
+            return archive.unpack(source, folder, form, **options)  # type: ignore[arg-type]
+        except HandoffError as exc:
+            if exc.code != "wrong_password" or n == len(forms):
+                raise
+    raise AssertionError("unreachable: typed_forms is never empty")
+
+
 def receive(
     source: Path,
     protocol_id: str,
@@ -226,7 +245,7 @@ def receive(
     log = _journal(journal)
     handoff_id = handoff_id_from_name(source) or new_handoff_id()
     folder = _fresh_folder(secure_folder, handoff_id)
-    result = archive.unpack(
+    result = _unpack_typed(
         source,
         folder,
         password,
@@ -253,10 +272,9 @@ def receive(
         handoff_id=handoff_id,
         protocol_id=protocol.id,
         details={
+            "destination": "secure_folder",
             "folder": str(folder),
-            "files": [
-                {"sha256": archive.sha256_file(p), "size": p.stat().st_size} for p in result.files
-            ],
+            "files": _file_hashes(result.files),
             "count": len(result.files),
             "due": due.isoformat() if due else None,
             "reminder": reminder.isoformat() if reminder else None,
@@ -264,6 +282,72 @@ def receive(
         },
     )
     return Received(handoff_id, protocol, folder, tuple(result.files), due, reminder)
+
+
+def unpack_to(
+    source: Path,
+    dest: Path,
+    password: str,
+    *,
+    allow_unencrypted: bool = False,
+    journal: Journal | None = None,
+) -> tuple[str, archive.UnpackResult]:
+    """``handoff unpack``: open an archive into a folder the user chose, and journal it.
+
+    The folder's path is not journaled (a name a person chose may carry data)
+    and retention never touches it; the open obligation closes when the
+    worker confirms the deletion (:func:`confirm_file_deleted`).
+    """
+    log = _journal(journal)
+    handoff_id = handoff_id_from_name(source) or new_handoff_id()
+    result = _unpack_typed(source, dest, password, allow_unencrypted=allow_unencrypted)
+    log.append(
+        Step.RECEIVED,
+        handoff_id=handoff_id,
+        protocol_id=None,
+        details={
+            "archive_sha256": archive.sha256_file(source),
+            "archive_size": source.stat().st_size,
+            "encrypted": result.encrypted,
+            "channel": "file",
+        },
+    )
+    log.append(
+        Step.DECRYPTED,
+        handoff_id=handoff_id,
+        protocol_id=None,
+        details={
+            "destination": "chosen_folder",
+            "files": _file_hashes(result.files),
+            "count": len(result.files),
+        },
+    )
+    return handoff_id, result
+
+
+def confirm_file_deleted(handoff_id: str, *, journal: Journal | None = None) -> Record:
+    """The worker deleted, outside Handoff, files unpacked into a folder they chose."""
+    log = _journal(journal)
+    stored = log.records(handoff_id=handoff_id, step=Step.DECRYPTED)
+    if not stored:
+        raise _message(
+            "nothing_stored",
+            "Overdracht {handoff} heeft geen uitgepakte bestanden in het logboek.",
+            "Handoff {handoff} has no unpacked files in the journal.",
+            handoff=handoff_id,
+        )
+    return log.append(
+        Step.FILE_DELETED,
+        handoff_id=handoff_id,
+        protocol_id=stored[-1].protocol_id,
+        details={
+            "by": os_account(),
+            "count": sum(int(r.details.get("count", 0)) for r in stored),
+            "volume_encrypted": "unknown",
+            "reason": "early",
+            "confirmed_by": "user",
+        },
+    )
 
 
 def confirm(
@@ -288,8 +372,25 @@ def confirm(
             ),
             step=str(step),
         )
+    if step is Step.CUSTODIAN_CONFIRMED:
+        return sealing.confirm_custodian(handoff_id, journal=_journal(journal))
     return _journal(journal).append(
         step, handoff_id=handoff_id, protocol_id=protocol_id, details={"confirmed_by": "user"}
+    )
+
+
+def seal(
+    path: Path,
+    protocol_id: str,
+    custodian: str,
+    *,
+    journal: Journal | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> sealing.Sealed:
+    """Seed 000: encrypt a file no longer needed for one custodian (see :mod:`sealing`)."""
+    return sealing.seal(
+        path, protocol_id, custodian, journal=journal, progress=progress, cancel=cancel
     )
 
 

@@ -188,6 +188,10 @@ PACKAGED = {
 RECEIVED = {**HASHED, "encrypted": flag, "channel": one_of("email", "sftp", "file")}
 DELIVERY = {**HASHED, "recipient": mailbox, "message_id": token, "host": host, "port": count}
 DECRYPTED = {
+    # "secure_folder": stored by Handoff under <secure folder>/<handoff id>, which
+    # retention manages; "chosen_folder": `handoff unpack` into a folder the user
+    # named, whose path is not kept (a name chosen by a person may carry data).
+    "destination": one_of("secure_folder", "chosen_folder"),
     "folder": folder,
     "files": files,
     "count": count,
@@ -211,6 +215,7 @@ FILE_DELETED = {
     "folder_removed": flag,
     "volume_encrypted": one_of("yes", "no", "unknown"),
     "reason": one_of("due", "early"),
+    "confirmed_by": one_of("user"),  # deleted outside Handoff, confirmed by the worker
 }
 SEALED = {
     "file_sha256": sha256,
@@ -240,7 +245,7 @@ ALLOWED: dict[str, dict[str, Check]] = {
 }
 
 REQUIRED: dict[str, tuple[str, ...]] = {
-    "decrypted_stored": ("folder", "files", "count"),
+    "decrypted_stored": ("files", "count"),
     "file_deleted": ("by", "count", "volume_encrypted"),
     "sealed": ("file_sha256", "archive_sha256", "custodian", "plaintext_removed"),
 }
@@ -275,6 +280,8 @@ def clean_details(step: str, details: Mapping[str, object]) -> dict[str, object]
         except DetailError as exc:
             raise _refuse(step, key, str(exc)) from None
     missing = [k for k in REQUIRED.get(step, ()) if k not in out]
+    if step == "decrypted_stored" and out.get("destination") != "chosen_folder":
+        missing += [] if "folder" in out else ["folder"]
     if missing:
         raise _refuse(step, missing[0], "missing")
     return out

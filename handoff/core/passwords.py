@@ -79,3 +79,25 @@ def generate(style: Style = "sms") -> Password:
     if password.bits < MIN_BITS:  # guards a shortened word list
         raise ValueError(f"password style {style!r} gives only {password.bits:.1f} bits")
     return password
+
+
+_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def typed_forms(typed: str) -> list[str]:
+    """What a worker typed, then the canonical form of a generated password it may mean.
+
+    Someone copying an SMS types ``7kq2 m9xd …`` or forgets the dashes; someone
+    writing down words on the phone adds capitals or double spaces. Crockford
+    base32 was chosen so that O/0 and I/L/1 can be read as one another. Only
+    forms of a *generated* password are added, so this widens nothing for an
+    attacker: the key space stays the same.
+    """
+    forms = [typed]
+    compact = "".join(typed.split()).replace("-", "").upper().translate(_LOOKALIKES)
+    if len(compact) == SMS_CHARS and all(c in CROCKFORD for c in compact):
+        forms.append("-".join(compact[i : i + SMS_GROUP] for i in range(0, SMS_CHARS, SMS_GROUP)))
+    words = typed.replace("-", " ").replace(",", " ").lower().split()
+    if len(words) == WORDS:
+        forms.append(" ".join(words))
+    return list(dict.fromkeys(forms))

@@ -81,7 +81,9 @@ def stored(journal: Journal) -> list[Stored]:
         grouped.setdefault(row[0], []).append(row)
     result = []
     for handoff_id, rows in grouped.items():
-        infos = [json.loads(r[3]) for r in rows]
+        infos = [i for i in (json.loads(r[3]) for r in rows) if "folder" in i]
+        if not infos:  # unpacked into a folder the user chose: not Handoff's to delete
+            continue
         dues = [_day(i.get("due")) for i in infos if i.get("due")]
         reminders = [_day(i.get("reminder")) for i in infos if i.get("reminder")]
         result.append(

@@ -12,6 +12,7 @@ this record and CUSTODIAN_CONFIRMED are what the DPO can check.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,8 +90,10 @@ def _remove(path: Path) -> bool:
     return True
 
 
-def _pack_verified(path: Path, output: Path, password: Password, sha: str) -> archive.PackResult:
-    packed = archive.pack({path.name: path}, output, password.value)
+def _pack_verified(
+    path: Path, output: Path, password: Password, sha: str, **callbacks: object
+) -> archive.PackResult:
+    packed = archive.pack({path.name: path}, output, password.value, **callbacks)  # type: ignore[arg-type]
     try:
         read_back(packed.path, password.value, path.name, sha)
     except BaseException:
@@ -106,6 +109,8 @@ def seal(
     *,
     output: Path | None = None,
     journal: Journal | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> Sealed:
     """Encrypt ``path`` for ``custodian``, remove the plaintext once verified, journal it.
 
@@ -122,7 +127,7 @@ def seal(
     sha, size = archive.sha256_file(path), path.stat().st_size
     # A password read aloud or written down by one person: words (as for 'phone').
     password = passwords.generate("words")
-    packed = _pack_verified(path, output, password, sha)
+    packed = _pack_verified(path, output, password, sha, progress=progress, cancel=cancel)
     removed = _remove(path)
     sealed = Sealed(new_handoff_id(), packed, password, removed)
     details = {

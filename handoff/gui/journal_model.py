@@ -21,7 +21,7 @@ ROOT = QModelIndex()  # the table has no parents; Qt passes this invalid index
 
 
 def details_text(details: dict) -> str:
-    """The record's details as compact JSON (they hold no personal data by design)."""
+    """The record's details as JSON (they hold no personal data by design)."""
     return json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
 
 

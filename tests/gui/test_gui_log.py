@@ -132,7 +132,7 @@ def test_export_writes_every_filtered_record(
         ]
     assert rows[0][0] == "seq"
     assert len(rows) == expected + 1
-    assert {r[3] for r in rows[1:]} == {"thuispunt-gent-cir"}
+    assert {r[5] for r in rows[1:]} == {"thuispunt-gent-cir"}
     assert not list(tmp_path.glob(".*partial"))
 
 
