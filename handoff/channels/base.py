@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol as Interface
 
-from handoff.core.archive import sha256_file
 from handoff.core.errors import HandoffError
+from handoff.core.hashing import sha256_file
 from handoff.core.i18n import Text
 from handoff.core.journal import Step
 from handoff.core.passwords import Password

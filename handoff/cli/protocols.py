@@ -13,7 +13,6 @@ from pathlib import Path
 
 from handoff.core import protocols
 from handoff.core.i18n import tr
-from handoff.core.workbook import check, check_answer
 
 EXIT_NOT_CONFORM = 1
 
@@ -31,12 +30,14 @@ def list_protocols(args: argparse.Namespace) -> int:
 
 def check_sheet(args: argparse.Namespace) -> int:
     """Check SHEET against --protocol; with --answer-to, as the answer to that request."""
+    from handoff.core import workbook  # calamine loads only when a sheet is checked
+
     protocol = protocols.get(args.protocol)
     sheet = Path(args.sheet)
     if args.answer_to:
-        report = check_answer(Path(args.answer_to), sheet, protocol)
+        report = workbook.check_answer(Path(args.answer_to), sheet, protocol)
     else:
-        report = check(sheet, protocol)
+        report = workbook.check(sheet, protocol)
     for found in report.findings:
         print(found.message())
     if report.ok:

@@ -11,13 +11,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from handoff.core import sealing
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import tr
 
+if TYPE_CHECKING:
+    from handoff.core.sealing import Sealed
 
-def _say_sealed(sealed: sealing.Sealed) -> None:
+
+def _say_sealed(sealed: Sealed) -> None:
     print(
         tr(
             "Verzegeld als {archive} (overdracht {id}). Geef het wachtwoord hieronder aan de "
@@ -42,6 +45,8 @@ def _say_sealed(sealed: sealing.Sealed) -> None:
 
 def seal(args: argparse.Namespace) -> int:
     if args.confirm_custodian:
+        from handoff.core import sealing
+
         sealing.confirm_custodian(args.confirm_custodian)
         print(tr("Bevestigd.", "Confirmed."), file=sys.stderr)
         return 0
@@ -56,6 +61,8 @@ def seal(args: argparse.Namespace) -> int:
         return 2
     output = Path(args.output) if args.output else None
     try:
+        from handoff.core import sealing
+
         sealed = sealing.seal(Path(args.file), args.protocol, args.custodian, output=output)
     except HandoffError as exc:
         kept = getattr(exc, "sealed", None)

@@ -16,7 +16,6 @@ CRC matched.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import secrets
@@ -35,6 +34,7 @@ from handoff.core.archive_names import check_name, parts
 from handoff.core.archive_probe import opened
 from handoff.core.archive_stage import staged_into
 from handoff.core.errors import HandoffError
+from handoff.core.hashing import sha256_file
 
 __all__ = [
     "FILTERS",
@@ -81,15 +81,6 @@ class UnpackResult:
     total_bytes: int
     encrypted: bool
     headers_encrypted: bool = True
-
-
-def sha256_file(path: Path) -> str:
-    """Hex SHA-256 of a file, read in chunks (archives can be large)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class _Tracked(io.BufferedIOBase):

@@ -14,8 +14,6 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-import xlsxwriter
-
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Record
@@ -56,6 +54,8 @@ def _write_csv(path: Path, records: Iterable[Record]) -> None:
 
 
 def _write_xlsx(path: Path, records: Iterable[Record]) -> None:
+    import xlsxwriter  # only the DPO's xlsx export needs it: keep it off start-up
+
     book = xlsxwriter.Workbook(
         str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     )

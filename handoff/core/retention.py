@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from handoff.core.archive import sha256_file
 from handoff.core.errors import HandoffError
+from handoff.core.hashing import sha256_file
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Step, os_account
 from handoff.core.obligations import open_rows

@@ -11,6 +11,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text
+
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
@@ -47,8 +50,30 @@ def secret_needed(protocol: Any, recipient_id: str) -> str | None:
     return name if name and not credentials.has_secret(name) else None
 
 
+def answer_sheet(request: Path, answer: Path, protocol: Any) -> Any:
+    """The answer as a clean sheet with the request's and the answer's columns (seed 004).
+
+    Needs ``workbook.clean_answer`` (asked of the protocols engineer): the
+    plain ``clean`` refuses the answer columns B-D as not in the request.
+    """
+    from handoff.core import workbook
+
+    clean_answer = getattr(workbook, "clean_answer", None)
+    if clean_answer is None:
+        raise HandoffError(
+            "answer_send_unavailable",
+            Text(
+                "Een antwoord terugsturen kan deze versie van Handoff nog niet. Het antwoord is "
+                "wel gecontroleerd; verstuur het voorlopig met 7-Zip zoals het protocol beschrijft.",
+                "This version of Handoff cannot send an answer back yet. The answer was checked; "
+                "for now send it with 7-Zip as the protocol describes.",
+            ),
+        )
+    return clean_answer(request, answer, protocol)
+
+
 def send(
-    source: Path | Mapping[str, str],
+    source: Any,
     protocol: Any,
     recipient_id: str,
     consent: bool,
@@ -67,7 +92,7 @@ def send(
     from handoff.core import handoffs, settings
 
     config = settings.load()
-    sheet = source if isinstance(source, Path) else sheet_from_form(protocol, source)
+    sheet = sheet_from_form(protocol, source) if isinstance(source, Mapping) else source
     via = channel_for(protocol.recipient(recipient_id), config.mail.mode)
     channel = DraftChannel(config, opener=None) if via == "draft" else None
     return handoffs.send(

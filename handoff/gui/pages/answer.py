@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
+from handoff.gui import jobs
 from handoff.gui.pages.send import SHEET_SUFFIXES, SendPage
 from handoff.gui.tasks import TaskRunner
 from handoff.gui.widgets.file_drop import FileDrop
@@ -73,6 +74,13 @@ class AnswerPage(SendPage):
         if self.request.path is None:
             return workbook.check(path, protocol)
         return workbook.check_answer(self.request.path, path, protocol)
+
+    def prepare_source(self, source: Any, protocol: Any) -> Any:
+        return jobs.answer_sheet(self._request_path, source, protocol)
+
+    def send(self) -> None:
+        self._request_path = self.request.path  # read on the GUI thread
+        super().send()
 
     def ready(self) -> bool:
         return self.request.path is not None and super().ready()

@@ -14,19 +14,25 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from handoff.core import i18n
-from handoff.gui import jobs, memory, style
+from handoff.gui import memory, style
 from handoff.gui.pages.base import Page
 from handoff.gui.pages.send import SHEET_SUFFIXES
-from handoff.gui.tasks import TaskRunner
+from handoff.gui.tasks import TaskRunner, simple
 from handoff.gui.widgets.file_drop import FileDrop
 from handoff.gui.widgets.password_step import Action, PasswordStep
 from handoff.gui.widgets.protocol_picker import ProtocolPicker
 
 
-def _seal(path: Any, protocol_id: str, custodian: str, progress: Any, cancel: Any) -> Any:
-    from handoff.core import handoffs
+def _seal(path: Any, protocol_id: str, custodian: str) -> Any:
+    from handoff.core import sealing
 
-    return handoffs.seal(path, protocol_id, custodian, progress=progress, cancel=cancel)
+    return sealing.seal(path, protocol_id, custodian)
+
+
+def _confirm_custodian(handoff_id: str) -> Any:
+    from handoff.core import sealing
+
+    return sealing.confirm_custodian(handoff_id)
 
 
 class SealPage(Page):
@@ -107,29 +113,38 @@ class SealPage(Page):
         custodian = self.custodian.text().strip()
         self.seal_button.setEnabled(False)
         self.run(
-            lambda progress, cancel: _seal(path, protocol.id, custodian, progress, cancel),
+            simple(lambda: _seal(path, protocol.id, custodian)),
             self._sealed,
             self.tr("Sealing the file…"),
             on_failure=self._failed,
+            cancellable=False,  # sealing.seal takes no cancel: it is one file, read back once
         )
 
     def _failed(self, exc: BaseException) -> None:
         self.show_error(exc)
+        sealed = getattr(exc, "sealed", None)
+        if sealed is not None:  # sealed but not journaled: the password must still be shown
+            self._sealed(sealed)
+            return
         self._update_ready()
 
     def _sealed(self, sealed: Any) -> None:
         self.sealed = sealed
-        protocol = self.picker.current()
-        status = self.tr("The file is sealed as {file}; the unlocked file was removed.").format(
-            file=sealed.archive.path
-        )
+        if sealed.plaintext_removed:
+            status = self.tr("The file is sealed as {file}; the unlocked file was removed.")
+        else:
+            status = self.tr(
+                "The file is sealed as {file}, but the unlocked file could not be removed: "
+                "delete it yourself."
+            )
+        status = status.format(file=sealed.archive.path)
         how = self.tr(
             "Give this password to the {custodian} only, in person or by phone. "
             "It is shown only now and stored nowhere."
         ).format(custodian=self.custodian.text().strip())
         confirm = Action(
             self.tr("I handed the password to the &custodian"),
-            lambda: jobs.confirm(sealed.handoff_id, protocol.id, "custodian_confirmed"),
+            lambda: _confirm_custodian(sealed.handoff_id),
         )
         self.finish.begin(sealed.handoff_id, sealed.password, status, how, [confirm])
         self.panels.setCurrentIndex(1)

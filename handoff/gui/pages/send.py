@@ -153,6 +153,10 @@ class SendPage(Page):
         """The handoff reference to reuse; None starts a new handoff."""
         return None
 
+    def prepare_source(self, source: Any, _protocol: Any) -> Any:
+        """What ``handoffs.send`` gets (runs on the worker): the sheet path or the form."""
+        return source
+
     def _protocol_changed(self, protocol: Any) -> None:
         self._reset_sheet()
         self.recipient.clear()
@@ -272,7 +276,7 @@ class SendPage(Page):
         self.send_button.setEnabled(False)
         self.run(
             lambda progress, cancel: jobs.send(
-                source,
+                self.prepare_source(source, protocol),
                 protocol,
                 recipient_id,
                 consent,
