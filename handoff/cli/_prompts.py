@@ -1,7 +1,7 @@
-"""Reading a password on the command line: the first stdin line, or a hidden prompt.
+"""Talking to the person at the terminal: messages on stderr, passwords in.
 
-Shared by every command that opens or makes an archive, so a script always
-gets the same clear error when it gives no password.
+Shared by every command, so results alone go to stdout (scripts read them)
+and a script that gives no password always gets the same clear error.
 """
 
 from __future__ import annotations
@@ -11,6 +11,12 @@ import sys
 
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text, tr
+
+
+def say(nl: str, en: str, **params: object) -> None:
+    """A message for the person, in their language, on stderr (stdout is for results)."""
+    print(tr(nl, en, **params), file=sys.stderr)
+
 
 NO_PASSWORD = Text(
     "Geen wachtwoord: geef het op de eerste regel van de invoer (--password-stdin) of start "

@@ -11,11 +11,10 @@ layer can take `pack` over later.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff.cli._prompts import read_password, stdin_password
+from handoff.cli._prompts import read_password, say, stdin_password
 from handoff.core.i18n import tr
 
 if TYPE_CHECKING:
@@ -46,14 +45,11 @@ def handle_pack(args: argparse.Namespace) -> int:
         _, result, password = handoffs.package_file(
             source, output, password=given or passwords.generate(args.style or "sms")
         )
-    print(
-        tr(
-            "Archief gemaakt: {path} ({size} bytes). Geef het wachtwoord via een ander kanaal door.",
-            "Archive written: {path} ({size} bytes). Pass the password on by another channel.",
-            path=result.path,
-            size=result.size,
-        ),
-        file=sys.stderr,
+    say(
+        "Archief gemaakt: {path} ({size} bytes). Geef het wachtwoord via een ander kanaal door.",
+        "Archive written: {path} ({size} bytes). Pass the password on by another channel.",
+        path=result.path,
+        size=result.size,
     )
     if given is None:
         print(password.grouped(), flush=True)
@@ -79,29 +75,20 @@ def handle_unpack(args: argparse.Namespace) -> int:
         allow_unencrypted=args.allow_unencrypted,
     )
     if not result.encrypted:
-        print(
-            tr(
-                "Let op: dit archief was niet versleuteld (protocol niet gevolgd).",
-                "Note: this archive was not encrypted (protocol not followed).",
-            ),
-            file=sys.stderr,
+        say(
+            "Let op: dit archief was niet versleuteld (protocol niet gevolgd).",
+            "Note: this archive was not encrypted (protocol not followed).",
         )
     elif not result.headers_encrypted:
-        print(
-            tr(
-                "Let op: de inhoud was versleuteld, maar de bestandsnamen waren onderweg leesbaar.",
-                "Note: the content was encrypted, but the file names were readable in transit.",
-            ),
-            file=sys.stderr,
+        say(
+            "Let op: de inhoud was versleuteld, maar de bestandsnamen waren onderweg leesbaar.",
+            "Note: the content was encrypted, but the file names were readable in transit.",
         )
-    print(
-        tr(
-            "{n} bestand(en) uitgepakt in {folder}.",
-            "{n} file(s) extracted into {folder}.",
-            n=len(result.files),
-            folder=result.folder,
-        ),
-        file=sys.stderr,
+    say(
+        "{n} bestand(en) uitgepakt in {folder}.",
+        "{n} file(s) extracted into {folder}.",
+        n=len(result.files),
+        folder=result.folder,
     )
     return 0
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from handoff.cli._prompts import say
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text, tr
 from handoff.core.journal import Journal, Step
@@ -88,7 +89,7 @@ def list_records(args: argparse.Namespace) -> int:
     headers += [tr(*h) for h in (("overdracht", "handoff"), ("protocol", "protocol"))]
     headers += [tr(*h) for h in (("stap", "step"), ("details", "details"))]
     print(format_table(headers, rows))
-    print(tr("{n} record(s).", "{n} record(s).", n=len(rows)), file=sys.stderr)
+    say("{n} record(s).", "{n} record(s).", n=len(rows))
     return 0
 
 
@@ -100,12 +101,9 @@ def verify(args: argparse.Namespace) -> int:
         print(result.message())
         return 0
     print(result.message(), file=sys.stderr)
-    print(
-        tr(
-            "Het logboek is niet intact. Verander niets aan het bestand en meld dit aan de DPO.",
-            "The journal is not intact. Do not change the file and report this to the DPO.",
-        ),
-        file=sys.stderr,
+    say(
+        "Het logboek is niet intact. Verander niets aan het bestand en meld dit aan de DPO.",
+        "The journal is not intact. Do not change the file and report this to the DPO.",
     )
     return EXIT_BROKEN
 
@@ -120,13 +118,10 @@ def checkpoint(args: argparse.Namespace) -> int:
         partial = target.with_name(f".{target.name}.partial")
         partial.write_text(point.to_json(), encoding="utf-8")
         partial.replace(target)
-        print(
-            tr(
-                "Controlepunt bewaard in {path}. Bewaar een kopie buiten deze computer (bv. bij de DPO).",
-                "Checkpoint saved in {path}. Keep a copy off this computer (e.g. with the DPO).",
-                path=target,
-            ),
-            file=sys.stderr,
+        say(
+            "Controlepunt bewaard in {path}. Bewaar een kopie buiten deze computer (bv. bij de DPO).",
+            "Checkpoint saved in {path}. Keep a copy off this computer (e.g. with the DPO).",
+            path=target,
         )
     return 0
 
@@ -136,10 +131,7 @@ def export_records(args: argparse.Namespace) -> int:
     with Journal() as journal:
         found = _records(args, journal)
     path = export(found, Path(args.output), args.format)
-    print(
-        tr("{n} record(s) naar {path}.", "{n} record(s) to {path}.", n=len(found), path=path),
-        file=sys.stderr,
-    )
+    say("{n} record(s) naar {path}.", "{n} record(s) to {path}.", n=len(found), path=path)
     return 0
 
 
@@ -155,7 +147,7 @@ def open_obligations(args: argparse.Namespace) -> int:
     headers += [tr(*h) for h in (("sinds", "since"), ("te doen", "to do"))]
     if rows:
         print(format_table(headers, rows))
-    print(tr("{n} open verplichting(en).", "{n} open obligation(s).", n=len(rows)), file=sys.stderr)
+    say("{n} open verplichting(en).", "{n} open obligation(s).", n=len(rows))
     return 0
 
 

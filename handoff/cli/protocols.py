@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from handoff.cli._prompts import say
 from handoff.core import protocols
 from handoff.core.i18n import tr
 
@@ -41,14 +42,11 @@ def check_sheet(args: argparse.Namespace) -> int:
     for found in report.findings:
         print(found.message())
     if report.ok:
-        print(
-            tr(
-                "In orde: {rows} rij(en) volgens protocol {id}.",
-                "Conforms: {rows} row(s) under protocol {id}.",
-                rows=report.rows,
-                id=protocol.id,
-            ),
-            file=sys.stderr,
+        say(
+            "In orde: {rows} rij(en) volgens protocol {id}.",
+            "Conforms: {rows} row(s) under protocol {id}.",
+            rows=report.rows,
+            id=protocol.id,
         )
         return 0
     return EXIT_NOT_CONFORM

@@ -8,8 +8,8 @@ file names (names inside an archive may carry personal data).
 from __future__ import annotations
 
 import argparse
-import sys
 
+from handoff.cli._prompts import say
 from handoff.cli.log import format_table, usage
 from handoff.core import retention
 from handoff.core.i18n import tr
@@ -47,10 +47,7 @@ def run(args: argparse.Namespace) -> int:
         done = retention.run(journal)
     for deletion in done:
         print(_report(deletion))
-    print(
-        tr("{n} overdracht(en) verwerkt.", "{n} handoff(s) processed.", n=len(done)),
-        file=sys.stderr,
-    )
+    say("{n} overdracht(en) verwerkt.", "{n} handoff(s) processed.", n=len(done))
     return 0 if all(d.journaled for d in done) else 1
 
 
@@ -85,7 +82,7 @@ def upcoming(args: argparse.Namespace) -> int:
     ]
     if rows:
         print(format_table(headers, rows))
-    print(tr("{n} overdracht(en).", "{n} handoff(s).", n=len(rows)), file=sys.stderr)
+    say("{n} overdracht(en).", "{n} handoff(s).", n=len(rows))
     return 0
 
 

@@ -9,10 +9,10 @@ messages go to stderr, so `handoff seal ... > file` never mixes them.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from handoff.cli._prompts import say
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import tr
 
@@ -21,24 +21,18 @@ if TYPE_CHECKING:
 
 
 def _say_sealed(sealed: Sealed) -> None:
-    print(
-        tr(
-            "Verzegeld als {archive} (overdracht {id}). Geef het wachtwoord hieronder aan de "
-            "bewaarder; Handoff bewaart het nergens.",
-            "Sealed as {archive} (handoff {id}). Give the password below to the custodian; "
-            "Handoff keeps it nowhere.",
-            archive=sealed.archive.path,
-            id=sealed.handoff_id,
-        ),
-        file=sys.stderr,
+    say(
+        "Verzegeld als {archive} (overdracht {id}). Geef het wachtwoord hieronder aan de "
+        "bewaarder; Handoff bewaart het nergens.",
+        "Sealed as {archive} (handoff {id}). Give the password below to the custodian; "
+        "Handoff keeps it nowhere.",
+        archive=sealed.archive.path,
+        id=sealed.handoff_id,
     )
     if not sealed.plaintext_removed:
-        print(
-            tr(
-                "Het origineel kon niet verwijderd worden: verwijder het zelf.",
-                "The original could not be removed: delete it yourself.",
-            ),
-            file=sys.stderr,
+        say(
+            "Het origineel kon niet verwijderd worden: verwijder het zelf.",
+            "The original could not be removed: delete it yourself.",
         )
     print(sealed.password.value)
 
@@ -48,15 +42,12 @@ def seal(args: argparse.Namespace) -> int:
         from handoff.core import sealing
 
         sealing.confirm_custodian(args.confirm_custodian)
-        print(tr("Bevestigd.", "Confirmed."), file=sys.stderr)
+        say("Bevestigd.", "Confirmed.")
         return 0
     if not (args.file and args.protocol and args.custodian):
-        print(
-            tr(
-                "Geef FILE, --protocol en --custodian (of --confirm-custodian HO-...).",
-                "Give FILE, --protocol and --custodian (or --confirm-custodian HO-...).",
-            ),
-            file=sys.stderr,
+        say(
+            "Geef FILE, --protocol en --custodian (of --confirm-custodian HO-...).",
+            "Give FILE, --protocol and --custodian (or --confirm-custodian HO-...).",
         )
         return 2
     output = Path(args.output) if args.output else None

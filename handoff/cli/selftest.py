@@ -147,7 +147,8 @@ def check_unpack(run: Run) -> None:
         )
     result = archive.unpack(packaged.archive.path, run.folder / "out", packaged.password.value)
     expected = hashlib.sha256(run.need("sheet").data).hexdigest()
-    if not result.encrypted or [archive.sha256_file(f) for f in result.files] != [expected]:
+    hashes = [archive.sha256_file(f) for f in result.files]
+    if not (result.encrypted and result.headers_encrypted) or hashes != [expected]:
         raise CheckFailed(
             Text("uitgepakt bestand verschilt van het origineel", "unpacked file differs")
         )

@@ -11,6 +11,7 @@ import argparse
 import getpass
 import sys
 
+from handoff.cli._prompts import say
 from handoff.core import credentials, settings
 from handoff.core.i18n import tr
 
@@ -34,7 +35,7 @@ def _show(args: argparse.Namespace) -> int:
 def _set(args: argparse.Namespace) -> int:
     updated = settings.with_value(settings.load(), args.key, args.value)
     settings.save(updated)
-    print(tr("Bewaard: {key}", "Saved: {key}", key=args.key), file=sys.stderr)
+    say("Bewaard: {key}", "Saved: {key}", key=args.key)
     return 0
 
 
@@ -47,13 +48,10 @@ def _read_secret(name: str) -> str:
 def _secret(args: argparse.Namespace) -> int:
     credentials.require_secure_backend()
     credentials.set_secret(args.name, _read_secret(args.name))
-    print(
-        tr(
-            "Geheim '{name}' bewaard in de sleutelbos.",
-            "Secret '{name}' stored in the keyring.",
-            name=args.name,
-        ),
-        file=sys.stderr,
+    say(
+        "Geheim '{name}' bewaard in de sleutelbos.",
+        "Secret '{name}' stored in the keyring.",
+        name=args.name,
     )
     return 0
 

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from handoff.cli._prompts import read_password
+from handoff.cli._prompts import read_password, say
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text, tr
 from handoff.core.passwords import Password
@@ -75,10 +75,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     confirm.set_defaults(func=_confirm)
 
 
-def _say(nl: str, en: str, **params: object) -> None:
-    print(tr(nl, en, **params), file=sys.stderr)
-
-
 def _send(args: argparse.Namespace) -> int:
     from handoff.core import handoffs
 
@@ -92,14 +88,14 @@ def _send(args: argparse.Namespace) -> int:
     packaged = sent.packaged
     print(packaged.handoff_id)
     if sent.delivery.location is not None:
-        _say(
+        say(
             "Concept klaargezet voor uw e-mailprogramma: {path}",
             "Draft handed to your mail program: {path}",
             path=sent.delivery.location,
         )
     if args.password_via == "sms":
         handoffs.send_password_sms(packaged.handoff_id, args.protocol, packaged.password)
-        _say("Wachtwoord per sms verstuurd.", "Password sent by SMS.")
+        say("Wachtwoord per sms verstuurd.", "Password sent by SMS.")
         return 0
     return _pass_manually(packaged.handoff_id, args.protocol, packaged.password)
 
@@ -109,14 +105,14 @@ def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int
     from handoff.core import handoffs, protocols
 
     role = protocols.get(protocol_id).password_channel.role.render()
-    _say(
+    say(
         "Geef dit wachtwoord via een ander kanaal (telefoon of sms) door aan {role}:",
         "Pass this password on by another channel (phone or SMS) to {role}:",
         role=role,
     )
     print(password.grouped(), file=sys.stderr)
     if not sys.stdin.isatty():
-        _say(
+        say(
             "Bevestig daarna: handoff confirm {ref} password-passed --via phone",
             "Then confirm: handoff confirm {ref} password-passed --via phone",
             ref=handoff_id,
@@ -125,7 +121,7 @@ def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int
     answer = input(tr("Doorgegeven? [j/N] ", "Passed on? [y/N] ")).strip().lower()
     if answer in ("j", "ja", "y", "yes"):
         handoffs.confirm_password_passed(handoff_id, protocol_id, "phone")
-        _say("Genoteerd in het logboek.", "Recorded in the journal.")
+        say("Genoteerd in het logboek.", "Recorded in the journal.")
     return 0
 
 
@@ -143,14 +139,14 @@ def _receive(args: argparse.Namespace) -> int:
     )
     print(received.folder)
     if received.due:
-        _say("Verwijderen uiterlijk op {due}.", "Delete by {due} at the latest.", due=received.due)
+        say("Verwijderen uiterlijk op {due}.", "Delete by {due} at the latest.", due=received.due)
     else:
-        _say(
+        say(
             "Verwijderen zodra het contact gelegd is ({rule}).",
             "Delete as soon as contact was made ({rule}).",
             rule=received.protocol.retention.describe().render(),
         )
-    _say(
+    say(
         "Verwijder nu de e-mail met het archief en de sms met het wachtwoord, en bevestig: "
         "handoff confirm {ref} email-deleted / password-deleted",
         "Now delete the e-mail with the archive and the SMS with the password, and confirm: "
@@ -193,5 +189,5 @@ def _confirm(args: argparse.Namespace) -> int:
         record = handoffs.confirm_file_deleted(args.reference)
     else:
         record = handoffs.confirm(args.reference, protocol_id, Step(CONFIRM_STEPS[args.step]))
-    _say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)
+    say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)
     return 0

@@ -9,6 +9,8 @@ the two.
 from __future__ import annotations
 
 import os
+import subprocess
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -33,7 +35,11 @@ def choose_language(setting: str | None) -> str:
 
 
 def catalogue(lang: str) -> Path:
-    """Handoff's compiled catalogue for ``lang`` (built from the ``.ts`` when missing)."""
+    """Handoff's compiled catalogue for ``lang`` (built from the ``.ts`` when missing or stale).
+
+    Built beside the target and renamed into place: a running Handoff maps the
+    ``.qm`` file, and rewriting it in place would crash that process.
+    """
     folder = resources_dir() / "i18n"
     qm = folder / f"handoff_{lang}.qm"
     ts = qm.with_suffix(".ts")
@@ -41,7 +47,15 @@ def catalogue(lang: str) -> Path:
     if stale and os.access(folder, os.W_OK):  # source checkout: build like tools/setup does
         from handoff import i18n_build
 
-        i18n_build.build(folder)
+        fd, name = tempfile.mkstemp(prefix=f".{qm.name}.", suffix=".qm", dir=folder)
+        os.close(fd)
+        try:
+            subprocess.run(
+                [i18n_build.lrelease(), str(ts), "-qm", name], check=True, capture_output=True
+            )
+            os.replace(name, qm)
+        finally:
+            Path(name).unlink(missing_ok=True)
     return qm
 
 

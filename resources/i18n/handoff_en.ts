@@ -32,37 +32,37 @@
 <context>
     <name>AnswerPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="31" />
+        <location filename="../../handoff/gui/pages/answer.py" line="32" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="33" />
+        <location filename="../../handoff/gui/pages/answer.py" line="34" />
         <source>Open the request you received, check the answer sheet against it, and send the answer back locked with a new password, under the same reference.</source>
         <translation>Open the request you received, check the answer sheet against it, and send the answer back locked with a new password, under the same reference.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="46" />
+        <location filename="../../handoff/gui/pages/answer.py" line="48" />
         <source>First the request you received (from the secure folder).</source>
         <translation>First the request you received (from the secure folder).</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="47" />
+        <location filename="../../handoff/gui/pages/answer.py" line="49" />
         <source>Choose the &amp;request…</source>
         <translation>Choose the &amp;request…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="48" />
+        <location filename="../../handoff/gui/pages/answer.py" line="50" />
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="55" />
+        <location filename="../../handoff/gui/pages/answer.py" line="57" />
         <source>Reference of the request, e.g. HO-20250301-7KQ2M9</source>
         <translation>Reference of the request, e.g. HO-20250301-7KQ2M9</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="57" />
+        <location filename="../../handoff/gui/pages/answer.py" line="59" />
         <source>Reference of the request</source>
         <translation>Reference of the request</translation>
     </message>
@@ -383,32 +383,32 @@
 <context>
     <name>PasswordStep</name>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="54" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="68" />
         <source>Pass on the password</source>
         <translation>Pass on the password</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="72" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="86" />
         <source>These steps are recorded in the journal:</source>
         <translation>These steps are recorded in the journal:</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="75" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="89" />
         <source>Start a &amp;new handoff</source>
         <translation>Start a &amp;new handoff</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="117" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="133" />
         <source>Recording how the password was passed on…</source>
         <translation>Recording how the password was passed on…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="125" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="141" />
         <source>Handoff {ref} is complete.</source>
         <translation>Handoff {ref} is complete.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="130" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="146" />
         <source>Reading the journal…</source>
         <translation>Reading the journal…</translation>
     </message>
@@ -416,22 +416,22 @@
 <context>
     <name>PasswordView</name>
     <message>
-        <location filename="../../handoff/gui/widgets/password_view.py" line="62" />
+        <location filename="../../handoff/gui/widgets/password_view.py" line="67" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_view.py" line="64" />
+        <location filename="../../handoff/gui/widgets/password_view.py" line="69" />
         <source>&amp;Copy (cleared after 30 seconds)</source>
         <translation>&amp;Copy (cleared after 30 seconds)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_view.py" line="65" />
+        <location filename="../../handoff/gui/widgets/password_view.py" line="70" />
         <source>Copy the password</source>
         <translation>Copy the password</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_view.py" line="67" />
+        <location filename="../../handoff/gui/widgets/password_view.py" line="72" />
         <source>The clipboard is emptied again after 30 seconds.</source>
         <translation>The clipboard is emptied again after 30 seconds.</translation>
     </message>
@@ -595,77 +595,82 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="38" />
+        <location filename="../../handoff/gui/pages/seal.py" line="44" />
         <source>Seal</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="40" />
+        <location filename="../../handoff/gui/pages/seal.py" line="46" />
         <source>Lock a file that is no longer needed. Only the custodian named in the protocol gets the password; the unlocked file is removed.</source>
         <translation>Lock a file that is no longer needed. Only the custodian named in the protocol gets the password; the unlocked file is removed.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="59" />
+        <location filename="../../handoff/gui/pages/seal.py" line="65" />
         <source>1. Under which protocol?</source>
         <translation>1. Under which protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="63" />
+        <location filename="../../handoff/gui/pages/seal.py" line="69" />
         <source>2. Which file?</source>
         <translation>2. Which file?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="65" />
+        <location filename="../../handoff/gui/pages/seal.py" line="71" />
         <source>Drag the month's file here, or choose it.</source>
         <translation>Drag the month's file here, or choose it.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="66" />
+        <location filename="../../handoff/gui/pages/seal.py" line="72" />
         <source>C&amp;hoose file…</source>
         <translation>C&amp;hoose file…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="67" />
+        <location filename="../../handoff/gui/pages/seal.py" line="73" />
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="72" />
+        <location filename="../../handoff/gui/pages/seal.py" line="78" />
         <source>3. Who keeps the password?</source>
         <translation>3. Who keeps the password?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="74" />
+        <location filename="../../handoff/gui/pages/seal.py" line="80" />
         <source>Custodian of the password</source>
         <translation>Custodian of the password</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="76" />
+        <location filename="../../handoff/gui/pages/seal.py" line="82" />
         <source>The role named in the protocol, for example the financial director.</source>
         <translation>The role named in the protocol, for example the financial director.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="80" />
+        <location filename="../../handoff/gui/pages/seal.py" line="86" />
         <source>&amp;Seal the file</source>
         <translation>&amp;Seal the file</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="112" />
+        <location filename="../../handoff/gui/pages/seal.py" line="118" />
         <source>Sealing the file…</source>
         <translation>Sealing the file…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="123" />
+        <location filename="../../handoff/gui/pages/seal.py" line="134" />
         <source>The file is sealed as {file}; the unlocked file was removed.</source>
         <translation>The file is sealed as {file}; the unlocked file was removed.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="127" />
+        <location filename="../../handoff/gui/pages/seal.py" line="137" />
+        <source>The file is sealed as {file}, but the unlocked file could not be removed: delete it yourself.</source>
+        <translation>The file is sealed as {file}, but the unlocked file could not be removed: delete it yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="142" />
         <source>Give this password to the {custodian} only, in person or by phone. It is shown only now and stored nowhere.</source>
         <translation>Give this password to the {custodian} only, in person or by phone. It is shown only now and stored nowhere.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="131" />
+        <location filename="../../handoff/gui/pages/seal.py" line="146" />
         <source>I handed the password to the &amp;custodian</source>
         <translation>I handed the password to the &amp;custodian</translation>
     </message>
@@ -673,150 +678,139 @@
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="51" />
+        <location filename="../../handoff/gui/pages/send.py" line="52" />
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="54" />
+        <location filename="../../handoff/gui/pages/send.py" line="55" />
         <source>Hand over a list or a referral the way the protocol says: Handoff checks it, locks it with a password and sends it. You pass the password on separately.</source>
         <translation>Hand over a list or a referral the way the protocol says: Handoff checks it, locks it with a password and sends it. You pass the password on separately.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="73" />
+        <location filename="../../handoff/gui/pages/send.py" line="75" />
         <source>1. Under which protocol?</source>
         <translation>1. Under which protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="79" />
+        <location filename="../../handoff/gui/pages/send.py" line="81" />
         <source>2. What do you send?</source>
         <translation>2. What do you send?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="81" />
+        <location filename="../../handoff/gui/pages/send.py" line="83" />
         <source>Fill in a &amp;form (one person)</source>
         <translation>Fill in a &amp;form (one person)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="82" />
+        <location filename="../../handoff/gui/pages/send.py" line="84" />
         <source>Use a &amp;spreadsheet</source>
         <translation>Use a &amp;spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="97" />
+        <location filename="../../handoff/gui/pages/send.py" line="99" />
         <source>Drag the spreadsheet here, or choose it.</source>
         <translation>Drag the spreadsheet here, or choose it.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="98" />
+        <location filename="../../handoff/gui/pages/send.py" line="100" />
         <source>C&amp;hoose spreadsheet…</source>
         <translation>C&amp;hoose spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="99" />
+        <location filename="../../handoff/gui/pages/send.py" line="101" />
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="112" />
+        <location filename="../../handoff/gui/pages/send.py" line="114" />
         <source>The client was &amp;informed and freely and explicitly agreed to this referral.</source>
         <translation>The client was &amp;informed and freely and explicitly agreed to this referral.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="114" />
+        <location filename="../../handoff/gui/pages/send.py" line="116" />
         <source>Client informed and agreed</source>
         <translation>Client informed and agreed</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="116" />
+        <location filename="../../handoff/gui/pages/send.py" line="118" />
         <source>Required by the protocol before a referral may be sent.</source>
         <translation>Required by the protocol before a referral may be sent.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="120" />
+        <location filename="../../handoff/gui/pages/send.py" line="122" />
         <source>3. To whom?</source>
         <translation>3. To whom?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="122" />
+        <location filename="../../handoff/gui/pages/send.py" line="124" />
         <source>Recipient</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="124" />
+        <location filename="../../handoff/gui/pages/send.py" line="126" />
         <source>Only the recipients the protocol names can be chosen.</source>
         <translation>Only the recipients the protocol names can be chosen.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="128" />
-        <location filename="../../handoff/gui/pages/send.py" line="196" />
+        <location filename="../../handoff/gui/pages/send.py" line="130" />
         <source>&amp;Lock and send</source>
         <translation>&amp;Lock and send</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="158" />
+        <location filename="../../handoff/gui/pages/send.py" line="164" />
         <source>No protocol is available. Ask your DPO.</source>
         <translation>No protocol is available. Ask your DPO.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="164" />
+        <location filename="../../handoff/gui/pages/send.py" line="170" />
         <source>Between {parties}. Based on {article}.</source>
         <translation>Between {parties}. Based on {article}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="212" />
+        <location filename="../../handoff/gui/pages/send.py" line="216" />
         <source>Checking the spreadsheet against the protocol…</source>
         <translation>Checking the spreadsheet against the protocol…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="224" />
+        <location filename="../../handoff/gui/pages/send.py" line="228" />
         <source>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</source>
         <translation>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="232" />
+        <location filename="../../handoff/gui/pages/send.py" line="236" />
         <source>This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' in the spreadsheet, save it, and choose it again.</source>
         <translation>This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' in the spreadsheet, save it, and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="273" />
-        <source>Locking the file with a password…</source>
-        <translation>Locking the file with a password…</translation>
+        <location filename="../../handoff/gui/pages/send.py" line="289" />
+        <source>Locking the file with a password and sending it…</source>
+        <translation>Locking the file with a password and sending it…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="283" />
-        <source>Sending the locked file…</source>
-        <translation>Sending the locked file…</translation>
+        <location filename="../../handoff/gui/pages/send.py" line="346" />
+        <source>Open the &amp;e-mail draft again</source>
+        <translation>Open the &amp;e-mail draft again</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="290" />
-        <source>Try &amp;sending again</source>
-        <translation>Try &amp;sending again</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/send.py" line="297" />
+        <location filename="../../handoff/gui/pages/send.py" line="301" />
         <source>Done: {step}. Reference: {ref}.</source>
         <translation>Done: {step}. Reference: {ref}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="301" />
+        <location filename="../../handoff/gui/pages/send.py" line="305" />
         <source>Pass this password to the {role} by SMS or by phone — never in the same e-mail as the file. It is shown only now and stored nowhere.</source>
         <translation>Pass this password to the {role} by SMS or by phone — never in the same e-mail as the file. It is shown only now and stored nowhere.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="313" />
+        <location filename="../../handoff/gui/pages/send.py" line="320" />
         <source>Send the password by S&amp;MS</source>
         <translation>Send the password by S&amp;MS</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="318" />
+        <location filename="../../handoff/gui/pages/send.py" line="326" />
         <source>I &amp;passed it on by phone</source>
         <translation>I &amp;passed it on by phone</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/send.py" line="329" />
-        <source>Show the &amp;e-mail draft</source>
-        <translation>Show the &amp;e-mail draft</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1122,34 @@
         <location filename="../../handoff/gui/messages.py" line="36" />
         <source>Handoff</source>
         <translation>Handoff</translation>
+    </message>
+</context>
+<context>
+    <name>secret_prompt</name>
+    <message>
+        <location filename="../../handoff/gui/secret_prompt.py" line="16" />
+        <source>Password of the mail server</source>
+        <translation>Password of the mail server</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/secret_prompt.py" line="17" />
+        <source>Password of the SFTP server</source>
+        <translation>Password of the SFTP server</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/secret_prompt.py" line="18" />
+        <source>Token of the SMS provider</source>
+        <translation>Token of the SMS provider</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/secret_prompt.py" line="27" />
+        <source>Password needed</source>
+        <translation>Password needed</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/secret_prompt.py" line="28" />
+        <source>{what} is not stored on this computer. Type it to use it once (Settings can store it in the system keyring).</source>
+        <translation>{what} is not stored on this computer. Type it to use it once (Settings can store it in the system keyring).</translation>
     </message>
 </context>
 <context>

@@ -32,37 +32,37 @@
 <context>
     <name>AnswerPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="31" />
+        <location filename="../../handoff/gui/pages/answer.py" line="32" />
         <source>Answer</source>
         <translation>Beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="33" />
+        <location filename="../../handoff/gui/pages/answer.py" line="34" />
         <source>Open the request you received, check the answer sheet against it, and send the answer back locked with a new password, under the same reference.</source>
         <translation>Open de aanvraag die u ontving, toets het antwoordblad eraan en stuur het antwoord terug, vergrendeld met een nieuw wachtwoord, onder dezelfde referentie.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="46" />
+        <location filename="../../handoff/gui/pages/answer.py" line="48" />
         <source>First the request you received (from the secure folder).</source>
         <translation>Eerst de aanvraag die u ontving (uit de beveiligde map).</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="47" />
+        <location filename="../../handoff/gui/pages/answer.py" line="49" />
         <source>Choose the &amp;request…</source>
         <translation>&amp;Aanvraag kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="48" />
+        <location filename="../../handoff/gui/pages/answer.py" line="50" />
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Rekenbladen (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="55" />
+        <location filename="../../handoff/gui/pages/answer.py" line="57" />
         <source>Reference of the request, e.g. HO-20250301-7KQ2M9</source>
         <translation>Referentie van de aanvraag, bv. HO-20250301-7KQ2M9</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="57" />
+        <location filename="../../handoff/gui/pages/answer.py" line="59" />
         <source>Reference of the request</source>
         <translation>Referentie van de aanvraag</translation>
     </message>
@@ -383,32 +383,32 @@
 <context>
     <name>PasswordStep</name>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="54" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="68" />
         <source>Pass on the password</source>
         <translation>Het wachtwoord doorgeven</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="72" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="86" />
         <source>These steps are recorded in the journal:</source>
         <translation>Deze stappen staan in het logboek:</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="75" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="89" />
         <source>Start a &amp;new handoff</source>
         <translation>&amp;Nieuwe overdracht starten</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="117" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="133" />
         <source>Recording how the password was passed on…</source>
         <translation>Er wordt genoteerd hoe het wachtwoord werd doorgegeven…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="125" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="141" />
         <source>Handoff {ref} is complete.</source>
         <translation>Overdracht {ref} is afgerond.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="130" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="146" />
         <source>Reading the journal…</source>
         <translation>Het logboek wordt gelezen…</translation>
     </message>
@@ -416,22 +416,22 @@
 <context>
     <name>PasswordView</name>
     <message>
-        <location filename="../../handoff/gui/widgets/password_view.py" line="62" />
+        <location filename="../../handoff/gui/widgets/password_view.py" line="67" />
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_view.py" line="64" />
+        <location filename="../../handoff/gui/widgets/password_view.py" line="69" />
         <source>&amp;Copy (cleared after 30 seconds)</source>
         <translation>&amp;Kopiëren (na 30 seconden gewist)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_view.py" line="65" />
+        <location filename="../../handoff/gui/widgets/password_view.py" line="70" />
         <source>Copy the password</source>
         <translation>Wachtwoord kopiëren</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_view.py" line="67" />
+        <location filename="../../handoff/gui/widgets/password_view.py" line="72" />
         <source>The clipboard is emptied again after 30 seconds.</source>
         <translation>Het klembord wordt na 30 seconden weer leeggemaakt.</translation>
     </message>
@@ -595,77 +595,82 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="38" />
+        <location filename="../../handoff/gui/pages/seal.py" line="44" />
         <source>Seal</source>
         <translation>Verzegelen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="40" />
+        <location filename="../../handoff/gui/pages/seal.py" line="46" />
         <source>Lock a file that is no longer needed. Only the custodian named in the protocol gets the password; the unlocked file is removed.</source>
         <translation>Vergrendel een bestand dat niet meer nodig is. Alleen de bewaarder die het protocol noemt krijgt het wachtwoord; het onvergrendelde bestand wordt verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="59" />
+        <location filename="../../handoff/gui/pages/seal.py" line="65" />
         <source>1. Under which protocol?</source>
         <translation>1. Onder welk protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="63" />
+        <location filename="../../handoff/gui/pages/seal.py" line="69" />
         <source>2. Which file?</source>
         <translation>2. Welk bestand?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="65" />
+        <location filename="../../handoff/gui/pages/seal.py" line="71" />
         <source>Drag the month's file here, or choose it.</source>
         <translation>Sleep het bestand van de maand hierheen, of kies het.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="66" />
+        <location filename="../../handoff/gui/pages/seal.py" line="72" />
         <source>C&amp;hoose file…</source>
         <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="67" />
+        <location filename="../../handoff/gui/pages/seal.py" line="73" />
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Rekenbladen (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="72" />
+        <location filename="../../handoff/gui/pages/seal.py" line="78" />
         <source>3. Who keeps the password?</source>
         <translation>3. Wie bewaart het wachtwoord?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="74" />
+        <location filename="../../handoff/gui/pages/seal.py" line="80" />
         <source>Custodian of the password</source>
         <translation>Bewaarder van het wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="76" />
+        <location filename="../../handoff/gui/pages/seal.py" line="82" />
         <source>The role named in the protocol, for example the financial director.</source>
         <translation>De functie die het protocol noemt, bijvoorbeeld de financieel directeur.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="80" />
+        <location filename="../../handoff/gui/pages/seal.py" line="86" />
         <source>&amp;Seal the file</source>
         <translation>Bestand &amp;verzegelen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="112" />
+        <location filename="../../handoff/gui/pages/seal.py" line="118" />
         <source>Sealing the file…</source>
         <translation>Het bestand wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="123" />
+        <location filename="../../handoff/gui/pages/seal.py" line="134" />
         <source>The file is sealed as {file}; the unlocked file was removed.</source>
         <translation>Het bestand is verzegeld als {file}; het onvergrendelde bestand werd verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="127" />
+        <location filename="../../handoff/gui/pages/seal.py" line="137" />
+        <source>The file is sealed as {file}, but the unlocked file could not be removed: delete it yourself.</source>
+        <translation>Het bestand is verzegeld als {file}, maar het onvergrendelde bestand kon niet verwijderd worden: verwijder het zelf.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/seal.py" line="142" />
         <source>Give this password to the {custodian} only, in person or by phone. It is shown only now and stored nowhere.</source>
         <translation>Geef dit wachtwoord alleen aan de {custodian}, persoonlijk of telefonisch. Het wordt alleen nu getoond en nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="131" />
+        <location filename="../../handoff/gui/pages/seal.py" line="146" />
         <source>I handed the password to the &amp;custodian</source>
         <translation>Ik heb het wachtwoord aan de &amp;bewaarder gegeven</translation>
     </message>
@@ -673,150 +678,139 @@
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="51" />
+        <location filename="../../handoff/gui/pages/send.py" line="52" />
         <source>Send</source>
         <translation>Versturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="54" />
+        <location filename="../../handoff/gui/pages/send.py" line="55" />
         <source>Hand over a list or a referral the way the protocol says: Handoff checks it, locks it with a password and sends it. You pass the password on separately.</source>
         <translation>Draag een lijst of een doorverwijzing over zoals het protocol het zegt: Handoff controleert ze, vergrendelt ze met een wachtwoord en verstuurt ze. Het wachtwoord geeft u apart door.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="73" />
+        <location filename="../../handoff/gui/pages/send.py" line="75" />
         <source>1. Under which protocol?</source>
         <translation>1. Onder welk protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="79" />
+        <location filename="../../handoff/gui/pages/send.py" line="81" />
         <source>2. What do you send?</source>
         <translation>2. Wat verstuurt u?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="81" />
+        <location filename="../../handoff/gui/pages/send.py" line="83" />
         <source>Fill in a &amp;form (one person)</source>
         <translation>Een &amp;formulier invullen (één persoon)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="82" />
+        <location filename="../../handoff/gui/pages/send.py" line="84" />
         <source>Use a &amp;spreadsheet</source>
         <translation>Een &amp;rekenblad gebruiken</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="97" />
+        <location filename="../../handoff/gui/pages/send.py" line="99" />
         <source>Drag the spreadsheet here, or choose it.</source>
         <translation>Sleep het rekenblad hierheen, of kies het.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="98" />
+        <location filename="../../handoff/gui/pages/send.py" line="100" />
         <source>C&amp;hoose spreadsheet…</source>
         <translation>Rekenblad &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="99" />
+        <location filename="../../handoff/gui/pages/send.py" line="101" />
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Rekenbladen (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="112" />
+        <location filename="../../handoff/gui/pages/send.py" line="114" />
         <source>The client was &amp;informed and freely and explicitly agreed to this referral.</source>
         <translation>De cliënt werd &amp;ingelicht en gaf vrij en uitdrukkelijk toestemming voor deze doorverwijzing.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="114" />
+        <location filename="../../handoff/gui/pages/send.py" line="116" />
         <source>Client informed and agreed</source>
         <translation>Cliënt ingelicht en akkoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="116" />
+        <location filename="../../handoff/gui/pages/send.py" line="118" />
         <source>Required by the protocol before a referral may be sent.</source>
         <translation>Het protocol vereist dit voordat een doorverwijzing verstuurd mag worden.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="120" />
+        <location filename="../../handoff/gui/pages/send.py" line="122" />
         <source>3. To whom?</source>
         <translation>3. Naar wie?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="122" />
+        <location filename="../../handoff/gui/pages/send.py" line="124" />
         <source>Recipient</source>
         <translation>Ontvanger</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="124" />
+        <location filename="../../handoff/gui/pages/send.py" line="126" />
         <source>Only the recipients the protocol names can be chosen.</source>
         <translation>Alleen de ontvangers die het protocol noemt, kunnen gekozen worden.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="128" />
-        <location filename="../../handoff/gui/pages/send.py" line="196" />
+        <location filename="../../handoff/gui/pages/send.py" line="130" />
         <source>&amp;Lock and send</source>
         <translation>&amp;Vergrendelen en versturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="158" />
+        <location filename="../../handoff/gui/pages/send.py" line="164" />
         <source>No protocol is available. Ask your DPO.</source>
         <translation>Er is geen protocol beschikbaar. Vraag het aan uw functionaris voor gegevensbescherming.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="164" />
+        <location filename="../../handoff/gui/pages/send.py" line="170" />
         <source>Between {parties}. Based on {article}.</source>
         <translation>Tussen {parties}. Op basis van {article}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="212" />
+        <location filename="../../handoff/gui/pages/send.py" line="216" />
         <source>Checking the spreadsheet against the protocol…</source>
         <translation>Het rekenblad wordt aan het protocol getoetst…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="224" />
+        <location filename="../../handoff/gui/pages/send.py" line="228" />
         <source>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</source>
         <translation>Het rekenblad past bij het protocol ({rows} rijen). Alleen de toegelaten kolommen worden verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="232" />
+        <location filename="../../handoff/gui/pages/send.py" line="236" />
         <source>This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' in the spreadsheet, save it, and choose it again.</source>
         <translation>Dit rekenblad kan nog niet verstuurd worden. Verbeter de cellen met 'Moet verbeterd' in het rekenblad, bewaar het en kies het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="273" />
-        <source>Locking the file with a password…</source>
-        <translation>Het bestand wordt met een wachtwoord vergrendeld…</translation>
+        <location filename="../../handoff/gui/pages/send.py" line="289" />
+        <source>Locking the file with a password and sending it…</source>
+        <translation>Het bestand wordt met een wachtwoord vergrendeld en verstuurd…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="283" />
-        <source>Sending the locked file…</source>
-        <translation>Het vergrendelde bestand wordt verstuurd…</translation>
+        <location filename="../../handoff/gui/pages/send.py" line="346" />
+        <source>Open the &amp;e-mail draft again</source>
+        <translation>&amp;E-mailconcept opnieuw openen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="290" />
-        <source>Try &amp;sending again</source>
-        <translation>Opnieuw &amp;proberen te versturen</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/send.py" line="297" />
+        <location filename="../../handoff/gui/pages/send.py" line="301" />
         <source>Done: {step}. Reference: {ref}.</source>
         <translation>Klaar: {step}. Referentie: {ref}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="301" />
+        <location filename="../../handoff/gui/pages/send.py" line="305" />
         <source>Pass this password to the {role} by SMS or by phone — never in the same e-mail as the file. It is shown only now and stored nowhere.</source>
         <translation>Geef dit wachtwoord door aan de {role} per sms of telefoon — nooit in dezelfde e-mail als het bestand. Het wordt alleen nu getoond en nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="313" />
+        <location filename="../../handoff/gui/pages/send.py" line="320" />
         <source>Send the password by S&amp;MS</source>
         <translation>Wachtwoord per s&amp;ms sturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="318" />
+        <location filename="../../handoff/gui/pages/send.py" line="326" />
         <source>I &amp;passed it on by phone</source>
         <translation>Ik heb het &amp;telefonisch doorgegeven</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/send.py" line="329" />
-        <source>Show the &amp;e-mail draft</source>
-        <translation>&amp;E-mailconcept tonen</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1122,34 @@
         <location filename="../../handoff/gui/messages.py" line="36" />
         <source>Handoff</source>
         <translation>Handoff</translation>
+    </message>
+</context>
+<context>
+    <name>secret_prompt</name>
+    <message>
+        <location filename="../../handoff/gui/secret_prompt.py" line="16" />
+        <source>Password of the mail server</source>
+        <translation>Het wachtwoord van de mailserver</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/secret_prompt.py" line="17" />
+        <source>Password of the SFTP server</source>
+        <translation>Het wachtwoord van de SFTP-server</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/secret_prompt.py" line="18" />
+        <source>Token of the SMS provider</source>
+        <translation>Het token van de sms-aanbieder</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/secret_prompt.py" line="27" />
+        <source>Password needed</source>
+        <translation>Wachtwoord nodig</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/secret_prompt.py" line="28" />
+        <source>{what} is not stored on this computer. Type it to use it once (Settings can store it in the system keyring).</source>
+        <translation>{what} is niet op deze computer bewaard. Typ het om het één keer te gebruiken (bij Instellingen kunt u het in de sleutelbos van het systeem bewaren).</translation>
     </message>
 </context>
 <context>

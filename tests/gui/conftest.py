@@ -14,15 +14,15 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from handoff import i18n_build
 from handoff.gui import style, translations
 from handoff.gui.main_window import MainWindow
 
 
 @pytest.fixture(scope="session", autouse=True)
 def catalogues() -> None:
-    """Build the .qm files once, as tools/setup does."""
-    i18n_build.build()
+    """Build the .qm files when stale, as tools/setup does (atomically: see catalogue())."""
+    for lang in ("nl", "en"):
+        translations.catalogue(lang)
 
 
 @pytest.fixture

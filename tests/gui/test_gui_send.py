@@ -140,6 +140,7 @@ def test_list_sent_over_smtp_and_password_by_sms_gateway(window, qtbot, dialogs,
         qtbot.waitUntil(lambda: page.panels.currentIndex() == 1, timeout=30_000)
         assert len(inbox.messages) == 1
         _sender, recipients, raw = inbox.messages[0]
+        assert recipients == [protocols.get(THUISPUNT).recipients[0].address]
         password = page.sent.packaged.password.value
         assert password.encode() not in raw  # the key never travels with the archive
         sms_button = page.finish.buttons[0]

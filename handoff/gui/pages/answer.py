@@ -35,6 +35,7 @@ class AnswerPage(SendPage):
                 "the answer back locked with a new password, under the same reference."
             ),
         )
+        self.drop.setEnabled(False)  # the answer is checked against the request: that first
 
     @staticmethod
     def keep_protocol(protocol: Any) -> bool:
@@ -65,14 +66,13 @@ class AnswerPage(SendPage):
         found = handoff_id_from_name(path) or handoff_id_from_name(path.parent)
         if found:
             self.reference_edit.setText(found)
+        self.drop.setEnabled(True)
         if self.drop.path is not None:
             self._check_file(self.drop.path)
 
     def check_job(self, path: Path, protocol: Any) -> Any:
         from handoff.core import workbook
 
-        if self.request.path is None:
-            return workbook.check(path, protocol)
         return workbook.check_answer(self.request.path, path, protocol)
 
     def prepare_source(self, source: Any, protocol: Any) -> Any:
@@ -93,3 +93,4 @@ class AnswerPage(SendPage):
         if hasattr(self, "request"):
             self.request.set_path(None)
             self.reference_edit.clear()
+            self.drop.setEnabled(False)
