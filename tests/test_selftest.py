@@ -7,6 +7,7 @@ the real Qt main window offscreen; the failure tests break one real part
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import sqlite3
@@ -89,6 +90,20 @@ def test_a_tampered_journal_is_reported(monkeypatch):
     assert code == selftest.EXIT_FAILED
     assert lines[3].startswith("FAIL  Verify the journal: ")
     assert lines[-1].startswith("1 of 4 checks failed. What to do:")
+
+
+def test_an_unpacked_file_that_differs_is_reported():
+    def swap(run: Run) -> None:
+        run.state["sheet"] = dataclasses.replace(run.state["sheet"], data=b"PK other bytes")
+
+    code, lines = run(
+        (*pick("sheet", "pack"), Check(Text("wissel", "swap"), swap), *pick("unpack"))
+    )
+    assert code == selftest.EXIT_FAILED
+    assert (
+        lines[3]
+        == "FOUT  Ontsleutelen en vergelijken: uitgepakt bestand verschilt van het origineel"
+    )
 
 
 def test_missing_keyring_metadata_is_reported(monkeypatch):
