@@ -1,19 +1,35 @@
-"""How long the protocol check and the cleaned copy take, next to 7-Zip.
+"""How long `handoff pack --protocol` takes, next to the real 7-Zip on the same file.
 
-The target (issue 3): `pack --protocol` of a 100,000-row sheet takes at most
-3x what the real 7-Zip needs to pack the same file; openpyxl alone needs
-about 8x just to read it. This prints one table: each step's median time
-and its median ratio to `7zz a` on the same file in the same round.
+The target (issue 3): `handoff pack SHEET --protocol lievegem-debtors` of a
+100,000-row sheet takes at most 3x what `7zz a -p... -mhe=on` (default
+settings) needs to pack the same file; openpyxl alone needs about 8x just to
+read it. This prints one table: each step's median wall time, its median CPU
+time, and its median ratios to `7zz a` in the same round.
 
-    python bench/bench_check.py [--rows 100000] [--repeat 5]
+    python bench/bench_check.py [--rows 100000] [--repeat 5] [--no-openpyxl]
+
+The steps:
+
+- `7zz a` (default LZMA2) and `7zz a -mx=0`, as a worker would run them;
+- the whole CLI, `python -m handoff pack SHEET --protocol lievegem-debtors
+  --output X.7z`, as a subprocess with a temporary HANDOFF_HOME: interpreter
+  start-up, imports, check, cleaned copy, archive and the journal record;
+- `handoffs.package` in-process (the same use case, journal included, no
+  start-up), and its parts `check` and `prepare` (check + cleaned copy);
+- openpyxl's read-only read of all values, for the issue's comparison.
 
 The sheet comes from bench/sheetgen.py (the lievegem-debtors columns:
 voornaam, naam, rijksregisternummer, adres, dossiernummer), synthetic data.
+CPU time is user + system: for subprocesses from the children's rusage
+(7-Zip runs on two threads, so its CPU can exceed its wall time), in-process
+from ``time.process_time``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -23,44 +39,61 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from sheetgen import build_sheet
-
-from handoff.core import archive, protocols
-from handoff.core.workbook import check, prepare
 
 PROTOCOL = "lievegem-debtors"
 PASSWORD = "bench-not-a-secret-7KQ2M9XD"
 
+Step = tuple[str, Callable[[], object]]
 
-def timed(action: Callable[[], object]) -> float:
-    start = time.perf_counter()
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(action: Callable[[], object]) -> tuple[float, float]:
+    """(wall, CPU) seconds: this process's CPU plus that of children it waited for."""
+    wall, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
     action()
-    return time.perf_counter() - start
+    spent = time.process_time() - cpu + _children_cpu() - children
+    return time.perf_counter() - wall, spent
 
 
-def rounds(
-    steps: list[tuple[str, Callable[[], object]]], repeat: int
-) -> list[tuple[str, float, float]]:
-    """(name, median seconds, median ratio to 7zz) per step.
+def rounds(steps: list[Step], repeat: int) -> list[tuple[str, float, float, float, float]]:
+    """(name, wall, CPU, wall ratio, CPU ratio) per step, medians over the rounds.
 
     The machine is shared, so each round runs every step once, back to back,
-    and each step's ratio is taken against 7-Zip's time in the same round:
-    load that comes and goes then weighs on both sides of a ratio alike.
+    and each step's ratios are taken against 7-Zip (the first step) in the
+    same round: load that comes and goes then weighs on both sides alike.
     """
-    times: dict[str, list[float]] = {name: [] for name, _ in steps}
-    ratios: dict[str, list[float]] = {name: [] for name, _ in steps}
-    for _ in range(repeat):
-        measured = [(name, timed(action)) for name, action in steps]
-        baseline = measured[0][1]
-        for name, seconds in measured:
-            times[name].append(seconds)
-            ratios[name].append(seconds / baseline)
-    return [(n, statistics.median(times[n]), statistics.median(ratios[n])) for n, _ in steps]
+    walls: dict[str, list[float]] = {name: [] for name, _ in steps}
+    cpus: dict[str, list[float]] = {name: [] for name, _ in steps}
+    wall_ratios: dict[str, list[float]] = {name: [] for name, _ in steps}
+    cpu_ratios: dict[str, list[float]] = {name: [] for name, _ in steps}
+    for number in range(1, repeat + 1):
+        measured = [(name, *timed(action)) for name, action in steps]
+        _, base_wall, base_cpu = measured[0]
+        for name, wall, cpu in measured:
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+            wall_ratios[name].append(wall / base_wall)
+            cpu_ratios[name].append(cpu / base_cpu)
+        cli = next(w for n, w, _ in measured if n.startswith("handoff pack"))
+        print(
+            f"round {number}: 7zz a {base_wall:.2f} s, CLI {cli:.2f} s ({cli / base_wall:.2f}x),"
+            f" load {os.getloadavg()[0]:.1f}",
+            file=sys.stderr,
+        )
+    median = statistics.median
+    return [
+        (n, median(walls[n]), median(cpus[n]), median(wall_ratios[n]), median(cpu_ratios[n]))
+        for n, _ in steps
+    ]
 
 
 def sevenzip(sheet: Path, work: Path, *switches: str) -> Callable[[], object]:
@@ -81,8 +114,49 @@ def sevenzip(sheet: Path, work: Path, *switches: str) -> Callable[[], object]:
     return run
 
 
+def cli_pack(sheet: Path, work: Path) -> Callable[[], object]:
+    """The whole `handoff pack --protocol` in a fresh interpreter, journal included."""
+    env = dict(os.environ, HANDOFF_HOME=str(work / "cli-home"), HANDOFF_LANG="en")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    target = work / "cli.7z"
+    command = [sys.executable, "-m", "handoff", "pack", str(sheet)]
+    command += ["--protocol", PROTOCOL, "--output", str(target)]
+
+    def run() -> None:
+        target.unlink(missing_ok=True)
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(f"handoff pack failed ({done.returncode}): {done.stderr.strip()}")
+
+    return run
+
+
+def in_process(sheet: Path, work: Path) -> list[Step]:
+    """handoffs.package (journal included) and its check / check + copy parts."""
+    os.environ["HANDOFF_HOME"] = str(work / "bench-home")
+    from handoff.core import handoffs, protocols
+    from handoff.core.journal import Journal
+    from handoff.core.workbook import check, prepare
+
+    protocol = protocols.get(PROTOCOL)
+    journal = Journal()
+    target = work / "package.7z"
+
+    def package() -> None:
+        target.unlink(missing_ok=True)
+        handoffs.package(sheet, PROTOCOL, target, journal=journal)
+
+    return [
+        ("handoffs.package in-process (journal, no start-up)", package),
+        ("check (audit + values)", lambda: check(sheet, protocol)),
+        ("check + cleaned copy (prepare)", lambda: prepare(sheet, protocol)),
+    ]
+
+
 def openpyxl_read(sheet: Path) -> Callable[[], object]:
     def run() -> int:
+        import openpyxl
+
         book = openpyxl.load_workbook(sheet, read_only=True)
         count = sum(1 for _ in book.active.iter_rows(values_only=True))
         book.close()
@@ -91,43 +165,35 @@ def openpyxl_read(sheet: Path) -> Callable[[], object]:
     return run
 
 
-def pack_protocol(sheet: Path, work: Path) -> Callable[[], object]:
-    """Check + clean + archive.pack: what `pack --protocol` does, minus the journal."""
-    protocol = protocols.get(PROTOCOL)
-
-    def run() -> None:
-        report, clean = prepare(sheet, protocol)
-        assert report.ok and clean is not None, [f.code for f in report.findings]
-        target = work / "pack.7z"
-        target.unlink(missing_ok=True)
-        archive.pack({clean.name: clean.data}, target, PASSWORD)
-
-    return run
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-openpyxl", action="store_true", help="skip the slow openpyxl read")
     args = parser.parse_args()
-    protocol = protocols.get(PROTOCOL)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         sheet = work / "sheet.xlsx"
         build_sheet(sheet, args.rows, 1)
-        steps = [
-            ("7zz a (default LZMA2)", sevenzip(sheet, work)),
+        steps: list[Step] = [
+            ("7zz a -p... -mhe=on (default LZMA2)", sevenzip(sheet, work)),
             ("7zz a -mx=0 (copy)", sevenzip(sheet, work, "-mx=0")),
-            ("check (audit + values)", lambda: check(sheet, protocol)),
-            ("check + cleaned copy", lambda: prepare(sheet, protocol)),
-            ("pack --protocol (check+clean+archive.pack, no journal)", pack_protocol(sheet, work)),
-            ("openpyxl read-only, all values", openpyxl_read(sheet)),
+            (f"handoff pack --protocol {PROTOCOL} (CLI, whole)", cli_pack(sheet, work)),
+            *in_process(sheet, work),
         ]
+        if not args.no_openpyxl:
+            steps.append(("openpyxl read-only, all values", openpyxl_read(sheet)))
+        load = os.getloadavg()
         results = rounds(steps, args.repeat)
-    print(f"| step ({args.rows:,} rows, median of {args.repeat} rounds) | seconds | x 7zz a |")
-    print("| --- | ---: | ---: |")
-    for name, seconds, ratio in results:
-        print(f"| {name} | {seconds:.2f} | {ratio:.2f} |")
+        size = sheet.stat().st_size / 2**20
+    print(
+        f"{args.rows:,} rows ({size:.1f} MiB), median of {args.repeat} rounds,"
+        f" {os.cpu_count()} CPUs, load average {load[0]:.1f} before / {os.getloadavg()[0]:.1f} after"
+    )
+    print("| step | wall s | CPU s | x 7zz a (wall) | x 7zz a (CPU) |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, wall, cpu, wall_ratio, cpu_ratio in results:
+        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {wall_ratio:.2f} | {cpu_ratio:.2f} |")
 
 
 if __name__ == "__main__":

@@ -88,20 +88,12 @@ def test_bundled_selftest_passes_offline_and_offscreen(dist, tmp_path):
     assert not home.exists()  # the self-test used its own temporary home
 
 
-@pytest.mark.parametrize("argument", [None, "ontvangen.7z"])
-def test_bundled_window_opens(dist, tmp_path, argument):
-    """No argument opens the window; so does a .7z path (Windows' "Open with Handoff")."""
-    args: list[str] = []
-    if argument:
-        (tmp_path / argument).write_bytes(b"7z\xbc\xaf\x27\x1c")
-        args = [str(tmp_path / argument)]
+def window_shown(dist: Path, args: list[str], home: Path, **env_extra: str) -> None:
+    """Start the bundled window and wait for the app's startup marker (or fail)."""
     marker = "handoff-window-shown"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DISPLAY")}
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        HANDOFF_HOME=str(tmp_path / "home"),
-        HANDOFF_STARTUP_MARKER=marker,
-    )
+    env.update(QT_QPA_PLATFORM="offscreen", HANDOFF_HOME=str(home), HANDOFF_STARTUP_MARKER=marker)
+    env.update(env_extra)
     command = [*offline_prefix(), str(dist / "handoff" / "handoff"), *args]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as proc:
         try:
@@ -111,6 +103,45 @@ def test_bundled_window_opens(dist, tmp_path, argument):
             proc.kill()
         errors = proc.stderr.read().decode()
     assert first == marker, errors
+
+
+@pytest.mark.parametrize("argument", [None, "ontvangen.7z"])
+def test_bundled_window_opens(dist, tmp_path, argument):
+    """No argument opens the window; so does a .7z path (Windows' "Open with Handoff")."""
+    args: list[str] = []
+    if argument:
+        (tmp_path / argument).write_bytes(b"7z\xbc\xaf\x27\x1c")
+        args = [str(tmp_path / argument)]
+    window_shown(dist, args, tmp_path / "home")
+
+
+@pytest.fixture
+def x_display():
+    """A real X server (Xvfb, installed by tools/setup) on a free display number."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.fail("Xvfb not found: install the Debian package xvfb (tools/setup does)")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        ready, _, _ = select.select([read_end], [], [], 30)
+        number = os.read(read_end, 16).decode().strip() if ready else ""
+        assert number, "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        os.close(read_end)
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_bundled_window_opens_on_a_real_x_server(dist, tmp_path, x_display):
+    """The xcb platform plugin and its X libraries survived the trimming (Linux desktops)."""
+    window_shown(dist, [], tmp_path / "home", QT_QPA_PLATFORM="xcb", DISPLAY=x_display)
 
 
 def test_bundle_is_trimmed_and_under_budget(dist):
@@ -165,3 +196,47 @@ def test_linux_install_and_uninstall_keep_the_journal(dist, tmp_path):
     assert not (home / ".local" / "opt" / "handoff").exists()
     assert not (home / ".local" / "bin" / "handoff").exists()
     assert journal.read_bytes() == b"journal"
+
+
+def inno_entries(section: str) -> list[str]:
+    """The lines of one [section] of the Inno Setup script, comments left out."""
+    lines, current = [], None
+    for raw in (ROOT / "installer" / "windows" / "handoff.iss").read_text().splitlines():
+        line = raw.strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+        elif line and not line.startswith(";") and current == section:
+            lines.append(line)
+    return lines
+
+
+def test_windows_installer_script_keeps_its_promises():
+    """Static check of handoff.iss (Inno Setup cannot run on this Linux CI; see install.md)."""
+    setup = dict(line.split("=", 1) for line in inno_entries("Setup"))
+    assert setup["PrivilegesRequired"] == "lowest"
+    assert setup["DefaultDirName"] == r"{localappdata}\Programs\{#AppName}"
+    languages = inno_entries("Languages")
+    assert [line.split(";")[0] for line in languages] == ['Name: "dutch"', 'Name: "english"']
+    registry = inno_entries("Registry")
+    assert all(line.startswith("Root: HKCU;") for line in registry)
+    assert any(r'Subkey: "Software\Classes\.7z\OpenWithProgids"' in line for line in registry)
+    # Never the default program: nothing writes the default value of .7z itself.
+    assert not [line for line in registry if r'Classes\.7z";' in line]
+    assert inno_entries("UninstallDelete") == [] and inno_entries("Code") == []
+    messages = dict(line.split("=", 1) for line in inno_entries("Messages"))
+    for lang in ("dutch", "english"):
+        text = messages[f"{lang}.ConfirmUninstall"]
+        assert r"%%LOCALAPPDATA%%\Handoff" in text and "%1" in text
+
+
+def test_windows_build_passes_what_the_installer_script_reads():
+    script = (ROOT / "installer" / "windows" / "handoff.iss").read_text()
+    build = (ROOT / "installer" / "build.ps1").read_text()
+    workflow = (ROOT / ".github" / "workflows" / "windows-installer.yml").read_text()
+    for define in ("AppVersion", "BundleDir"):
+        assert f"#ifndef {define}" in script
+        assert f'"/D{define}=' in build and f'"/D{define}=' in workflow
+    assert 'python-version: "3.11"' in workflow
+    assert "installer\\build.ps1" in workflow and "ISCC.exe" in workflow
+    spec = (ROOT / "installer" / "handoff.spec").read_text()
+    assert 'executable("Handoff", console=False)' in spec and '"handoff-cli", console=True' in spec

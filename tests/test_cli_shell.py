@@ -60,3 +60,26 @@ def test_c_locale_means_dutch(monkeypatch):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert language() == "nl"
+
+
+def test_command_map_matches_what_the_modules_register():
+    """COMMANDS lets a run import one module; it must name every command and no other."""
+    import argparse
+    import importlib
+
+    from handoff.cli import COMMANDS, _command_modules
+
+    found: dict[str, str] = {}
+    for name in _command_modules():
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers()
+        module = importlib.import_module(name)
+        if hasattr(module, "register"):
+            module.register(sub)
+            found |= dict.fromkeys(sub.choices, name.rsplit(".", 1)[1])
+    assert found == COMMANDS
+
+
+def test_a_command_after_the_language_option_still_runs(capsys):
+    assert main(["--lang", "en", "protocols"]) == 0
+    assert "kg-ocmw-referral" in capsys.readouterr().out

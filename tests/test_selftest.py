@@ -106,6 +106,16 @@ def test_an_unpacked_file_that_differs_is_reported():
     )
 
 
+def test_errors_inside_qt_slots_are_caught(qapp):
+    # Qt only prints an exception raised in a slot; the window check must see it.
+    from PySide6.QtCore import QTimer
+
+    with selftest.qt_errors() as caught:
+        QTimer.singleShot(0, lambda: 1 / 0)
+        qapp.processEvents()
+    assert caught == ["ZeroDivisionError"]
+
+
 def test_missing_keyring_metadata_is_reported(monkeypatch):
     # What a bundle without copy_metadata("keyring") looks like from inside.
     monkeypatch.setattr(selftest.metadata, "entry_points", lambda **kw: [])

@@ -48,6 +48,16 @@ def _national_number(birth: str, serial: int, born_2000s: bool = False) -> str:
     return base + f"{97 - int(('2' if born_2000s else '') + base) % 97:02d}"
 
 
+CIR_HEADERS = [
+    "Naam", "Voornaam", "RRN", "Status", "Ontbrekende stukken", "Uitnodigingsbrief", "Herinneringsbrief",
+]  # fmt: skip
+CIR_ROW = [
+    "Maes", "Tom", _national_number("850730", 33), "niet bevestigd", "attest inkomen", "01/08/2024",
+    "15/08/2024",
+]  # fmt: skip
+DEBTOR_HEADERS = ["Voornaam", "Naam", "Rijksregisternummer", "Adres", "Dossiernummer"]
+
+
 def _sheet(path: Path, headers: list[str], rows: list[list[object]]) -> Path:
     import openpyxl
 
@@ -128,12 +138,8 @@ class Shooter:
     def check_list(self) -> None:
         page = self.window.show_page("send")
         page.picker.select("thuispunt-gent-cir")
-        rows = [
-            ["Maes", "Tom", _national_number("850730", 33), "niet bevestigd", "attest inkomen", "01/08/2024", "15/08/2024"],
-            ["Wouters", "Lien", "12345678901", "niet bevestigd", "", "01/08/2024", ""],
-        ]
-        headers = ["Naam", "Voornaam", "RRN", "Status", "Ontbrekende stukken", "Uitnodigingsbrief", "Herinneringsbrief"]
-        self.choose(page.drop, _sheet(self.work / "kandidaten-cir.xlsx", headers, rows))
+        rows = [CIR_ROW, ["Wouters", "Lien", "12345678901", "niet bevestigd", "", "01/08/2024", ""]]
+        self.choose(page.drop, _sheet(self.work / "kandidaten-cir.xlsx", CIR_HEADERS, rows))
         self.settle(lambda: page.report is not None)
         self.save("04-versturen-controle")
 
@@ -141,9 +147,7 @@ class Shooter:
         from handoff.core import handoffs
         from handoff.core.journal import Journal
 
-        rows = [["Maes", "Tom", _national_number("850730", 33), "niet bevestigd", "attest inkomen", "01/08/2024", "15/08/2024"]]
-        headers = ["Naam", "Voornaam", "RRN", "Status", "Ontbrekende stukken", "Uitnodigingsbrief", "Herinneringsbrief"]
-        sheet = _sheet(self.work / "lijst.xlsx", headers, rows)
+        sheet = _sheet(self.work / "lijst.xlsx", CIR_HEADERS, [CIR_ROW])
         sender = self.work / "afzender"
         sender.mkdir()
         packaged = handoffs.package(
@@ -180,7 +184,7 @@ class Shooter:
     def seal(self) -> None:
         page = self.window.show_page("seal")
         rows = [["An", "Peeters", _national_number("850730", 33), "Kerkstraat 1", "D-2026-031"]]
-        month = _sheet(self.work / "debiteuren-maart.xlsx", ["Voornaam", "Naam", "Rijksregisternummer", "Adres", "Dossiernummer"], rows)
+        month = _sheet(self.work / "debiteuren-maart.xlsx", DEBTOR_HEADERS, rows)
         self.choose(page.drop, month)
         page.seal_button.click()
         self.settle(lambda: page.panels.currentIndex() == 1)

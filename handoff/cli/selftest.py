@@ -77,6 +77,8 @@ class Run:
 
 @dataclass(frozen=True)
 class Check:
+    """One line of the report: what is checked, and the function that raises if not."""
+
     label: Text
     run: Callable[[Run], None]
 
@@ -93,8 +95,12 @@ def check_resources(run: Run) -> None:
             n=len(missing) + len(problems),
         )
     for folder in ("wordlist", "icons"):
-        if not any((paths.resources_dir() / folder).iterdir()):
-            raise CheckFailed(Text("map {name} is leeg", "folder {name} is empty"), name=folder)
+        found = paths.resources_dir() / folder
+        if not found.is_dir() or not any(found.iterdir()):
+            raise CheckFailed(
+                Text("map {name} ontbreekt of is leeg", "folder {name} is missing or empty"),
+                name=folder,
+            )
 
 
 def check_keyring(run: Run) -> None:
@@ -107,6 +113,7 @@ def check_keyring(run: Run) -> None:
 
 
 def check_sheet(run: Run) -> None:
+    """The referral form writes a one-row sheet in memory (openpyxl/XlsxWriter bundled)."""
     from handoff.core import protocols, workbook
 
     sheet = workbook.sheet_from_fields(protocols.get(PROTOCOL_ID), SAMPLE_FIELDS)
@@ -116,6 +123,7 @@ def check_sheet(run: Run) -> None:
 
 
 def check_pack(run: Run) -> None:
+    """The real use case: consent, AES-256 7z with encrypted headers, journaled."""
     from handoff.core import handoffs
     from handoff.core.journal import Journal
 
@@ -194,6 +202,22 @@ def check_channels(run: Run) -> None:
         )
 
 
+@contextmanager
+def qt_errors() -> Iterator[list[str]]:
+    """Collect exceptions raised inside Qt slots, which Qt only prints.
+
+    A page that fails while the window is built shows a traceback on stderr
+    but leaves a window standing; the check must still fail.
+    """
+    caught: list[str] = []
+    before = sys.excepthook
+    sys.excepthook = lambda kind, value, tb: caught.append(kind.__name__)
+    try:
+        yield caught
+    finally:
+        sys.excepthook = before
+
+
 def check_gui(run: Run) -> None:
     """Build the main window once, offscreen when no platform was chosen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -202,12 +226,19 @@ def check_gui(run: Run) -> None:
 
     chosen = i18n.language()  # the GUI picks its own language; --lang must win here
     try:
-        create_app()
-        window = MainWindow(app_icon())
-        window.close()
-        window.deleteLater()
+        with qt_errors() as caught:
+            app = create_app()
+            window = MainWindow(app_icon())
+            app.processEvents()
+            window.close()
+            window.deleteLater()
     finally:
         i18n.set_language(chosen)
+    if caught:
+        raise CheckFailed(
+            Text("fout in het venster: {errors}", "error in the window: {errors}"),
+            errors=", ".join(caught),
+        )
 
 
 CHECKS = (
@@ -256,7 +287,11 @@ def run_checks(checks: tuple[Check, ...], folder: Path, out: TextIO) -> int:
 def temporary_home() -> Iterator[Path]:
     """A fresh HANDOFF_HOME for the whole run; the old value comes back afterwards."""
     before = os.environ.get("HANDOFF_HOME")
-    with tempfile.TemporaryDirectory(prefix="handoff-selftest-") as folder:
+    # Windows cannot delete a file the window may still hold open (its journal
+    # view); only made-up data is in there, so a leftover is harmless.
+    with tempfile.TemporaryDirectory(
+        prefix="handoff-selftest-", ignore_cleanup_errors=True
+    ) as folder:
         os.environ["HANDOFF_HOME"] = str(Path(folder) / "home")
         try:
             yield Path(folder)

@@ -21,6 +21,8 @@ from stdnum.exceptions import ValidationError
 NATIONAL_NUMBER_DIGITS = 11
 
 _PHONE_SEPARATORS = re.compile(r"[\s./()\-]")
+# BIS months are the birth month + 20 or + 40 (stdnum.be.bis): tens digit 2-5.
+_BIS_MONTH_TENS = frozenset("2345")
 # Belgian numbers after the trunk 0: mobiles 4xx + 6 digits (9 digits),
 # landlines 1-2 digit zone + 6-7 digits (8 digits; 045-049 are mobile prefixes).
 _BE_MOBILE = re.compile(r"^4[5-9]\d{7}$")
@@ -51,18 +53,36 @@ def national_number(value: object) -> str | None:
 
     A number cell lost its leading zeros (a person born in 2001 has a number
     starting with 0): pad it back to 11 digits before the checksum test.
+    Exactly one stdnum validator runs per compact value (about 10 us each,
+    the largest cost of a 100,000-row sheet): the month digits say which.
     """
+    if value.__class__ is str:
+        if len(value) == NATIONAL_NUMBER_DIGITS and value.isascii() and value.isdigit():
+            return _validate_compact(value)  # the common case: no clean-up needed
+        return _validate_typed(value.strip())
+    if isinstance(value, str):
+        return _validate_typed(value.strip())
     digits = _integral_text(value)
-    if digits is not None:
-        text = digits.zfill(NATIONAL_NUMBER_DIGITS)
-    elif isinstance(value, str) and len(value) == NATIONAL_NUMBER_DIGITS and value.isdigit():
-        text = value  # already compact: skip the clean-up
-    elif isinstance(value, str):
-        text = value.strip()
-    else:
+    return None if digits is None else _validate_compact(digits.zfill(NATIONAL_NUMBER_DIGITS))
+
+
+def _validate_compact(digits: str) -> str | None:
+    """11 ASCII digits through the one stdnum validator their month allows.
+
+    stdnum's nn.validate accepts months 0-12 only, bis.validate 20-32 and
+    40-52 only (birth month + 20 or + 40), so no number passes both: asking
+    the one the month's tens digit points to gives the same answer as trying
+    both (what stdnum's ssn.validate does), at half the cost for BIS numbers.
+    """
+    validator = bis if digits[2] in _BIS_MONTH_TENS else nn
+    try:
+        return validator.validate(digits)
+    except ValidationError:
         return None
-    # Residents (nn) first: stdnum's ssn.validate tries both and costs twice as
-    # much per cell, which counts on a 100,000-row sheet.
+
+
+def _validate_typed(text: str) -> str | None:
+    """Any other notation (dots, dashes, spaces...): stdnum cleans it up itself."""
     try:
         return nn.validate(text)
     except ValidationError:

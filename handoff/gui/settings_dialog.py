@@ -172,7 +172,16 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Se&nder"), self.mail_sender)
         self.mail_secret = _secret(self.tr("Mail password"), self.keep_secret)
         form.addRow(self.tr("Pass&word"), self.mail_secret)
+        self.mail_mode.currentIndexChanged.connect(self._mail_mode_changed)
+        self._mail_mode_changed()
         return page
+
+    def _mail_mode_changed(self, *_args: object) -> None:
+        """A draft needs no server: its fields are only editable for SMTP."""
+        smtp = self.mail_mode.currentData() == "smtp"
+        for widget in (self.mail_host, self.mail_port, self.mail_security, self.mail_user,
+                       self.mail_secret):  # fmt: skip
+            widget.setEnabled(smtp)
 
     def _sftp(self) -> QWidget:
         f = self.settings.sftp

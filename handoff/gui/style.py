@@ -6,7 +6,16 @@ A single stylesheet keeps the pages consistent; pages only set object names
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSizePolicy, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 ACCENT = "#2f6f8f"
 
@@ -95,3 +104,30 @@ def compact(combo: QComboBox, chars: int = 18) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(chars)
     return combo
+
+
+def row(*widgets: QWidget | None) -> QHBoxLayout:
+    """A row of widgets; ``None`` marks where the free space goes (e.g. ``row(None, ok)``)."""
+    layout = QHBoxLayout()
+    for widget in widgets:
+        if widget is None:
+            layout.addStretch(1)
+        else:
+            layout.addWidget(widget)
+    return layout
+
+
+def panel() -> tuple[QWidget, QVBoxLayout]:
+    """A step's container: a widget with a margin-less vertical layout."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return widget, layout
+
+
+def message(role: str, text: str = "") -> QLabel:
+    """A wrapped status line styled by ``role`` ("success", "warning", ...)."""
+    label = QLabel(text)
+    label.setObjectName(role)
+    label.setWordWrap(True)
+    return label

@@ -52,19 +52,27 @@
         <translation>Choose the &amp;request…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="50" />
-        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
-        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="57" />
+        <location filename="../../handoff/gui/pages/answer.py" line="55" />
         <source>Reference of the request, e.g. HO-20250301-7KQ2M9</source>
         <translation>Reference of the request, e.g. HO-20250301-7KQ2M9</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="59" />
+        <location filename="../../handoff/gui/pages/answer.py" line="57" />
         <source>Reference of the request</source>
         <translation>Reference of the request</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/answer.py" line="60" />
+        <source>&amp;Reference</source>
+        <translation>&amp;Reference</translation>
+    </message>
+</context>
+<context>
+    <name>FileDrop</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/file_drop.py" line="95" />
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
 </context>
 <context>
@@ -154,125 +162,125 @@
         <translation>Journal records</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="110" />
-        <location filename="../../handoff/gui/pages/log.py" line="123" />
-        <location filename="../../handoff/gui/pages/log.py" line="127" />
+        <location filename="../../handoff/gui/pages/log.py" line="112" />
+        <location filename="../../handoff/gui/pages/log.py" line="125" />
+        <location filename="../../handoff/gui/pages/log.py" line="129" />
         <source>Checking the journal…</source>
         <translation>Checking the journal…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="113" />
+        <location filename="../../handoff/gui/pages/log.py" line="115" />
         <source>Journal integrity</source>
         <translation>Journal integrity</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="114" />
+        <location filename="../../handoff/gui/pages/log.py" line="116" />
         <source>&amp;Check integrity again</source>
         <translation>&amp;Check integrity again</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="137" />
+        <location filename="../../handoff/gui/pages/log.py" line="139" />
         <source>✓ Journal intact: {count} records, nothing changed or removed.</source>
         <translation>✓ Journal intact: {count} records, nothing changed or removed.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="144" />
+        <location filename="../../handoff/gui/pages/log.py" line="146" />
         <source>✗ Journal damaged from record {seq}: {problem}</source>
         <translation>✗ Journal damaged from record {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="158" />
+        <location filename="../../handoff/gui/pages/log.py" line="160" />
         <source>&amp;From</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="161" />
+        <location filename="../../handoff/gui/pages/log.py" line="163" />
         <source>From date</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="163" />
+        <location filename="../../handoff/gui/pages/log.py" line="165" />
         <source>Protocol</source>
         <translation>Protocol</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="164" />
+        <location filename="../../handoff/gui/pages/log.py" line="166" />
         <source>All protocols</source>
         <translation>All protocols</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="170" />
+        <location filename="../../handoff/gui/pages/log.py" line="172" />
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="171" />
+        <location filename="../../handoff/gui/pages/log.py" line="173" />
         <source>All steps</source>
         <translation>All steps</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="175" />
-        <location filename="../../handoff/gui/pages/log.py" line="176" />
+        <location filename="../../handoff/gui/pages/log.py" line="177" />
+        <location filename="../../handoff/gui/pages/log.py" line="178" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="208" />
+        <location filename="../../handoff/gui/pages/log.py" line="210" />
         <source>Open obligations</source>
         <translation>Open obligations</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="210" />
+        <location filename="../../handoff/gui/pages/log.py" line="212" />
         <source>Upcoming deletions</source>
         <translation>Upcoming deletions</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="211" />
+        <location filename="../../handoff/gui/pages/log.py" line="213" />
         <source>Still to do</source>
         <translation>Still to do</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="212" />
+        <location filename="../../handoff/gui/pages/log.py" line="214" />
         <source>Deleted soon</source>
         <translation>Deleted soon</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="222" />
+        <location filename="../../handoff/gui/pages/log.py" line="224" />
         <source>Nothing is open.</source>
         <translation>Nothing is open.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="229" />
+        <location filename="../../handoff/gui/pages/log.py" line="231" />
         <source>No deletion in the next two weeks.</source>
         <translation>No deletion in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="235" />
+        <location filename="../../handoff/gui/pages/log.py" line="237" />
         <source>overdue: {count} file(s) are deleted at the next retention run</source>
         <translation>overdue: {count} file(s) are deleted at the next retention run</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="237" />
+        <location filename="../../handoff/gui/pages/log.py" line="239" />
         <source>{count} file(s) will be deleted on {day}</source>
         <translation>{count} file(s) will be deleted on {day}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="239" />
+        <location filename="../../handoff/gui/pages/log.py" line="241" />
         <source>{count} file(s): ask whether contact was made by {day}</source>
         <translation>{count} file(s): ask whether contact was made by {day}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="246" />
+        <location filename="../../handoff/gui/pages/log.py" line="248" />
         <source>Export to &amp;CSV…</source>
         <translation>Export to &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="247" />
+        <location filename="../../handoff/gui/pages/log.py" line="249" />
         <source>Export to E&amp;xcel…</source>
         <translation>Export to E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="250" />
+        <location filename="../../handoff/gui/pages/log.py" line="252" />
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
@@ -383,32 +391,32 @@
 <context>
     <name>PasswordStep</name>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="68" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="64" />
         <source>Pass on the password</source>
         <translation>Pass on the password</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="86" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="79" />
         <source>These steps are recorded in the journal:</source>
         <translation>These steps are recorded in the journal:</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="89" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="82" />
         <source>Start a &amp;new handoff</source>
         <translation>Start a &amp;new handoff</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="133" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="123" />
         <source>Recording how the password was passed on…</source>
         <translation>Recording how the password was passed on…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="141" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="131" />
         <source>Handoff {ref} is complete.</source>
         <translation>Handoff {ref} is complete.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="146" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="136" />
         <source>Reading the journal…</source>
         <translation>Reading the journal…</translation>
     </message>
@@ -476,118 +484,118 @@
         <translation>Open a locked file you received. Handoff stores it in the secure folder, tells you until when you may keep it, and helps you clean up the e-mail and the password.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="76" />
+        <location filename="../../handoff/gui/pages/receive.py" line="75" />
         <source>1. Which file did you receive?</source>
         <translation>1. Which file did you receive?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="78" />
+        <location filename="../../handoff/gui/pages/receive.py" line="77" />
         <source>Drag the locked file from the e-mail here, or choose it.</source>
         <translation>Drag the locked file from the e-mail here, or choose it.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="79" />
+        <location filename="../../handoff/gui/pages/receive.py" line="78" />
         <source>C&amp;hoose file…</source>
         <translation>C&amp;hoose file…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="80" />
+        <location filename="../../handoff/gui/pages/receive.py" line="79" />
         <source>Locked files (*.7z)</source>
         <translation>Locked files (*.7z)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="85" />
+        <location filename="../../handoff/gui/pages/receive.py" line="84" />
         <source>2. Under which protocol?</source>
         <translation>2. Under which protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="88" />
+        <location filename="../../handoff/gui/pages/receive.py" line="87" />
         <source>3. The password from the SMS or phone call</source>
         <translation>3. The password from the SMS or phone call</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="91" />
+        <location filename="../../handoff/gui/pages/receive.py" line="90" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="93" />
+        <location filename="../../handoff/gui/pages/receive.py" line="92" />
         <source>Type the password exactly as you received it; spaces and dashes count.</source>
         <translation>Type the password exactly as you received it; spaces and dashes count.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="97" />
-        <location filename="../../handoff/gui/pages/receive.py" line="122" />
+        <location filename="../../handoff/gui/pages/receive.py" line="96" />
+        <location filename="../../handoff/gui/pages/receive.py" line="113" />
         <source>Sho&amp;w</source>
         <translation>Sho&amp;w</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="107" />
+        <location filename="../../handoff/gui/pages/receive.py" line="101" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="110" />
+        <location filename="../../handoff/gui/pages/receive.py" line="104" />
         <source>&amp;Open the file</source>
         <translation>&amp;Open the file</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="122" />
+        <location filename="../../handoff/gui/pages/receive.py" line="113" />
         <source>&amp;Hide</source>
         <translation>&amp;Hide</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="154" />
+        <location filename="../../handoff/gui/pages/receive.py" line="145" />
         <source>Opening the file…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="172" />
+        <location filename="../../handoff/gui/pages/receive.py" line="161" />
         <source>Opened and stored</source>
         <translation>Opened and stored</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="180" />
+        <location filename="../../handoff/gui/pages/receive.py" line="168" />
         <source>Open the &amp;stored file</source>
         <translation>Open the &amp;stored file</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="182" />
+        <location filename="../../handoff/gui/pages/receive.py" line="170" />
         <source>Show the &amp;folder</source>
         <translation>Show the &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="189" />
+        <location filename="../../handoff/gui/pages/receive.py" line="173" />
         <source>4. Clean up, as the protocol asks</source>
         <translation>4. Clean up, as the protocol asks</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="191" />
+        <location filename="../../handoff/gui/pages/receive.py" line="175" />
         <source>I &amp;deleted the e-mail with the locked file.</source>
         <translation>I &amp;deleted the e-mail with the locked file.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="192" />
+        <location filename="../../handoff/gui/pages/receive.py" line="176" />
         <source>I de&amp;leted the SMS or note with the password.</source>
         <translation>I de&amp;leted the SMS or note with the password.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="198" />
+        <location filename="../../handoff/gui/pages/receive.py" line="182" />
         <source>Receive &amp;another file</source>
         <translation>Receive &amp;another file</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="212" />
+        <location filename="../../handoff/gui/pages/receive.py" line="193" />
         <source>Stored in the secure folder: {folder} ({files})</source>
         <translation>Stored in the secure folder: {folder} ({files})</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="228" />
+        <location filename="../../handoff/gui/pages/receive.py" line="210" />
         <source>Retention: {rule}.</source>
         <translation>Retention: {rule}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="231" />
+        <location filename="../../handoff/gui/pages/receive.py" line="213" />
         <source>Delete it by {day} at the latest; Handoff will do so then ({rule}).</source>
         <translation>Delete it by {day} at the latest; Handoff will do so then ({rule}).</translation>
     </message>
@@ -595,82 +603,77 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="44" />
+        <location filename="../../handoff/gui/pages/seal.py" line="43" />
         <source>Seal</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="46" />
+        <location filename="../../handoff/gui/pages/seal.py" line="45" />
         <source>Lock a file that is no longer needed. Only the custodian named in the protocol gets the password; the unlocked file is removed.</source>
         <translation>Lock a file that is no longer needed. Only the custodian named in the protocol gets the password; the unlocked file is removed.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="65" />
+        <location filename="../../handoff/gui/pages/seal.py" line="62" />
         <source>1. Under which protocol?</source>
         <translation>1. Under which protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="69" />
+        <location filename="../../handoff/gui/pages/seal.py" line="66" />
         <source>2. Which file?</source>
         <translation>2. Which file?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="71" />
+        <location filename="../../handoff/gui/pages/seal.py" line="68" />
         <source>Drag the month's file here, or choose it.</source>
         <translation>Drag the month's file here, or choose it.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="72" />
+        <location filename="../../handoff/gui/pages/seal.py" line="69" />
         <source>C&amp;hoose file…</source>
         <translation>C&amp;hoose file…</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/pages/seal.py" line="73" />
-        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
-        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="78" />
         <source>3. Who keeps the password?</source>
         <translation>3. Who keeps the password?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="80" />
+        <location filename="../../handoff/gui/pages/seal.py" line="75" />
         <source>Custodian of the password</source>
         <translation>Custodian of the password</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="82" />
+        <location filename="../../handoff/gui/pages/seal.py" line="77" />
         <source>The role named in the protocol, for example the financial director.</source>
         <translation>The role named in the protocol, for example the financial director.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="86" />
+        <location filename="../../handoff/gui/pages/seal.py" line="81" />
         <source>&amp;Seal the file</source>
         <translation>&amp;Seal the file</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="118" />
+        <location filename="../../handoff/gui/pages/seal.py" line="110" />
         <source>Sealing the file…</source>
         <translation>Sealing the file…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="134" />
+        <location filename="../../handoff/gui/pages/seal.py" line="126" />
         <source>The file is sealed as {file}; the unlocked file was removed.</source>
         <translation>The file is sealed as {file}; the unlocked file was removed.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="137" />
+        <location filename="../../handoff/gui/pages/seal.py" line="129" />
         <source>The file is sealed as {file}, but the unlocked file could not be removed: delete it yourself.</source>
         <translation>The file is sealed as {file}, but the unlocked file could not be removed: delete it yourself.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="142" />
+        <location filename="../../handoff/gui/pages/seal.py" line="134" />
         <source>Give this password to the {custodian} only, in person or by phone. It is shown only now and stored nowhere.</source>
         <translation>Give this password to the {custodian} only, in person or by phone. It is shown only now and stored nowhere.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="146" />
+        <location filename="../../handoff/gui/pages/seal.py" line="138" />
         <source>I handed the password to the &amp;custodian</source>
         <translation>I handed the password to the &amp;custodian</translation>
     </message>
@@ -678,137 +681,142 @@
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="52" />
+        <location filename="../../handoff/gui/pages/send.py" line="48" />
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="55" />
+        <location filename="../../handoff/gui/pages/send.py" line="51" />
         <source>Hand over a list or a referral the way the protocol says: Handoff checks it, locks it with a password and sends it. You pass the password on separately.</source>
         <translation>Hand over a list or a referral the way the protocol says: Handoff checks it, locks it with a password and sends it. You pass the password on separately.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="75" />
+        <location filename="../../handoff/gui/pages/send.py" line="70" />
         <source>1. Under which protocol?</source>
         <translation>1. Under which protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="81" />
+        <location filename="../../handoff/gui/pages/send.py" line="79" />
         <source>2. What do you send?</source>
         <translation>2. What do you send?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="83" />
+        <location filename="../../handoff/gui/pages/send.py" line="81" />
         <source>Fill in a &amp;form (one person)</source>
         <translation>Fill in a &amp;form (one person)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="84" />
+        <location filename="../../handoff/gui/pages/send.py" line="82" />
         <source>Use a &amp;spreadsheet</source>
         <translation>Use a &amp;spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="99" />
+        <location filename="../../handoff/gui/pages/send.py" line="93" />
         <source>Drag the spreadsheet here, or choose it.</source>
         <translation>Drag the spreadsheet here, or choose it.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="100" />
+        <location filename="../../handoff/gui/pages/send.py" line="94" />
         <source>C&amp;hoose spreadsheet…</source>
         <translation>C&amp;hoose spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="101" />
-        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
-        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/send.py" line="114" />
+        <location filename="../../handoff/gui/pages/send.py" line="106" />
         <source>The client was &amp;informed and freely and explicitly agreed to this referral.</source>
         <translation>The client was &amp;informed and freely and explicitly agreed to this referral.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="116" />
+        <location filename="../../handoff/gui/pages/send.py" line="108" />
         <source>Client informed and agreed</source>
         <translation>Client informed and agreed</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="118" />
+        <location filename="../../handoff/gui/pages/send.py" line="110" />
         <source>Required by the protocol before a referral may be sent.</source>
         <translation>Required by the protocol before a referral may be sent.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="122" />
+        <location filename="../../handoff/gui/pages/send.py" line="114" />
         <source>3. To whom?</source>
         <translation>3. To whom?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="124" />
+        <location filename="../../handoff/gui/pages/send.py" line="116" />
         <source>Recipient</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="126" />
+        <location filename="../../handoff/gui/pages/send.py" line="118" />
         <source>Only the recipients the protocol names can be chosen.</source>
         <translation>Only the recipients the protocol names can be chosen.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="130" />
+        <location filename="../../handoff/gui/pages/send.py" line="122" />
         <source>&amp;Lock and send</source>
         <translation>&amp;Lock and send</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="164" />
+        <location filename="../../handoff/gui/pages/send.py" line="136" />
+        <source>These protocol files could not be used:</source>
+        <translation>These protocol files could not be used:</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="167" />
         <source>No protocol is available. Ask your DPO.</source>
         <translation>No protocol is available. Ask your DPO.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="170" />
+        <location filename="../../handoff/gui/pages/send.py" line="173" />
         <source>Between {parties}. Based on {article}.</source>
         <translation>Between {parties}. Based on {article}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="216" />
+        <location filename="../../handoff/gui/pages/send.py" line="219" />
         <source>Checking the spreadsheet against the protocol…</source>
         <translation>Checking the spreadsheet against the protocol…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="228" />
+        <location filename="../../handoff/gui/pages/send.py" line="231" />
         <source>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</source>
         <translation>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="236" />
+        <location filename="../../handoff/gui/pages/send.py" line="239" />
         <source>This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' in the spreadsheet, save it, and choose it again.</source>
         <translation>This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' in the spreadsheet, save it, and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="289" />
+        <location filename="../../handoff/gui/pages/send.py" line="292" />
         <source>Locking the file with a password and sending it…</source>
         <translation>Locking the file with a password and sending it…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="346" />
+        <location filename="../../handoff/gui/pages/send.py" line="318" />
+        <source>Sending it by SMS from Handoff needs an SMS provider and the role's number in Settings; until then, call or text from your own phone.</source>
+        <translation>Sending it by SMS from Handoff needs an SMS provider and the role's number in Settings; until then, call or text from your own phone.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="355" />
         <source>Open the &amp;e-mail draft again</source>
         <translation>Open the &amp;e-mail draft again</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="301" />
+        <location filename="../../handoff/gui/pages/send.py" line="304" />
         <source>Done: {step}. Reference: {ref}.</source>
         <translation>Done: {step}. Reference: {ref}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="305" />
+        <location filename="../../handoff/gui/pages/send.py" line="308" />
         <source>Pass this password to the {role} by SMS or by phone — never in the same e-mail as the file. It is shown only now and stored nowhere.</source>
         <translation>Pass this password to the {role} by SMS or by phone — never in the same e-mail as the file. It is shown only now and stored nowhere.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="320" />
+        <location filename="../../handoff/gui/pages/send.py" line="329" />
         <source>Send the password by S&amp;MS</source>
         <translation>Send the password by S&amp;MS</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="326" />
+        <location filename="../../handoff/gui/pages/send.py" line="335" />
         <source>I &amp;passed it on by phone</source>
         <translation>I &amp;passed it on by phone</translation>
     </message>
@@ -942,7 +950,7 @@
     </message>
     <message>
         <location filename="../../handoff/gui/settings_dialog.py" line="162" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="182" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="191" />
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
@@ -953,7 +961,7 @@
     </message>
     <message>
         <location filename="../../handoff/gui/settings_dialog.py" line="164" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="184" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="193" />
         <source>&amp;Port</source>
         <translation>&amp;Port</translation>
     </message>
@@ -974,7 +982,7 @@
     </message>
     <message>
         <location filename="../../handoff/gui/settings_dialog.py" line="170" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="186" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="195" />
         <source>&amp;User name</source>
         <translation>&amp;User name</translation>
     </message>
@@ -985,7 +993,7 @@
     </message>
     <message>
         <location filename="../../handoff/gui/settings_dialog.py" line="172" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="209" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="218" />
         <source>Se&amp;nder</source>
         <translation>Se&amp;nder</translation>
     </message>
@@ -996,117 +1004,117 @@
     </message>
     <message>
         <location filename="../../handoff/gui/settings_dialog.py" line="174" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="193" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="202" />
         <source>Pass&amp;word</source>
         <translation>Pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="181" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="190" />
         <source>SFTP server</source>
         <translation>SFTP server</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="183" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="192" />
         <source>SFTP port</source>
         <translation>SFTP port</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="185" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="194" />
         <source>SFTP user name</source>
         <translation>SFTP user name</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="187" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="196" />
         <source>SFTP folder</source>
         <translation>SFTP folder</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="188" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="197" />
         <source>&amp;Folder</source>
         <translation>&amp;Folder</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="189" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="198" />
         <source>Server fingerprint</source>
         <translation>Server fingerprint</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="191" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="200" />
         <source>Finger&amp;print</source>
         <translation>Finger&amp;print</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="192" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="201" />
         <source>SFTP password</source>
         <translation>SFTP password</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="201" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="210" />
         <source>SMS provider</source>
         <translation>SMS provider</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="203" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="212" />
         <source>P&amp;rovider</source>
         <translation>P&amp;rovider</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="204" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="213" />
         <source>Provider address</source>
         <translation>Provider address</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="205" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="214" />
         <source>&amp;Address</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="206" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="215" />
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="207" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="216" />
         <source>A&amp;ccount</source>
         <translation>A&amp;ccount</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="208" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="217" />
         <source>Sender name</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="210" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="219" />
         <source>SMS token</source>
         <translation>SMS token</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="211" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="220" />
         <source>&amp;Token</source>
         <translation>&amp;Token</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="220" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="229" />
         <source>Phone numbers of the roles the protocols name, for passing on passwords (for example the OCMW social service). Not the clients' numbers.</source>
         <translation>Phone numbers of the roles the protocols name, for passing on passwords (for example the OCMW social service). Not the clients' numbers.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="226" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="235" />
         <source>Phone numbers</source>
         <translation>Phone numbers</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="227" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="236" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="227" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="236" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="231" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="240" />
         <source>&amp;Add a number</source>
         <translation>&amp;Add a number</translation>
     </message>

@@ -52,19 +52,27 @@
         <translation>&amp;Aanvraag kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="50" />
-        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
-        <translation>Rekenbladen (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="57" />
+        <location filename="../../handoff/gui/pages/answer.py" line="55" />
         <source>Reference of the request, e.g. HO-20250301-7KQ2M9</source>
         <translation>Referentie van de aanvraag, bv. HO-20250301-7KQ2M9</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="59" />
+        <location filename="../../handoff/gui/pages/answer.py" line="57" />
         <source>Reference of the request</source>
         <translation>Referentie van de aanvraag</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/answer.py" line="60" />
+        <source>&amp;Reference</source>
+        <translation>&amp;Referentie</translation>
+    </message>
+</context>
+<context>
+    <name>FileDrop</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/file_drop.py" line="95" />
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>Rekenbladen (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
 </context>
 <context>
@@ -154,125 +162,125 @@
         <translation>Regels van het logboek</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="110" />
-        <location filename="../../handoff/gui/pages/log.py" line="123" />
-        <location filename="../../handoff/gui/pages/log.py" line="127" />
+        <location filename="../../handoff/gui/pages/log.py" line="112" />
+        <location filename="../../handoff/gui/pages/log.py" line="125" />
+        <location filename="../../handoff/gui/pages/log.py" line="129" />
         <source>Checking the journal…</source>
         <translation>Het logboek wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="113" />
+        <location filename="../../handoff/gui/pages/log.py" line="115" />
         <source>Journal integrity</source>
         <translation>Betrouwbaarheid van het logboek</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="114" />
+        <location filename="../../handoff/gui/pages/log.py" line="116" />
         <source>&amp;Check integrity again</source>
         <translation>&amp;Opnieuw controleren</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="137" />
+        <location filename="../../handoff/gui/pages/log.py" line="139" />
         <source>✓ Journal intact: {count} records, nothing changed or removed.</source>
         <translation>✓ Logboek intact: {count} regels, niets gewijzigd of verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="144" />
+        <location filename="../../handoff/gui/pages/log.py" line="146" />
         <source>✗ Journal damaged from record {seq}: {problem}</source>
         <translation>✗ Logboek beschadigd vanaf regel {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="158" />
+        <location filename="../../handoff/gui/pages/log.py" line="160" />
         <source>&amp;From</source>
         <translation>&amp;Vanaf</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="161" />
+        <location filename="../../handoff/gui/pages/log.py" line="163" />
         <source>From date</source>
         <translation>Vanaf datum</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="163" />
+        <location filename="../../handoff/gui/pages/log.py" line="165" />
         <source>Protocol</source>
         <translation>Protocol</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="164" />
+        <location filename="../../handoff/gui/pages/log.py" line="166" />
         <source>All protocols</source>
         <translation>Alle protocollen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="170" />
+        <location filename="../../handoff/gui/pages/log.py" line="172" />
         <source>Step</source>
         <translation>Stap</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="171" />
+        <location filename="../../handoff/gui/pages/log.py" line="173" />
         <source>All steps</source>
         <translation>Alle stappen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="175" />
-        <location filename="../../handoff/gui/pages/log.py" line="176" />
+        <location filename="../../handoff/gui/pages/log.py" line="177" />
+        <location filename="../../handoff/gui/pages/log.py" line="178" />
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="208" />
+        <location filename="../../handoff/gui/pages/log.py" line="210" />
         <source>Open obligations</source>
         <translation>Openstaande verplichtingen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="210" />
+        <location filename="../../handoff/gui/pages/log.py" line="212" />
         <source>Upcoming deletions</source>
         <translation>Komende verwijderingen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="211" />
+        <location filename="../../handoff/gui/pages/log.py" line="213" />
         <source>Still to do</source>
         <translation>Nog te doen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="212" />
+        <location filename="../../handoff/gui/pages/log.py" line="214" />
         <source>Deleted soon</source>
         <translation>Binnenkort verwijderd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="222" />
+        <location filename="../../handoff/gui/pages/log.py" line="224" />
         <source>Nothing is open.</source>
         <translation>Er staat niets meer open.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="229" />
+        <location filename="../../handoff/gui/pages/log.py" line="231" />
         <source>No deletion in the next two weeks.</source>
         <translation>De komende twee weken wordt niets verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="235" />
+        <location filename="../../handoff/gui/pages/log.py" line="237" />
         <source>overdue: {count} file(s) are deleted at the next retention run</source>
         <translation>te laat: {count} bestand(en) worden bij de volgende opruimbeurt verwijderd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="237" />
+        <location filename="../../handoff/gui/pages/log.py" line="239" />
         <source>{count} file(s) will be deleted on {day}</source>
         <translation>{count} bestand(en) worden verwijderd op {day}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="239" />
+        <location filename="../../handoff/gui/pages/log.py" line="241" />
         <source>{count} file(s): ask whether contact was made by {day}</source>
         <translation>{count} bestand(en): ga uiterlijk {day} na of er contact was</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="246" />
+        <location filename="../../handoff/gui/pages/log.py" line="248" />
         <source>Export to &amp;CSV…</source>
         <translation>Exporteren naar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="247" />
+        <location filename="../../handoff/gui/pages/log.py" line="249" />
         <source>Export to E&amp;xcel…</source>
         <translation>Exporteren naar E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="250" />
+        <location filename="../../handoff/gui/pages/log.py" line="252" />
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
@@ -383,32 +391,32 @@
 <context>
     <name>PasswordStep</name>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="68" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="64" />
         <source>Pass on the password</source>
         <translation>Het wachtwoord doorgeven</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="86" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="79" />
         <source>These steps are recorded in the journal:</source>
         <translation>Deze stappen staan in het logboek:</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="89" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="82" />
         <source>Start a &amp;new handoff</source>
         <translation>&amp;Nieuwe overdracht starten</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="133" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="123" />
         <source>Recording how the password was passed on…</source>
         <translation>Er wordt genoteerd hoe het wachtwoord werd doorgegeven…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="141" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="131" />
         <source>Handoff {ref} is complete.</source>
         <translation>Overdracht {ref} is afgerond.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="146" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="136" />
         <source>Reading the journal…</source>
         <translation>Het logboek wordt gelezen…</translation>
     </message>
@@ -476,118 +484,118 @@
         <translation>Open een vergrendeld bestand dat u ontving. Handoff bewaart het in de beveiligde map, zegt tot wanneer u het mag houden en helpt u de e-mail en het wachtwoord op te ruimen.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="76" />
+        <location filename="../../handoff/gui/pages/receive.py" line="75" />
         <source>1. Which file did you receive?</source>
         <translation>1. Welk bestand hebt u ontvangen?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="78" />
+        <location filename="../../handoff/gui/pages/receive.py" line="77" />
         <source>Drag the locked file from the e-mail here, or choose it.</source>
         <translation>Sleep het vergrendelde bestand uit de e-mail hierheen, of kies het.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="79" />
+        <location filename="../../handoff/gui/pages/receive.py" line="78" />
         <source>C&amp;hoose file…</source>
         <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="80" />
+        <location filename="../../handoff/gui/pages/receive.py" line="79" />
         <source>Locked files (*.7z)</source>
         <translation>Vergrendelde bestanden (*.7z)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="85" />
+        <location filename="../../handoff/gui/pages/receive.py" line="84" />
         <source>2. Under which protocol?</source>
         <translation>2. Onder welk protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="88" />
+        <location filename="../../handoff/gui/pages/receive.py" line="87" />
         <source>3. The password from the SMS or phone call</source>
         <translation>3. Het wachtwoord uit de sms of het telefoongesprek</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="91" />
+        <location filename="../../handoff/gui/pages/receive.py" line="90" />
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="93" />
+        <location filename="../../handoff/gui/pages/receive.py" line="92" />
         <source>Type the password exactly as you received it; spaces and dashes count.</source>
         <translation>Typ het wachtwoord precies zoals u het kreeg; spaties en streepjes tellen mee.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="97" />
-        <location filename="../../handoff/gui/pages/receive.py" line="122" />
+        <location filename="../../handoff/gui/pages/receive.py" line="96" />
+        <location filename="../../handoff/gui/pages/receive.py" line="113" />
         <source>Sho&amp;w</source>
         <translation>&amp;Tonen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="107" />
+        <location filename="../../handoff/gui/pages/receive.py" line="101" />
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="110" />
+        <location filename="../../handoff/gui/pages/receive.py" line="104" />
         <source>&amp;Open the file</source>
         <translation>Bestand &amp;openen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="122" />
+        <location filename="../../handoff/gui/pages/receive.py" line="113" />
         <source>&amp;Hide</source>
         <translation>&amp;Verbergen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="154" />
+        <location filename="../../handoff/gui/pages/receive.py" line="145" />
         <source>Opening the file…</source>
         <translation>Het bestand wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="172" />
+        <location filename="../../handoff/gui/pages/receive.py" line="161" />
         <source>Opened and stored</source>
         <translation>Geopend en bewaard</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="180" />
+        <location filename="../../handoff/gui/pages/receive.py" line="168" />
         <source>Open the &amp;stored file</source>
         <translation>Bewaard bestand &amp;openen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="182" />
+        <location filename="../../handoff/gui/pages/receive.py" line="170" />
         <source>Show the &amp;folder</source>
         <translation>&amp;Map tonen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="189" />
+        <location filename="../../handoff/gui/pages/receive.py" line="173" />
         <source>4. Clean up, as the protocol asks</source>
         <translation>4. Opruimen, zoals het protocol vraagt</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="191" />
+        <location filename="../../handoff/gui/pages/receive.py" line="175" />
         <source>I &amp;deleted the e-mail with the locked file.</source>
         <translation>Ik heb de e-mail met het vergrendelde bestand &amp;verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="192" />
+        <location filename="../../handoff/gui/pages/receive.py" line="176" />
         <source>I de&amp;leted the SMS or note with the password.</source>
         <translation>Ik heb de sms of notitie met het wachtwoord ver&amp;wijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="198" />
+        <location filename="../../handoff/gui/pages/receive.py" line="182" />
         <source>Receive &amp;another file</source>
         <translation>&amp;Nog een bestand ontvangen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="212" />
+        <location filename="../../handoff/gui/pages/receive.py" line="193" />
         <source>Stored in the secure folder: {folder} ({files})</source>
         <translation>Bewaard in de beveiligde map: {folder} ({files})</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="228" />
+        <location filename="../../handoff/gui/pages/receive.py" line="210" />
         <source>Retention: {rule}.</source>
         <translation>Bewaren: {rule}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="231" />
+        <location filename="../../handoff/gui/pages/receive.py" line="213" />
         <source>Delete it by {day} at the latest; Handoff will do so then ({rule}).</source>
         <translation>Verwijder het uiterlijk op {day}; Handoff doet het dan zelf ({rule}).</translation>
     </message>
@@ -595,82 +603,77 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="44" />
+        <location filename="../../handoff/gui/pages/seal.py" line="43" />
         <source>Seal</source>
         <translation>Verzegelen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="46" />
+        <location filename="../../handoff/gui/pages/seal.py" line="45" />
         <source>Lock a file that is no longer needed. Only the custodian named in the protocol gets the password; the unlocked file is removed.</source>
         <translation>Vergrendel een bestand dat niet meer nodig is. Alleen de bewaarder die het protocol noemt krijgt het wachtwoord; het onvergrendelde bestand wordt verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="65" />
+        <location filename="../../handoff/gui/pages/seal.py" line="62" />
         <source>1. Under which protocol?</source>
         <translation>1. Onder welk protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="69" />
+        <location filename="../../handoff/gui/pages/seal.py" line="66" />
         <source>2. Which file?</source>
         <translation>2. Welk bestand?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="71" />
+        <location filename="../../handoff/gui/pages/seal.py" line="68" />
         <source>Drag the month's file here, or choose it.</source>
         <translation>Sleep het bestand van de maand hierheen, of kies het.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="72" />
+        <location filename="../../handoff/gui/pages/seal.py" line="69" />
         <source>C&amp;hoose file…</source>
         <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/pages/seal.py" line="73" />
-        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
-        <translation>Rekenbladen (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="78" />
         <source>3. Who keeps the password?</source>
         <translation>3. Wie bewaart het wachtwoord?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="80" />
+        <location filename="../../handoff/gui/pages/seal.py" line="75" />
         <source>Custodian of the password</source>
         <translation>Bewaarder van het wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="82" />
+        <location filename="../../handoff/gui/pages/seal.py" line="77" />
         <source>The role named in the protocol, for example the financial director.</source>
         <translation>De functie die het protocol noemt, bijvoorbeeld de financieel directeur.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="86" />
+        <location filename="../../handoff/gui/pages/seal.py" line="81" />
         <source>&amp;Seal the file</source>
         <translation>Bestand &amp;verzegelen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="118" />
+        <location filename="../../handoff/gui/pages/seal.py" line="110" />
         <source>Sealing the file…</source>
         <translation>Het bestand wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="134" />
+        <location filename="../../handoff/gui/pages/seal.py" line="126" />
         <source>The file is sealed as {file}; the unlocked file was removed.</source>
         <translation>Het bestand is verzegeld als {file}; het onvergrendelde bestand werd verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="137" />
+        <location filename="../../handoff/gui/pages/seal.py" line="129" />
         <source>The file is sealed as {file}, but the unlocked file could not be removed: delete it yourself.</source>
         <translation>Het bestand is verzegeld als {file}, maar het onvergrendelde bestand kon niet verwijderd worden: verwijder het zelf.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="142" />
+        <location filename="../../handoff/gui/pages/seal.py" line="134" />
         <source>Give this password to the {custodian} only, in person or by phone. It is shown only now and stored nowhere.</source>
         <translation>Geef dit wachtwoord alleen aan de {custodian}, persoonlijk of telefonisch. Het wordt alleen nu getoond en nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="146" />
+        <location filename="../../handoff/gui/pages/seal.py" line="138" />
         <source>I handed the password to the &amp;custodian</source>
         <translation>Ik heb het wachtwoord aan de &amp;bewaarder gegeven</translation>
     </message>
@@ -678,137 +681,142 @@
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="52" />
+        <location filename="../../handoff/gui/pages/send.py" line="48" />
         <source>Send</source>
         <translation>Versturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="55" />
+        <location filename="../../handoff/gui/pages/send.py" line="51" />
         <source>Hand over a list or a referral the way the protocol says: Handoff checks it, locks it with a password and sends it. You pass the password on separately.</source>
         <translation>Draag een lijst of een doorverwijzing over zoals het protocol het zegt: Handoff controleert ze, vergrendelt ze met een wachtwoord en verstuurt ze. Het wachtwoord geeft u apart door.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="75" />
+        <location filename="../../handoff/gui/pages/send.py" line="70" />
         <source>1. Under which protocol?</source>
         <translation>1. Onder welk protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="81" />
+        <location filename="../../handoff/gui/pages/send.py" line="79" />
         <source>2. What do you send?</source>
         <translation>2. Wat verstuurt u?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="83" />
+        <location filename="../../handoff/gui/pages/send.py" line="81" />
         <source>Fill in a &amp;form (one person)</source>
         <translation>Een &amp;formulier invullen (één persoon)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="84" />
+        <location filename="../../handoff/gui/pages/send.py" line="82" />
         <source>Use a &amp;spreadsheet</source>
         <translation>Een &amp;rekenblad gebruiken</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="99" />
+        <location filename="../../handoff/gui/pages/send.py" line="93" />
         <source>Drag the spreadsheet here, or choose it.</source>
         <translation>Sleep het rekenblad hierheen, of kies het.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="100" />
+        <location filename="../../handoff/gui/pages/send.py" line="94" />
         <source>C&amp;hoose spreadsheet…</source>
         <translation>Rekenblad &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="101" />
-        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
-        <translation>Rekenbladen (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/send.py" line="114" />
+        <location filename="../../handoff/gui/pages/send.py" line="106" />
         <source>The client was &amp;informed and freely and explicitly agreed to this referral.</source>
         <translation>De cliënt werd &amp;ingelicht en gaf vrij en uitdrukkelijk toestemming voor deze doorverwijzing.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="116" />
+        <location filename="../../handoff/gui/pages/send.py" line="108" />
         <source>Client informed and agreed</source>
         <translation>Cliënt ingelicht en akkoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="118" />
+        <location filename="../../handoff/gui/pages/send.py" line="110" />
         <source>Required by the protocol before a referral may be sent.</source>
         <translation>Het protocol vereist dit voordat een doorverwijzing verstuurd mag worden.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="122" />
+        <location filename="../../handoff/gui/pages/send.py" line="114" />
         <source>3. To whom?</source>
         <translation>3. Naar wie?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="124" />
+        <location filename="../../handoff/gui/pages/send.py" line="116" />
         <source>Recipient</source>
         <translation>Ontvanger</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="126" />
+        <location filename="../../handoff/gui/pages/send.py" line="118" />
         <source>Only the recipients the protocol names can be chosen.</source>
         <translation>Alleen de ontvangers die het protocol noemt, kunnen gekozen worden.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="130" />
+        <location filename="../../handoff/gui/pages/send.py" line="122" />
         <source>&amp;Lock and send</source>
         <translation>&amp;Vergrendelen en versturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="164" />
+        <location filename="../../handoff/gui/pages/send.py" line="136" />
+        <source>These protocol files could not be used:</source>
+        <translation>Deze protocolbestanden konden niet gebruikt worden:</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="167" />
         <source>No protocol is available. Ask your DPO.</source>
         <translation>Er is geen protocol beschikbaar. Vraag het aan uw functionaris voor gegevensbescherming.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="170" />
+        <location filename="../../handoff/gui/pages/send.py" line="173" />
         <source>Between {parties}. Based on {article}.</source>
         <translation>Tussen {parties}. Op basis van {article}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="216" />
+        <location filename="../../handoff/gui/pages/send.py" line="219" />
         <source>Checking the spreadsheet against the protocol…</source>
         <translation>Het rekenblad wordt aan het protocol getoetst…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="228" />
+        <location filename="../../handoff/gui/pages/send.py" line="231" />
         <source>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</source>
         <translation>Het rekenblad past bij het protocol ({rows} rijen). Alleen de toegelaten kolommen worden verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="236" />
+        <location filename="../../handoff/gui/pages/send.py" line="239" />
         <source>This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' in the spreadsheet, save it, and choose it again.</source>
         <translation>Dit rekenblad kan nog niet verstuurd worden. Verbeter de cellen met 'Moet verbeterd' in het rekenblad, bewaar het en kies het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="289" />
+        <location filename="../../handoff/gui/pages/send.py" line="292" />
         <source>Locking the file with a password and sending it…</source>
         <translation>Het bestand wordt met een wachtwoord vergrendeld en verstuurd…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="346" />
+        <location filename="../../handoff/gui/pages/send.py" line="318" />
+        <source>Sending it by SMS from Handoff needs an SMS provider and the role's number in Settings; until then, call or text from your own phone.</source>
+        <translation>Om het vanuit Handoff per sms te sturen zijn een sms-aanbieder en het nummer van de functie nodig (Instellingen); tot dan belt of sms't u vanaf uw eigen telefoon.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="355" />
         <source>Open the &amp;e-mail draft again</source>
         <translation>&amp;E-mailconcept opnieuw openen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="301" />
+        <location filename="../../handoff/gui/pages/send.py" line="304" />
         <source>Done: {step}. Reference: {ref}.</source>
         <translation>Klaar: {step}. Referentie: {ref}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="305" />
+        <location filename="../../handoff/gui/pages/send.py" line="308" />
         <source>Pass this password to the {role} by SMS or by phone — never in the same e-mail as the file. It is shown only now and stored nowhere.</source>
         <translation>Geef dit wachtwoord door aan de {role} per sms of telefoon — nooit in dezelfde e-mail als het bestand. Het wordt alleen nu getoond en nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="320" />
+        <location filename="../../handoff/gui/pages/send.py" line="329" />
         <source>Send the password by S&amp;MS</source>
         <translation>Wachtwoord per s&amp;ms sturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="326" />
+        <location filename="../../handoff/gui/pages/send.py" line="335" />
         <source>I &amp;passed it on by phone</source>
         <translation>Ik heb het &amp;telefonisch doorgegeven</translation>
     </message>
@@ -942,7 +950,7 @@
     </message>
     <message>
         <location filename="../../handoff/gui/settings_dialog.py" line="162" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="182" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="191" />
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
@@ -953,7 +961,7 @@
     </message>
     <message>
         <location filename="../../handoff/gui/settings_dialog.py" line="164" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="184" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="193" />
         <source>&amp;Port</source>
         <translation>&amp;Poort</translation>
     </message>
@@ -974,7 +982,7 @@
     </message>
     <message>
         <location filename="../../handoff/gui/settings_dialog.py" line="170" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="186" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="195" />
         <source>&amp;User name</source>
         <translation>&amp;Gebruikersnaam</translation>
     </message>
@@ -985,7 +993,7 @@
     </message>
     <message>
         <location filename="../../handoff/gui/settings_dialog.py" line="172" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="209" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="218" />
         <source>Se&amp;nder</source>
         <translation>A&amp;fzender</translation>
     </message>
@@ -996,117 +1004,117 @@
     </message>
     <message>
         <location filename="../../handoff/gui/settings_dialog.py" line="174" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="193" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="202" />
         <source>Pass&amp;word</source>
         <translation>&amp;Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="181" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="190" />
         <source>SFTP server</source>
         <translation>SFTP-server</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="183" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="192" />
         <source>SFTP port</source>
         <translation>SFTP-poort</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="185" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="194" />
         <source>SFTP user name</source>
         <translation>SFTP-gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="187" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="196" />
         <source>SFTP folder</source>
         <translation>SFTP-map</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="188" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="197" />
         <source>&amp;Folder</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="189" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="198" />
         <source>Server fingerprint</source>
         <translation>Vingerafdruk van de server</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="191" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="200" />
         <source>Finger&amp;print</source>
         <translation>&amp;Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="192" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="201" />
         <source>SFTP password</source>
         <translation>SFTP-wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="201" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="210" />
         <source>SMS provider</source>
         <translation>Sms-aanbieder</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="203" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="212" />
         <source>P&amp;rovider</source>
         <translation>&amp;Aanbieder</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="204" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="213" />
         <source>Provider address</source>
         <translation>Adres van de aanbieder</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="205" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="214" />
         <source>&amp;Address</source>
         <translation>&amp;Adres</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="206" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="215" />
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="207" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="216" />
         <source>A&amp;ccount</source>
         <translation>A&amp;ccount</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="208" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="217" />
         <source>Sender name</source>
         <translation>Naam van de afzender</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="210" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="219" />
         <source>SMS token</source>
         <translation>Sms-token</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="211" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="220" />
         <source>&amp;Token</source>
         <translation>&amp;Token</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="220" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="229" />
         <source>Phone numbers of the roles the protocols name, for passing on passwords (for example the OCMW social service). Not the clients' numbers.</source>
         <translation>Telefoonnummers van de functies die de protocollen noemen, om wachtwoorden door te geven (bijvoorbeeld de sociale dienst van het OCMW). Niet de nummers van cliënten.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="226" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="235" />
         <source>Phone numbers</source>
         <translation>Telefoonnummers</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="227" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="236" />
         <source>Role</source>
         <translation>Functie</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="227" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="236" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="231" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="240" />
         <source>&amp;Add a number</source>
         <translation>Nummer &amp;toevoegen</translation>
     </message>

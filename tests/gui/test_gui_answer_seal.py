@@ -133,3 +133,25 @@ def test_answer_sent_back_as_draft_under_the_same_reference(window, qtbot, dialo
     with Journal() as journal:
         steps = [r.step for r in journal.records(handoff_id="HO-20260301-7KQ2M9")]
     assert steps == [Step.PACKAGED, Step.DRAFT_HANDED]
+
+
+@pytest.mark.skipif(
+    hasattr(workbook, "clean_answer"), reason="answers can be sent: see the test above"
+)
+def test_answer_send_says_it_is_not_available_yet(window, qtbot, dialogs, boxes, tmp_path):
+    window.show_page("answer")
+    page = window.pages["answer"]
+    dialogs.open_path = _request_in_secure_folder(tmp_path)
+    qtbot.mouseClick(page.request.button, Qt.MouseButton.LeftButton)
+    dialogs.open_path = sheets.write_sheet(
+        tmp_path / "antwoord.xlsx", sheets.TURNHOUT_ANSWER_HEADERS, _answer_rows()
+    )
+    qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.report is not None and page.report.ok, timeout=20_000)
+    ids = [page.recipient.itemData(i) for i in range(page.recipient.count())]
+    page.recipient.setCurrentIndex(ids.index("turnhout-answer"))
+    qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(boxes.shown), timeout=10_000)
+    assert "kan deze versie van Handoff nog niet" in boxes.texts()[0]
+    with Journal() as journal:
+        assert journal.count() == 0

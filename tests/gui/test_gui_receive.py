@@ -133,3 +133,27 @@ def test_protocol_proposed_from_the_file_name_or_last_used(tmp_path):
         == "kg-ocmw-referral"
     )
     assert propose_protocol(tmp_path / "HO-20250301-7KQ2M9.7z", found, None) is None
+
+
+def test_cancel_while_opening_leaves_nothing(window, qtbot, dialogs, tmp_path):
+    """Cancel mid-way: no file in the secure folder, nothing in the journal, the window stays usable."""
+    import os
+
+    from handoff.core import archive, settings
+
+    big = tmp_path / "groot.7z"
+    archive.pack(
+        {"HO-20260301-7KQ2M9.xlsx": os.urandom(96 * 2**20)}, big, "Lang-Genoeg-Wachtwoord-42"
+    )
+    page = _receive_page(window, qtbot, dialogs, big)
+    qtbot.keyClicks(page.password, "Lang-Genoeg-Wachtwoord-42")
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.progress.isVisible())
+    qtbot.mouseClick(page.progress.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=60_000)
+    assert "afgebroken" in page.error.text().lower() or "geannuleerd" in page.error.text().lower()
+    qtbot.waitUntil(lambda: not page.progress.isVisible())
+    secure = Path(settings.load().secure_folder)
+    assert not secure.exists() or list(secure.iterdir()) == []
+    assert Journal().count() == 0
+    assert page.drop.path == big  # try again without starting over

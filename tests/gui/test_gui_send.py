@@ -231,3 +231,17 @@ def test_missing_smtp_password_is_asked_not_stored(
             assert page.panels.currentIndex() == 0 and not page.runner.busy()
             assert inbox.messages == []
     assert not credentials.has_secret("smtp")  # typed once, never stored
+
+
+def test_a_broken_protocol_file_is_named_on_the_page(qtbot, dutch, boxes):
+    (paths.user_protocols_dir() / "eigen.toml").write_text(
+        'id = "eigen"\n[title\n', encoding="utf-8"
+    )
+    from handoff.gui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    page = win.pages["send"]
+    assert page.profile_problems.isVisibleTo(page)
+    assert "eigen.toml" in page.profile_problems.text()
+    assert page.picker.count() >= 4  # the shipped protocols still load

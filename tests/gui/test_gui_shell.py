@@ -169,3 +169,55 @@ def test_clipboard_cleared_only_if_it_still_holds_the_password(qtbot, qapp, chan
         clipboard.setText("iets anders")
     qtbot.waitUntil(lambda: not guard.pending())
     assert clipboard.text() == ("iets anders" if changed_by_user else "")
+
+
+def test_handoff_without_arguments_opens_the_window(tmp_path):
+    """`handoff` with no arguments starts handoff.gui.app.run() and shows the window."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HANDOFF_STARTUP_MARKER="WINDOW-SHOWN")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "handoff"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = proc.stdout.readline()  # type: ignore[union-attr]
+        assert line.strip() == "WINDOW-SHOWN", (
+            proc.stderr.read() if proc.poll() is not None else line
+        )  # type: ignore[union-attr]
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def _drop(widget, paths):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    widget.dropEvent(event)
+    return event.isAccepted()
+
+
+def test_a_file_can_be_dropped_but_only_one_of_the_right_kind(qtbot, tmp_path):
+    from handoff.gui.widgets.file_drop import FileDrop
+
+    drop = FileDrop("Sleep hierheen", "Kiezen", "*.7z", (".7z",))
+    qtbot.addWidget(drop)
+    good, other = tmp_path / "HO-20260301-7KQ2M9.7z", tmp_path / "virus.exe"
+    for path in (good, other):
+        path.write_bytes(b"x")
+    assert not _drop(drop, [other]) and drop.path is None
+    assert not _drop(drop, [good, good]) and drop.path is None
+    with qtbot.waitSignal(drop.file_chosen) as chosen:
+        assert _drop(drop, [good])
+    assert chosen.args == [good] and drop.label.text() == good.name

@@ -20,9 +20,8 @@ from handoff.core.workbook.findings import CheckReport, Finding, finding
 def _column(analysis: Analysis, key: str) -> list[object]:
     keys = [c.key for c in analysis.columns]
     if key not in keys:
-        return [None] * len(analysis.values)
-    j = keys.index(key)
-    return [row[j] for row in analysis.values]
+        return [None] * len(analysis.row_numbers)
+    return list(analysis.by_column[keys.index(key)])
 
 
 def _compare(request: Analysis, answer: Analysis, key: str) -> list[Finding]:
@@ -65,7 +64,7 @@ def check_answer(request: Path, answer: Path, protocol: Protocol) -> CheckReport
     answered = analyse(answer, protocol, protocol.columns + protocol.answer_columns)
     report = answered.report
     report.findings.extend(f for f in asked.report.findings if f.blocking)
-    if asked.report.ok and answered.values:
+    if asked.report.ok and answered.row_numbers:
         key = protocol.columns[0].key
         report.findings.extend(_compare(asked, answered, key) + _beneficiaries(answered))
     return report

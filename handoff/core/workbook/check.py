@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handoff.core import identifiers
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.protocols import Column, Protocol
@@ -31,9 +32,16 @@ class Analysis:
 
     report: CheckReport
     columns: list[Column] = field(default_factory=list)
-    values: list[list[CellValue]] = field(default_factory=list)
+    by_column: list[list[CellValue]] = field(default_factory=list)  # one list per column
     sheet: str = ""
     row_numbers: list[int] = field(default_factory=list)  # 1-based sheet row of each value row
+
+    @property
+    def values(self) -> list[list[CellValue]]:
+        """The clean values row by row (protocol order within a row)."""
+        if not self.by_column:
+            return [[] for _ in self.row_numbers]
+        return [list(row) for row in zip(*self.by_column, strict=True)]
 
 
 def sha256_of(path: Path) -> str:
@@ -96,23 +104,22 @@ class _Collector:
         return out
 
 
-def _check_column(
-    rows: Sequence[Row], data: Sequence[int], column: Column, j: int, collector: _Collector
+def _check_cells(
+    values: Sequence[object], data: Sequence[int], column: Column, j: int, collector: _Collector
 ) -> list[CellValue]:
-    """One column, top to bottom: column-wise keeps the per-cell cost low."""
+    """One column cell by cell, in row order: the path for anything to report."""
     out: list[CellValue] = []
     label = column.label.nl
     plain = column.type == "text"
     address = column.type == "address"
-    for i in data:
-        raw = rows[i][j]
+    for i, raw in zip(data, values, strict=True):
         if raw == "" or raw is None or (raw.__class__ is str and not raw.strip()):
             if column.required:
                 collector.add("required_empty", j, i, label=label)
             out.append(None)
             continue
         if plain and raw.__class__ is str:
-            out.append(raw.strip())  # text needs no check: the common case, kept cheap
+            out.append(raw.strip())  # text needs no check
             continue
         if address and raw.__class__ is str and HAS_DIGIT.search(raw):
             out.append(raw.strip())  # an address with a house number: nothing to say
@@ -124,19 +131,63 @@ def _check_column(
     return out
 
 
+def _all_clean(values: Sequence[object], column: Column) -> list[CellValue] | None:
+    """The clean column when a whole-column pass proves there is nothing to report.
+
+    A sheet that conforms (what is packed) is the common case, so the
+    per-cell branching of :func:`_check_cells` is kept for columns that have
+    something to say: ``None`` sends the column there, which then reports in
+    row order exactly as before. Text and addresses are stripped in one
+    comprehension (a non-text cell raises AttributeError: the slow path);
+    national numbers go through :func:`identifiers.national_number` once each.
+    """
+    kind = column.type
+    if kind == "text" or kind == "address":
+        try:
+            out: list[CellValue] = [v.strip() for v in values]  # type: ignore[attr-defined]
+        except AttributeError:
+            return None
+        if not all(out):  # an empty cell ('' or spaces)
+            return None
+        if kind == "address" and not all(map(HAS_DIGIT.search, out)):  # type: ignore[arg-type]
+            return None
+        return out
+    if kind == "national_number":
+        numbers: list[CellValue] = list(map(identifiers.national_number, values))
+        return numbers if all(numbers) else None
+    return None
+
+
+def _check_column(
+    values: Sequence[object], data: Sequence[int], column: Column, j: int, collector: _Collector
+) -> list[CellValue]:
+    """One column, top to bottom: column-wise keeps the per-cell cost low."""
+    clean = _all_clean(values, column)
+    return clean if clean is not None else _check_cells(values, data, column, j, collector)
+
+
+def _column_values(rows: Sequence[Row], data: Sequence[int], j: int) -> list[object]:
+    """Column ``j`` of the data rows (a slice when they are contiguous, the usual case)."""
+    if data and data[-1] - data[0] + 1 == len(data):
+        return [row[j] for row in rows[data[0] : data[-1] + 1]]
+    return [rows[i][j] for i in data]
+
+
 def check_cells(
     rows: Sequence[Row], table: Table, columns: Sequence[Column]
 ) -> tuple[list[Finding], list[list[CellValue]]]:
-    """Every cell of every data row by its column's type; the clean rows."""
+    """Every cell of every data row by its column's type; the clean columns.
+
+    Returns the clean values column by column (protocol order): the copy's
+    writer works per column too, so no rows are built in between.
+    """
     collector = _Collector(table.sheet)
     found = [(c, table.mapped[c.key]) for c in columns if c.key in table.mapped]
-    by_column = [_check_column(rows, table.data, c, j, collector) for c, j in found]
-    values = (
-        [list(row) for row in zip(*by_column, strict=True)]
-        if by_column
-        else [[] for _ in table.data]
-    )
-    return collector.findings + collector.summaries(), values
+    by_column = [
+        _check_column(_column_values(rows, table.data, j), table.data, c, j, collector)
+        for c, j in found
+    ]
+    return collector.findings + collector.summaries(), by_column
 
 
 def analyse(path: Path, protocol: Protocol, columns: Sequence[Column] | None = None) -> Analysis:
@@ -155,12 +206,12 @@ def analyse(path: Path, protocol: Protocol, columns: Sequence[Column] | None = N
         report.findings.extend(table.findings if table else [])
         report.findings.append(finding("no_data", sheet=sheet or None))
         return Analysis(report)
-    cell_findings, values = check_cells(rows, table, columns)
+    cell_findings, by_column = check_cells(rows, table, columns)
     report.findings.extend(table.findings + cell_findings)
     report.rows = len(table.data)
     found = [c for c in columns if c.key in table.mapped]
     report.columns = [c.key for c in found]
-    return Analysis(report, found, values, sheet, [i + 1 for i in table.data])
+    return Analysis(report, found, by_column, sheet, [i + 1 for i in table.data])
 
 
 def check(path: Path, protocol: Protocol) -> CheckReport:

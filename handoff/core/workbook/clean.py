@@ -19,15 +19,17 @@ from handoff.core.protocols import Column, Protocol
 from handoff.core.workbook.check import analyse
 from handoff.core.workbook.findings import CheckReport, CleanSheet
 from handoff.core.workbook.values import CellValue
-from handoff.core.workbook.xlsx import write_xlsx
+from handoff.core.workbook.xlsx import write_columns
 
 AUTHOR = "Handoff"
 SHEET_NAME = "Gegevens"
 
 
-def _write(columns: Sequence[Column], rows: Sequence[Sequence[CellValue]], title: str) -> bytes:
+def _write(
+    columns: Sequence[Column], values: Sequence[Sequence[CellValue]], rows: int, title: str
+) -> bytes:
     header = [column.label.nl for column in columns]
-    return write_xlsx(header, rows, sheet=SHEET_NAME, title=title, author=AUTHOR)
+    return write_columns(header, values, rows, sheet=SHEET_NAME, title=title, author=AUTHOR)
 
 
 def blocking_error(report: CheckReport) -> HandoffError:
@@ -53,9 +55,20 @@ def sheet_name(protocol: Protocol) -> str:
 def build(
     protocol: Protocol, columns: Sequence[Column], rows: Sequence[Sequence[CellValue]]
 ) -> CleanSheet:
-    """The cleaned xlsx for clean values already checked."""
-    data = _write(columns, rows, protocol.title.nl)
-    return CleanSheet(data, len(rows), [c.key for c in columns], sheet_name(protocol))
+    """The cleaned xlsx for clean values already checked, given row by row."""
+    by_column = [list(column) for column in zip(*rows, strict=True)]
+    return build_columns(protocol, columns, by_column, len(rows))
+
+
+def build_columns(
+    protocol: Protocol,
+    columns: Sequence[Column],
+    by_column: Sequence[Sequence[CellValue]],
+    rows: int,
+) -> CleanSheet:
+    """The cleaned xlsx for clean values already checked, given column by column."""
+    data = _write(columns, by_column, rows, protocol.title.nl)
+    return CleanSheet(data, rows, [c.key for c in columns], sheet_name(protocol))
 
 
 def prepare(path: Path, protocol: Protocol) -> tuple[CheckReport, CleanSheet | None]:
@@ -63,7 +76,8 @@ def prepare(path: Path, protocol: Protocol) -> tuple[CheckReport, CleanSheet | N
     analysis = analyse(path, protocol)
     if not analysis.report.ok:
         return analysis.report, None
-    return analysis.report, build(protocol, analysis.columns, analysis.values)
+    rows = len(analysis.row_numbers)
+    return analysis.report, build_columns(protocol, analysis.columns, analysis.by_column, rows)
 
 
 def clean(path: Path, protocol: Protocol) -> CleanSheet:

@@ -13,12 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout
 
 from handoff.gui import jobs
-from handoff.gui.pages.send import SHEET_SUFFIXES, SendPage
+from handoff.gui.pages.send import SendPage
 from handoff.gui.tasks import TaskRunner
-from handoff.gui.widgets.file_drop import FileDrop
+from handoff.gui.widgets.file_drop import sheet_drop
 
 
 class AnswerPage(SendPage):
@@ -44,11 +44,9 @@ class AnswerPage(SendPage):
         return bool(protocol.answer_columns and protocol.recipients)
 
     def _build_source_extra(self, layout: QVBoxLayout) -> None:
-        self.request = FileDrop(
+        self.request = sheet_drop(
             self.tr("First the request you received (from the secure folder)."),
             self.tr("Choose the &request…"),
-            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)"),
-            SHEET_SUFFIXES,
         )
         self.request.file_chosen.connect(self._request_chosen)
         layout.addWidget(self.request)
@@ -57,7 +55,10 @@ class AnswerPage(SendPage):
             self.tr("Reference of the request, e.g. HO-20250301-7KQ2M9")
         )
         self.reference_edit.setAccessibleName(self.tr("Reference of the request"))
-        layout.addWidget(self.reference_edit)
+        row = QFormLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addRow(self.tr("&Reference"), self.reference_edit)
+        layout.addLayout(row)
 
     def _request_chosen(self, path: Path) -> None:
         """Received files sit in a folder named after their handoff: propose that reference."""

@@ -96,6 +96,8 @@ class LogPage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(260)
@@ -255,9 +257,7 @@ class LogPage(Page):
         row.addWidget(self.export_csv)
         row.addWidget(self.export_xlsx)
         self.body.addLayout(row)
-        self.export_status = QLabel()
-        self.export_status.setObjectName("success")
-        self.export_status.setWordWrap(True)
+        self.export_status = style.message("success")
         self.body.addWidget(self.export_status)
 
     def export(self, suffix: str) -> None:

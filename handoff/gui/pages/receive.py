@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from handoff.core import i18n
 from handoff.gui import jobs, memory, messages, style
@@ -62,7 +62,8 @@ class ReceivePage(Page):
             ),
         )
         self.received: Any = None
-        self.body.addWidget(self._build_open())
+        self.open_panel = self._build_open()
+        self.body.addWidget(self.open_panel)
         self.result = self._build_result()
         self.body.addWidget(self.result)
         self.body.addStretch(1)
@@ -70,9 +71,7 @@ class ReceivePage(Page):
         self.picker.select(memory.last_protocol("receive"))
 
     def _build_open(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
+        panel, layout = style.panel()
         layout.addWidget(style.step_title(self.tr("1. Which file did you receive?")))
         self.drop = FileDrop(
             self.tr("Drag the locked file from the e-mail here, or choose it."),
@@ -97,22 +96,14 @@ class ReceivePage(Page):
         self.show_password = style.button(self.tr("Sho&w"))
         self.show_password.setCheckable(True)
         self.show_password.toggled.connect(self._toggle_echo)
-        row = QHBoxLayout()
-        row.addWidget(self.password, 1)
-        row.addWidget(self.show_password)
-        layout.addLayout(row)
-        self.error = QLabel()
-        self.error.setObjectName("warning")
-        self.error.setWordWrap(True)
+        layout.addLayout(style.row(self.password, self.show_password))
+        self.error = style.message("warning")
         self.error.setAccessibleName(self.tr("Problem"))
         self.error.hide()
         layout.addWidget(self.error)
         self.open_button = style.primary(self.tr("&Open the file"))
         self.open_button.clicked.connect(self.open_file)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
-        layout.addLayout(buttons)
+        layout.addLayout(style.row(None, self.open_button))
         self._update_ready()
         return panel
 
@@ -166,13 +157,10 @@ class ReceivePage(Page):
 
     # ----- after opening ----------------------------------------------------
     def _build_result(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(style.step_title(self.tr("Opened and stored")))
-        self.where = QLabel()
-        self.where.setWordWrap(True)
-        self.where.setObjectName("success")
+        panel, layout = style.panel()
+        self.opened_title = style.step_title(self.tr("Opened and stored"))
+        layout.addWidget(self.opened_title)
+        self.where = style.message("success")
         self.due = QLabel()
         self.due.setWordWrap(True)
         layout.addWidget(self.where)
@@ -181,11 +169,7 @@ class ReceivePage(Page):
         self.open_stored.clicked.connect(self._open_stored)
         self.show_folder = style.button(self.tr("Show the &folder"))
         self.show_folder.clicked.connect(self._show_folder)
-        row = QHBoxLayout()
-        row.addWidget(self.open_stored)
-        row.addWidget(self.show_folder)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(style.row(self.open_stored, self.show_folder, None))
         layout.addWidget(style.step_title(self.tr("4. Clean up, as the protocol asks")))
         self.cleanup: dict[str, QCheckBox] = {
             "email_deleted": QCheckBox(self.tr("I &deleted the e-mail with the locked file.")),
@@ -197,10 +181,7 @@ class ReceivePage(Page):
             layout.addWidget(box)
         self.again_button = style.button(self.tr("Receive &another file"))
         self.again_button.clicked.connect(self.start_over)
-        again = QHBoxLayout()
-        again.addStretch(1)
-        again.addWidget(self.again_button)
-        layout.addLayout(again)
+        layout.addLayout(style.row(None, self.again_button))
         panel.hide()
         return panel
 
@@ -219,6 +200,7 @@ class ReceivePage(Page):
             box.setChecked(False)
             box.setEnabled(True)
             box.blockSignals(False)
+        self.open_panel.hide()  # one step at a time: now the clean-up
         self.result.show()
         self.open_stored.setFocus()
 
@@ -262,6 +244,7 @@ class ReceivePage(Page):
     def start_over(self) -> None:
         self.received = None
         self.result.hide()
+        self.open_panel.show()
         self.drop.set_path(None)
         self.password.clear()
         self.error.hide()

@@ -11,28 +11,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QStackedWidget, QWidget
 
 from handoff.core import i18n
-from handoff.gui import memory, style
+from handoff.gui import jobs, memory, style
 from handoff.gui.pages.base import Page
-from handoff.gui.pages.send import SHEET_SUFFIXES
-from handoff.gui.tasks import TaskRunner, simple
-from handoff.gui.widgets.file_drop import FileDrop
+from handoff.gui.tasks import TaskRunner
+from handoff.gui.widgets.file_drop import sheet_drop
 from handoff.gui.widgets.password_step import Action, PasswordStep
 from handoff.gui.widgets.protocol_picker import ProtocolPicker
 
 
-def _seal(path: Any, protocol_id: str, custodian: str) -> Any:
-    from handoff.core import sealing
+def _seal(path: Any, protocol_id: str, custodian: str, progress: Any, cancel: Any) -> Any:
+    from handoff.core import handoffs
 
-    return sealing.seal(path, protocol_id, custodian)
-
-
-def _confirm_custodian(handoff_id: str) -> Any:
-    from handoff.core import sealing
-
-    return sealing.confirm_custodian(handoff_id)
+    return handoffs.seal(path, protocol_id, custodian, progress=progress, cancel=cancel)
 
 
 class SealPage(Page):
@@ -59,19 +52,15 @@ class SealPage(Page):
         self.picker.select(memory.last_protocol("seal"))
 
     def _build_choose(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
+        panel, layout = style.panel()
         layout.addWidget(style.step_title(self.tr("1. Under which protocol?")))
         self.picker = ProtocolPicker(lambda p: p.password_channel.kind == "custodian")
         self.picker.protocol_changed.connect(self._protocol_changed)
         layout.addWidget(self.picker)
         layout.addWidget(style.step_title(self.tr("2. Which file?")))
-        self.drop = FileDrop(
+        self.drop = sheet_drop(
             self.tr("Drag the month's file here, or choose it."),
             self.tr("C&hoose file…"),
-            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)"),
-            SHEET_SUFFIXES,
         )
         self.drop.file_chosen.connect(self._update_ready)
         layout.addWidget(self.drop)
@@ -85,10 +74,7 @@ class SealPage(Page):
         layout.addWidget(self.custodian)
         self.seal_button = style.primary(self.tr("&Seal the file"))
         self.seal_button.clicked.connect(self.seal)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.seal_button)
-        layout.addLayout(row)
+        layout.addLayout(style.row(None, self.seal_button))
         layout.addStretch(1)
         self._update_ready()
         return panel
@@ -113,11 +99,10 @@ class SealPage(Page):
         custodian = self.custodian.text().strip()
         self.seal_button.setEnabled(False)
         self.run(
-            simple(lambda: _seal(path, protocol.id, custodian)),
+            lambda progress, cancel: _seal(path, protocol.id, custodian, progress, cancel),
             self._sealed,
             self.tr("Sealing the file…"),
             on_failure=self._failed,
-            cancellable=False,  # sealing.seal takes no cancel: it is one file, read back once
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -130,6 +115,7 @@ class SealPage(Page):
 
     def _sealed(self, sealed: Any) -> None:
         self.sealed = sealed
+        protocol_id = self.picker.current().id
         if sealed.plaintext_removed:
             status = self.tr("The file is sealed as {file}; the unlocked file was removed.")
         else:
@@ -144,7 +130,7 @@ class SealPage(Page):
         ).format(custodian=self.custodian.text().strip())
         confirm = Action(
             self.tr("I handed the password to the &custodian"),
-            lambda: _confirm_custodian(sealed.handoff_id),
+            lambda: jobs.confirm(sealed.handoff_id, protocol_id, "custodian_confirmed"),
         )
         self.finish.begin(sealed.handoff_id, sealed.password, status, how, [confirm])
         self.panels.setCurrentIndex(1)

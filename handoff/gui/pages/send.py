@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
-    QLabel,
     QRadioButton,
     QStackedWidget,
     QVBoxLayout,
@@ -31,13 +29,11 @@ from handoff.gui.pages.base import Page
 from handoff.gui.secret_prompt import ask_secret
 from handoff.gui.steps import step_label
 from handoff.gui.tasks import TaskRunner, simple
-from handoff.gui.widgets.file_drop import FileDrop
+from handoff.gui.widgets.file_drop import sheet_drop
 from handoff.gui.widgets.findings_list import FindingsList
 from handoff.gui.widgets.password_step import Action, PasswordStep
 from handoff.gui.widgets.protocol_picker import ProtocolPicker
 from handoff.gui.widgets.sheet_form import SheetForm
-
-SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
 class SendPage(Page):
@@ -66,16 +62,18 @@ class SendPage(Page):
         self.body.addWidget(self.panels, 1)
         self.picker.load()
         self.picker.select(memory.last_protocol(self.page_key))
+        self._show_profile_problems()
 
     # ----- panel 1: prepare -------------------------------------------------
     def _build_prepare(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
+        panel, layout = style.panel()
         layout.addWidget(style.step_title(self.tr("1. Under which protocol?")))
         self.picker = ProtocolPicker(self.keep_protocol)
         self.picker.protocol_changed.connect(self._protocol_changed)
         self.protocol_info = style.hint("")
+        self.profile_problems = style.message("warning")
+        self.profile_problems.hide()
+        layout.addWidget(self.profile_problems)
         layout.addWidget(self.picker)
         layout.addWidget(self.protocol_info)
         layout.addWidget(style.step_title(self.tr("2. What do you send?")))
@@ -87,26 +85,18 @@ class SendPage(Page):
             radio.setAccessibleName(radio.text().replace("&", ""))
             self.mode.addButton(radio)
             radio.toggled.connect(self._mode_changed)
-        modes = QHBoxLayout()
-        modes.addWidget(self.use_form)
-        modes.addWidget(self.use_file)
-        modes.addStretch(1)
-        layout.addLayout(modes)
+        layout.addLayout(style.row(self.use_form, self.use_file, None))
         self.form = SheetForm()
         self.form.changed.connect(self._update_ready)
         layout.addWidget(self.form)
-        self.drop = FileDrop(
+        self.drop = sheet_drop(
             self.tr("Drag the spreadsheet here, or choose it."),
             self.tr("C&hoose spreadsheet…"),
-            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)"),
-            SHEET_SUFFIXES,
         )
         self.drop.file_chosen.connect(self._check_file)
         layout.addWidget(self.drop)
-        self.check_status = QLabel()
-        self.check_status.setWordWrap(True)
+        self.check_status = style.message("hint")
         self.findings = FindingsList()
-        self.findings.setMinimumHeight(90)
         self.findings.hide()
         layout.addWidget(self.check_status)
         layout.addWidget(self.findings)
@@ -129,12 +119,23 @@ class SendPage(Page):
         layout.addWidget(self.recipient)
         self.send_button = style.primary(self.tr("&Lock and send"))
         self.send_button.clicked.connect(self.send)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.send_button)
-        layout.addLayout(row)
+        layout.addLayout(style.row(None, self.send_button))
         layout.addStretch(1)
         return panel
+
+    def _show_profile_problems(self) -> None:
+        """A protocol file that could not be read is named, so the DPO can fix it."""
+        lang = i18n.language()
+        lines = [
+            f"{p.file.name}{f':{p.line}' if p.line else ''}: {p.text.render(lang)}"
+            for p in self.picker.problems
+        ]
+        self.profile_problems.setText(
+            self.tr("These protocol files could not be used:") + "\n" + "\n".join(lines)
+            if lines
+            else ""
+        )
+        self.profile_problems.setVisible(bool(lines))
 
     # ----- hooks the Answer page overrides -----------------------------------
     @staticmethod
@@ -309,6 +310,12 @@ class SendPage(Page):
         self.open_draft.setVisible(draft is not None)
         if draft is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft)))
+        sms = jobs.sms_available(protocol)
+        if not sms:
+            how += " " + self.tr(
+                "Sending it by SMS from Handoff needs an SMS provider and the role's number "
+                "in Settings; until then, call or text from your own phone."
+            )
         hid, pid, password = packaged.handoff_id, protocol.id, packaged.password
         self.finish.begin(
             hid,
@@ -319,7 +326,7 @@ class SendPage(Page):
                 Action(
                     self.tr("Send the password by S&MS"),
                     lambda: jobs.send_password_sms(hid, pid, password, self._sms_secret),
-                    jobs.sms_available(protocol),
+                    sms,
                     self._ask_sms_secret,
                 ),
                 Action(

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
 class FileDrop(QFrame):
@@ -83,3 +85,13 @@ class FileDrop(QFrame):
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         self.set_path(path)
+
+
+def sheet_drop(prompt: str, button_text: str) -> FileDrop:
+    """A FileDrop for the spreadsheets the workbook checks can read."""
+    return FileDrop(
+        prompt,
+        button_text,
+        QCoreApplication.translate("FileDrop", "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)"),
+        SHEET_SUFFIXES,
+    )

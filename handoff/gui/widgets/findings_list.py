@@ -34,6 +34,12 @@ class FindingsList(QListWidget):
             item = QListWidgetItem(f"{prefix}: {finding.message(i18n.language())}")
             item.setForeground(QBrush(BLOCKING_COLOUR if finding.blocking else NOTE_COLOUR))
             self.addItem(item)
+        self._fit()
+
+    def _fit(self, most: int = 220) -> None:
+        """As tall as its findings (up to ``most`` pixels), so one finding is not lost in a box."""
+        rows = sum(self.sizeHintForRow(i) for i in range(self.count()))
+        self.setFixedHeight(min(max(rows + 2 * self.frameWidth() + 6, 36), most))
 
     def texts(self) -> list[str]:
         return [self.item(i).text() for i in range(self.count())]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
 
 from handoff.gui import jobs, style
 from handoff.gui.tasks import simple
@@ -56,12 +56,8 @@ class PasswordStep(QStackedWidget):
         self.addWidget(self._build_done())
 
     def _build_password(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.status = QLabel()
-        self.status.setObjectName("success")
-        self.status.setWordWrap(True)
+        panel, layout = style.panel()
+        self.status = style.message("success")
         layout.addWidget(self.status)
         self.extra = QHBoxLayout()
         layout.addLayout(self.extra)
@@ -71,16 +67,13 @@ class PasswordStep(QStackedWidget):
         layout.addWidget(self.how)
         self.password_view = PasswordView()
         layout.addWidget(self.password_view)
-        self.actions = QHBoxLayout()
-        self.actions.addStretch(1)
+        self.actions = style.row(None)
         layout.addLayout(self.actions)
         layout.addStretch(1)
         return panel
 
     def _build_done(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
+        panel, layout = style.panel()
         self.done_title = style.step_title("")
         layout.addWidget(self.done_title)
         layout.addWidget(style.hint(self.tr("These steps are recorded in the journal:")))
@@ -88,10 +81,7 @@ class PasswordStep(QStackedWidget):
         layout.addWidget(self.checklist, 1)
         self.new_button = style.primary(self.tr("Start a &new handoff"))
         self.new_button.clicked.connect(self.restart)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.new_button)
-        layout.addLayout(row)
+        layout.addLayout(style.row(None, self.new_button))
         return panel
 
     def begin(
