@@ -26,6 +26,7 @@ function Invoke-Checked([string]$What, [scriptblock]$Block) {
 
 Invoke-Checked "PyInstaller check ($Python -m pip install -e '.[build]')" { & $Python -c "import PyInstaller" }
 Invoke-Checked "translations" { & $Python -m handoff.i18n_build | Out-Null }
+Invoke-Checked "icons" { & $Python installer\make_icons.py | Out-Null }
 
 # Build into a fresh folder and move it into place only when complete, so a
 # failed build never leaves a half-written bundle where the old one was.

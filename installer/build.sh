@@ -33,6 +33,7 @@ fi
 
 cd "$ROOT"
 "$PYTHON" -m handoff.i18n_build >/dev/null
+"$PYTHON" installer/make_icons.py >/dev/null
 # Build into a fresh folder and move it into place only when complete, so a
 # failed build never leaves a half-written bundle where the old one was.
 mkdir -p "$DIST"

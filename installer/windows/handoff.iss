@@ -44,6 +44,8 @@ OutputDir=..\..\dist
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
+; Made by installer\make_icons.py (build.ps1 runs it before iscc).
+SetupIconFile=..\..\resources\icons\handoff.ico
 ShowLanguageDialog=auto
 LanguageDetectionMethod=uilanguage
 UninstallDisplayName={#AppName}
