@@ -40,10 +40,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sheetgen import build_sheet
+
+ROOT = Path(__file__).resolve().parents[1]
 
 PROTOCOL = "lievegem-debtors"
 PASSWORD = "bench-not-a-secret-7KQ2M9XD"

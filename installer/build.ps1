@@ -7,7 +7,7 @@
 # -Installer compiles installer\windows\handoff.iss with Inno Setup 6 (ISCC.exe
 # on PATH or in its default folder) into <Dist>\handoff-<version>-setup.exe.
 # Needs the `build` extra: python -m pip install -e ".[build]".
-# Not run on this project's own CI (Linux only): see docs/readme/install.md.
+# Not run on this project's own CI (Linux only): see docs/install.md.
 [CmdletBinding()]
 param(
     [string]$Dist = "dist",

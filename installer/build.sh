@@ -57,4 +57,4 @@ tar -C "$DIST" -czf "$DIST/$NAME.tar.gz.part" handoff
 mv "$DIST/$NAME.tar.gz.part" "$DIST/$NAME.tar.gz"
 echo "tarball: $DIST/$NAME.tar.gz"
 # No AppImage: appimagetool is packaged by neither Debian nor PyPI, and this
-# build fetches nothing else from the network (docs/readme/install.md).
+# build fetches nothing else from the network (docs/install.md).

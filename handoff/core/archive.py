@@ -51,7 +51,7 @@ archive_kdf.install()
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-# Chosen from bench/bench_archive.py (docs/readme/archive.md): an .xlsx is
+# Chosen from bench/bench_archive.py (docs/packaging.md): an .xlsx is
 # already deflated, so LZMA2 costs time for almost no size; Copy + AES is the
 # 7-Zip-compatible choice that keeps pack and unpack fastest.
 FILTERS: list[dict[str, int]] = [

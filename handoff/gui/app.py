@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -19,8 +21,10 @@ from handoff.gui import style, translations
 
 _translators: list = []  # QTranslators must outlive create_app()
 
-# When set, the app prints this line once the window is first shown (benchmark).
+# When set, the app prints this line once the window is first shown, and the
+# READY line once the first page is built (bench/bench_startup.py).
 STARTUP_MARKER_ENV = "HANDOFF_STARTUP_MARKER"
+READY_MARKER_ENV = "HANDOFF_READY_MARKER"
 
 
 def app_icon() -> QIcon:
@@ -50,14 +54,33 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run() -> int:
-    """Open the main window and run until it closes; returns the exit code."""
+def run(open_file: Path | None = None) -> int:
+    """Open the main window and run until it closes; returns the exit code.
+
+    ``open_file`` (a received ``.7z``, e.g. from "Open with Handoff") starts on
+    the Receive page with that file chosen.
+    """
     app = create_app()
     from handoff.gui.main_window import MainWindow
 
-    window = MainWindow(app_icon())
+    window = MainWindow(app_icon(), first_page_later=True)
     window.show()
+    _marker(STARTUP_MARKER_ENV)
+    QTimer.singleShot(0, lambda: _first_page(window, open_file))
     window.start_background()
-    if os.environ.get(STARTUP_MARKER_ENV):
-        QTimer.singleShot(0, lambda: print(os.environ[STARTUP_MARKER_ENV], flush=True))
     return app.exec()
+
+
+def _marker(name: str) -> None:
+    """Print the benchmark's marker on the next event-loop turn, if it asked for one."""
+    if os.environ.get(name):
+        QTimer.singleShot(0, lambda: print(os.environ[name], flush=True))
+
+
+def _first_page(window: Any, open_file: Path | None) -> None:
+    """The page the user starts on: Receive for "Open with Handoff", else Send."""
+    if open_file is not None:
+        window.open_received(Path(open_file))
+    else:
+        window.show_page("send")
+    _marker(READY_MARKER_ENV)

@@ -160,5 +160,8 @@ def sms_available(protocol: Any) -> bool:
     """True when an SMS provider is set up and the role's number is in the directory."""
     from handoff.core import handoffs, settings
 
-    config = settings.load()
+    try:
+        config = settings.load()
+    except HandoffError:  # a broken settings file: no SMS; Settings names the problem
+        return False
     return bool(config.sms.base_url and handoffs.password_phone(protocol, config))

@@ -84,7 +84,7 @@ class JournalTableModel(QAbstractTableModel):
         return values[column - 2]
 
     def canFetchMore(self, parent: Index = ROOT) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and self._journal is not None
 
     def fetchMore(self, parent: Index = ROOT) -> None:
         if parent.isValid() or self._exhausted:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
@@ -38,7 +39,9 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 class MainWindow(QMainWindow):
     """Navigation on the left, the chosen page on the right, retention in the background."""
 
-    def __init__(self, icon: QIcon | None = None) -> None:
+    def __init__(self, icon: QIcon | None = None, *, first_page_later: bool = False) -> None:
+        """``first_page_later``: build the first page on the first event-loop turn after
+        ``show()``, so the window frame appears before the page's imports run (app.run)."""
         super().__init__()
         self.setWindowTitle(self.tr("Handoff — hand over personal data safely"))
         if icon is not None:
@@ -71,7 +74,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.navigation.currentRowChanged.connect(self._show_row)
-        self.navigation.setCurrentRow(0)
+        if not first_page_later:
+            self.navigation.setCurrentRow(0)
         self._add_shortcuts()
         self.resize(QSize(1040, 720))
         self.retention = RetentionTimer(self.runner, self)
@@ -149,6 +153,12 @@ class MainWindow(QMainWindow):
             return
         widget = self.page(PAGES[row][0])
         self.stack.setCurrentWidget(widget)
+
+    def open_received(self, path: Path) -> None:
+        """Start on the Receive page with ``path`` chosen (when it is a .7z file)."""
+        page = self.show_page("receive")
+        if page.drop.accepts(path):
+            page.drop.set_path(path)
 
     def open_settings(self) -> None:
         from handoff.gui.settings_dialog import SettingsDialog

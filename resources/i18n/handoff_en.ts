@@ -157,155 +157,155 @@
         <translation>Every step of every handoff, as recorded on this computer: who, when, under which protocol. The journal never holds the data itself.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="95" />
+        <location filename="../../handoff/gui/pages/log.py" line="93" />
         <source>Journal records</source>
         <translation>Journal records</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="112" />
-        <location filename="../../handoff/gui/pages/log.py" line="125" />
-        <location filename="../../handoff/gui/pages/log.py" line="129" />
+        <location filename="../../handoff/gui/pages/log.py" line="119" />
+        <location filename="../../handoff/gui/pages/log.py" line="132" />
+        <location filename="../../handoff/gui/pages/log.py" line="136" />
         <source>Checking the journal…</source>
         <translation>Checking the journal…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="115" />
+        <location filename="../../handoff/gui/pages/log.py" line="122" />
         <source>Journal integrity</source>
         <translation>Journal integrity</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="116" />
+        <location filename="../../handoff/gui/pages/log.py" line="123" />
         <source>&amp;Check integrity again</source>
         <translation>&amp;Check integrity again</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="139" />
+        <location filename="../../handoff/gui/pages/log.py" line="146" />
         <source>✓ Journal intact: {count} records, nothing changed or removed.</source>
         <translation>✓ Journal intact: {count} records, nothing changed or removed.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="146" />
+        <location filename="../../handoff/gui/pages/log.py" line="153" />
         <source>✗ Journal damaged from record {seq}: {problem}</source>
         <translation>✗ Journal damaged from record {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="160" />
+        <location filename="../../handoff/gui/pages/log.py" line="167" />
         <source>&amp;From</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="163" />
+        <location filename="../../handoff/gui/pages/log.py" line="170" />
         <source>From date</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="165" />
+        <location filename="../../handoff/gui/pages/log.py" line="172" />
         <source>Protocol</source>
         <translation>Protocol</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="166" />
+        <location filename="../../handoff/gui/pages/log.py" line="173" />
         <source>All protocols</source>
         <translation>All protocols</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="172" />
+        <location filename="../../handoff/gui/pages/log.py" line="179" />
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="173" />
+        <location filename="../../handoff/gui/pages/log.py" line="180" />
         <source>All steps</source>
         <translation>All steps</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="177" />
-        <location filename="../../handoff/gui/pages/log.py" line="178" />
+        <location filename="../../handoff/gui/pages/log.py" line="184" />
+        <location filename="../../handoff/gui/pages/log.py" line="185" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="210" />
+        <location filename="../../handoff/gui/pages/log.py" line="217" />
         <source>Open obligations</source>
         <translation>Open obligations</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="212" />
+        <location filename="../../handoff/gui/pages/log.py" line="219" />
         <source>Upcoming deletions</source>
         <translation>Upcoming deletions</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="213" />
+        <location filename="../../handoff/gui/pages/log.py" line="220" />
         <source>Still to do</source>
         <translation>Still to do</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="214" />
+        <location filename="../../handoff/gui/pages/log.py" line="221" />
         <source>Deleted soon</source>
         <translation>Deleted soon</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="224" />
+        <location filename="../../handoff/gui/pages/log.py" line="231" />
         <source>Nothing is open.</source>
         <translation>Nothing is open.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="231" />
+        <location filename="../../handoff/gui/pages/log.py" line="238" />
         <source>No deletion in the next two weeks.</source>
         <translation>No deletion in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="237" />
+        <location filename="../../handoff/gui/pages/log.py" line="244" />
         <source>overdue: {count} file(s) are deleted at the next retention run</source>
         <translation>overdue: {count} file(s) are deleted at the next retention run</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="239" />
+        <location filename="../../handoff/gui/pages/log.py" line="246" />
         <source>{count} file(s) will be deleted on {day}</source>
         <translation>{count} file(s) will be deleted on {day}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="241" />
+        <location filename="../../handoff/gui/pages/log.py" line="248" />
         <source>{count} file(s): ask whether contact was made by {day}</source>
         <translation>{count} file(s): ask whether contact was made by {day}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="248" />
+        <location filename="../../handoff/gui/pages/log.py" line="255" />
         <source>Export to &amp;CSV…</source>
         <translation>Export to &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="249" />
+        <location filename="../../handoff/gui/pages/log.py" line="256" />
         <source>Export to E&amp;xcel…</source>
         <translation>Export to E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="252" />
+        <location filename="../../handoff/gui/pages/log.py" line="259" />
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="264" />
+        <location filename="../../handoff/gui/pages/log.py" line="271" />
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="264" />
+        <location filename="../../handoff/gui/pages/log.py" line="271" />
         <source>Excel files (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="266" />
+        <location filename="../../handoff/gui/pages/log.py" line="273" />
         <source>Export the journal</source>
         <translation>Export the journal</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="275" />
+        <location filename="../../handoff/gui/pages/log.py" line="282" />
         <source>Exporting the journal…</source>
         <translation>Exporting the journal…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="280" />
+        <location filename="../../handoff/gui/pages/log.py" line="287" />
         <source>{count} records exported to {file}.</source>
         <translation>{count} records exported to {file}.</translation>
     </message>
@@ -313,77 +313,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="43" />
+        <location filename="../../handoff/gui/main_window.py" line="46" />
         <source>Handoff — hand over personal data safely</source>
         <translation>Handoff — hand over personal data safely</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="55" />
+        <location filename="../../handoff/gui/main_window.py" line="58" />
         <source>S&amp;ettings…</source>
         <translation>S&amp;ettings…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="57" />
+        <location filename="../../handoff/gui/main_window.py" line="60" />
         <source>&amp;About Handoff</source>
         <translation>&amp;About Handoff</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="91" />
+        <location filename="../../handoff/gui/main_window.py" line="95" />
         <source>Retention: {files} file(s) of {count} handoff(s) deleted as the protocol requires.</source>
         <translation>Retention: {files} file(s) of {count} handoff(s) deleted as the protocol requires.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="103" />
+        <location filename="../../handoff/gui/main_window.py" line="107" />
         <source>Tasks</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="105" />
+        <location filename="../../handoff/gui/main_window.py" line="109" />
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="105" />
+        <location filename="../../handoff/gui/main_window.py" line="109" />
         <source>Send a list or a referral to another agency</source>
         <translation>Send a list or a referral to another agency</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="106" />
+        <location filename="../../handoff/gui/main_window.py" line="110" />
         <source>Receive</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="106" />
+        <location filename="../../handoff/gui/main_window.py" line="110" />
         <source>Open a file you received</source>
         <translation>Open a file you received</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="107" />
+        <location filename="../../handoff/gui/main_window.py" line="111" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="107" />
+        <location filename="../../handoff/gui/main_window.py" line="111" />
         <source>Check and return an answer to a request</source>
         <translation>Check and return an answer to a request</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="108" />
+        <location filename="../../handoff/gui/main_window.py" line="112" />
         <source>Seal</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="108" />
+        <location filename="../../handoff/gui/main_window.py" line="112" />
         <source>Lock a file that is no longer needed</source>
         <translation>Lock a file that is no longer needed</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="109" />
+        <location filename="../../handoff/gui/main_window.py" line="113" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="109" />
+        <location filename="../../handoff/gui/main_window.py" line="113" />
         <source>What was handed over, and is it intact?</source>
         <translation>What was handed over, and is it intact?</translation>
     </message>
@@ -406,17 +406,17 @@
         <translation>Start a &amp;new handoff</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="123" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="121" />
         <source>Recording how the password was passed on…</source>
         <translation>Recording how the password was passed on…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="131" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="136" />
         <source>Handoff {ref} is complete.</source>
         <translation>Handoff {ref} is complete.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="136" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="141" />
         <source>Reading the journal…</source>
         <translation>Reading the journal…</translation>
     </message>
@@ -603,77 +603,77 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="43" />
+        <location filename="../../handoff/gui/pages/seal.py" line="37" />
         <source>Seal</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="45" />
+        <location filename="../../handoff/gui/pages/seal.py" line="39" />
         <source>Lock a file that is no longer needed. Only the custodian named in the protocol gets the password; the unlocked file is removed.</source>
         <translation>Lock a file that is no longer needed. Only the custodian named in the protocol gets the password; the unlocked file is removed.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="62" />
+        <location filename="../../handoff/gui/pages/seal.py" line="57" />
         <source>1. Under which protocol?</source>
         <translation>1. Under which protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="66" />
+        <location filename="../../handoff/gui/pages/seal.py" line="61" />
         <source>2. Which file?</source>
         <translation>2. Which file?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="68" />
+        <location filename="../../handoff/gui/pages/seal.py" line="63" />
         <source>Drag the month's file here, or choose it.</source>
         <translation>Drag the month's file here, or choose it.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="69" />
+        <location filename="../../handoff/gui/pages/seal.py" line="64" />
         <source>C&amp;hoose file…</source>
         <translation>C&amp;hoose file…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="73" />
+        <location filename="../../handoff/gui/pages/seal.py" line="68" />
         <source>3. Who keeps the password?</source>
         <translation>3. Who keeps the password?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="75" />
+        <location filename="../../handoff/gui/pages/seal.py" line="70" />
         <source>Custodian of the password</source>
         <translation>Custodian of the password</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="77" />
+        <location filename="../../handoff/gui/pages/seal.py" line="72" />
         <source>The role named in the protocol, for example the financial director.</source>
         <translation>The role named in the protocol, for example the financial director.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="81" />
+        <location filename="../../handoff/gui/pages/seal.py" line="76" />
         <source>&amp;Seal the file</source>
         <translation>&amp;Seal the file</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="110" />
+        <location filename="../../handoff/gui/pages/seal.py" line="105" />
         <source>Sealing the file…</source>
         <translation>Sealing the file…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="126" />
+        <location filename="../../handoff/gui/pages/seal.py" line="121" />
         <source>The file is sealed as {file}; the unlocked file was removed.</source>
         <translation>The file is sealed as {file}; the unlocked file was removed.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="129" />
+        <location filename="../../handoff/gui/pages/seal.py" line="124" />
         <source>The file is sealed as {file}, but the unlocked file could not be removed: delete it yourself.</source>
         <translation>The file is sealed as {file}, but the unlocked file could not be removed: delete it yourself.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="134" />
+        <location filename="../../handoff/gui/pages/seal.py" line="129" />
         <source>Give this password to the {custodian} only, in person or by phone. It is shown only now and stored nowhere.</source>
         <translation>Give this password to the {custodian} only, in person or by phone. It is shown only now and stored nowhere.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="138" />
+        <location filename="../../handoff/gui/pages/seal.py" line="133" />
         <source>I handed the password to the &amp;custodian</source>
         <translation>I handed the password to the &amp;custodian</translation>
     </message>
@@ -691,107 +691,107 @@
         <translation>Hand over a list or a referral the way the protocol says: Handoff checks it, locks it with a password and sends it. You pass the password on separately.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="70" />
+        <location filename="../../handoff/gui/pages/send.py" line="71" />
         <source>1. Under which protocol?</source>
         <translation>1. Under which protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="79" />
+        <location filename="../../handoff/gui/pages/send.py" line="80" />
         <source>2. What do you send?</source>
         <translation>2. What do you send?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="81" />
+        <location filename="../../handoff/gui/pages/send.py" line="82" />
         <source>Fill in a &amp;form (one person)</source>
         <translation>Fill in a &amp;form (one person)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="82" />
+        <location filename="../../handoff/gui/pages/send.py" line="83" />
         <source>Use a &amp;spreadsheet</source>
         <translation>Use a &amp;spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="93" />
+        <location filename="../../handoff/gui/pages/send.py" line="94" />
         <source>Drag the spreadsheet here, or choose it.</source>
         <translation>Drag the spreadsheet here, or choose it.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="94" />
+        <location filename="../../handoff/gui/pages/send.py" line="95" />
         <source>C&amp;hoose spreadsheet…</source>
         <translation>C&amp;hoose spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="106" />
+        <location filename="../../handoff/gui/pages/send.py" line="105" />
         <source>The client was &amp;informed and freely and explicitly agreed to this referral.</source>
         <translation>The client was &amp;informed and freely and explicitly agreed to this referral.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="108" />
+        <location filename="../../handoff/gui/pages/send.py" line="107" />
         <source>Client informed and agreed</source>
         <translation>Client informed and agreed</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="110" />
+        <location filename="../../handoff/gui/pages/send.py" line="109" />
         <source>Required by the protocol before a referral may be sent.</source>
         <translation>Required by the protocol before a referral may be sent.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="114" />
+        <location filename="../../handoff/gui/pages/send.py" line="113" />
         <source>3. To whom?</source>
         <translation>3. To whom?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="116" />
+        <location filename="../../handoff/gui/pages/send.py" line="115" />
         <source>Recipient</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="118" />
+        <location filename="../../handoff/gui/pages/send.py" line="117" />
         <source>Only the recipients the protocol names can be chosen.</source>
         <translation>Only the recipients the protocol names can be chosen.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="122" />
+        <location filename="../../handoff/gui/pages/send.py" line="121" />
         <source>&amp;Lock and send</source>
         <translation>&amp;Lock and send</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="136" />
+        <location filename="../../handoff/gui/pages/send.py" line="135" />
         <source>These protocol files could not be used:</source>
         <translation>These protocol files could not be used:</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="167" />
+        <location filename="../../handoff/gui/pages/send.py" line="166" />
         <source>No protocol is available. Ask your DPO.</source>
         <translation>No protocol is available. Ask your DPO.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="173" />
+        <location filename="../../handoff/gui/pages/send.py" line="172" />
         <source>Between {parties}. Based on {article}.</source>
         <translation>Between {parties}. Based on {article}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="219" />
+        <location filename="../../handoff/gui/pages/send.py" line="218" />
         <source>Checking the spreadsheet against the protocol…</source>
         <translation>Checking the spreadsheet against the protocol…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="231" />
+        <location filename="../../handoff/gui/pages/send.py" line="230" />
         <source>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</source>
         <translation>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="239" />
+        <location filename="../../handoff/gui/pages/send.py" line="238" />
         <source>This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' in the spreadsheet, save it, and choose it again.</source>
         <translation>This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' in the spreadsheet, save it, and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="292" />
+        <location filename="../../handoff/gui/pages/send.py" line="291" />
         <source>Locking the file with a password and sending it…</source>
         <translation>Locking the file with a password and sending it…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="318" />
+        <location filename="../../handoff/gui/pages/send.py" line="317" />
         <source>Sending it by SMS from Handoff needs an SMS provider and the role's number in Settings; until then, call or text from your own phone.</source>
         <translation>Sending it by SMS from Handoff needs an SMS provider and the role's number in Settings; until then, call or text from your own phone.</translation>
     </message>
@@ -801,22 +801,22 @@
         <translation>Open the &amp;e-mail draft again</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="304" />
+        <location filename="../../handoff/gui/pages/send.py" line="303" />
         <source>Done: {step}. Reference: {ref}.</source>
         <translation>Done: {step}. Reference: {ref}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="308" />
+        <location filename="../../handoff/gui/pages/send.py" line="307" />
         <source>Pass this password to the {role} by SMS or by phone — never in the same e-mail as the file. It is shown only now and stored nowhere.</source>
         <translation>Pass this password to the {role} by SMS or by phone — never in the same e-mail as the file. It is shown only now and stored nowhere.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="329" />
+        <location filename="../../handoff/gui/pages/send.py" line="328" />
         <source>Send the password by S&amp;MS</source>
         <translation>Send the password by S&amp;MS</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="335" />
+        <location filename="../../handoff/gui/pages/send.py" line="334" />
         <source>I &amp;passed it on by phone</source>
         <translation>I &amp;passed it on by phone</translation>
     </message>

@@ -157,155 +157,155 @@
         <translation>Elke stap van elke overdracht, zoals op deze computer bijgehouden: wie, wanneer, onder welk protocol. Het logboek bevat nooit de gegevens zelf.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="95" />
+        <location filename="../../handoff/gui/pages/log.py" line="93" />
         <source>Journal records</source>
         <translation>Regels van het logboek</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="112" />
-        <location filename="../../handoff/gui/pages/log.py" line="125" />
-        <location filename="../../handoff/gui/pages/log.py" line="129" />
+        <location filename="../../handoff/gui/pages/log.py" line="119" />
+        <location filename="../../handoff/gui/pages/log.py" line="132" />
+        <location filename="../../handoff/gui/pages/log.py" line="136" />
         <source>Checking the journal…</source>
         <translation>Het logboek wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="115" />
+        <location filename="../../handoff/gui/pages/log.py" line="122" />
         <source>Journal integrity</source>
         <translation>Betrouwbaarheid van het logboek</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="116" />
+        <location filename="../../handoff/gui/pages/log.py" line="123" />
         <source>&amp;Check integrity again</source>
         <translation>&amp;Opnieuw controleren</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="139" />
+        <location filename="../../handoff/gui/pages/log.py" line="146" />
         <source>✓ Journal intact: {count} records, nothing changed or removed.</source>
         <translation>✓ Logboek intact: {count} regels, niets gewijzigd of verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="146" />
+        <location filename="../../handoff/gui/pages/log.py" line="153" />
         <source>✗ Journal damaged from record {seq}: {problem}</source>
         <translation>✗ Logboek beschadigd vanaf regel {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="160" />
+        <location filename="../../handoff/gui/pages/log.py" line="167" />
         <source>&amp;From</source>
         <translation>&amp;Vanaf</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="163" />
+        <location filename="../../handoff/gui/pages/log.py" line="170" />
         <source>From date</source>
         <translation>Vanaf datum</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="165" />
+        <location filename="../../handoff/gui/pages/log.py" line="172" />
         <source>Protocol</source>
         <translation>Protocol</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="166" />
+        <location filename="../../handoff/gui/pages/log.py" line="173" />
         <source>All protocols</source>
         <translation>Alle protocollen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="172" />
+        <location filename="../../handoff/gui/pages/log.py" line="179" />
         <source>Step</source>
         <translation>Stap</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="173" />
+        <location filename="../../handoff/gui/pages/log.py" line="180" />
         <source>All steps</source>
         <translation>Alle stappen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="177" />
-        <location filename="../../handoff/gui/pages/log.py" line="178" />
+        <location filename="../../handoff/gui/pages/log.py" line="184" />
+        <location filename="../../handoff/gui/pages/log.py" line="185" />
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="210" />
+        <location filename="../../handoff/gui/pages/log.py" line="217" />
         <source>Open obligations</source>
         <translation>Openstaande verplichtingen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="212" />
+        <location filename="../../handoff/gui/pages/log.py" line="219" />
         <source>Upcoming deletions</source>
         <translation>Komende verwijderingen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="213" />
+        <location filename="../../handoff/gui/pages/log.py" line="220" />
         <source>Still to do</source>
         <translation>Nog te doen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="214" />
+        <location filename="../../handoff/gui/pages/log.py" line="221" />
         <source>Deleted soon</source>
         <translation>Binnenkort verwijderd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="224" />
+        <location filename="../../handoff/gui/pages/log.py" line="231" />
         <source>Nothing is open.</source>
         <translation>Er staat niets meer open.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="231" />
+        <location filename="../../handoff/gui/pages/log.py" line="238" />
         <source>No deletion in the next two weeks.</source>
         <translation>De komende twee weken wordt niets verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="237" />
+        <location filename="../../handoff/gui/pages/log.py" line="244" />
         <source>overdue: {count} file(s) are deleted at the next retention run</source>
         <translation>te laat: {count} bestand(en) worden bij de volgende opruimbeurt verwijderd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="239" />
+        <location filename="../../handoff/gui/pages/log.py" line="246" />
         <source>{count} file(s) will be deleted on {day}</source>
         <translation>{count} bestand(en) worden verwijderd op {day}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="241" />
+        <location filename="../../handoff/gui/pages/log.py" line="248" />
         <source>{count} file(s): ask whether contact was made by {day}</source>
         <translation>{count} bestand(en): ga uiterlijk {day} na of er contact was</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="248" />
+        <location filename="../../handoff/gui/pages/log.py" line="255" />
         <source>Export to &amp;CSV…</source>
         <translation>Exporteren naar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="249" />
+        <location filename="../../handoff/gui/pages/log.py" line="256" />
         <source>Export to E&amp;xcel…</source>
         <translation>Exporteren naar E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="252" />
+        <location filename="../../handoff/gui/pages/log.py" line="259" />
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="264" />
+        <location filename="../../handoff/gui/pages/log.py" line="271" />
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="264" />
+        <location filename="../../handoff/gui/pages/log.py" line="271" />
         <source>Excel files (*.xlsx)</source>
         <translation>Excel-bestanden (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="266" />
+        <location filename="../../handoff/gui/pages/log.py" line="273" />
         <source>Export the journal</source>
         <translation>Logboek exporteren</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="275" />
+        <location filename="../../handoff/gui/pages/log.py" line="282" />
         <source>Exporting the journal…</source>
         <translation>Het logboek wordt geëxporteerd…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="280" />
+        <location filename="../../handoff/gui/pages/log.py" line="287" />
         <source>{count} records exported to {file}.</source>
         <translation>{count} regels geëxporteerd naar {file}.</translation>
     </message>
@@ -313,77 +313,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="43" />
+        <location filename="../../handoff/gui/main_window.py" line="46" />
         <source>Handoff — hand over personal data safely</source>
         <translation>Handoff — persoonsgegevens veilig overdragen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="55" />
+        <location filename="../../handoff/gui/main_window.py" line="58" />
         <source>S&amp;ettings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="57" />
+        <location filename="../../handoff/gui/main_window.py" line="60" />
         <source>&amp;About Handoff</source>
         <translation>&amp;Over Handoff</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="91" />
+        <location filename="../../handoff/gui/main_window.py" line="95" />
         <source>Retention: {files} file(s) of {count} handoff(s) deleted as the protocol requires.</source>
         <translation>Bewaartermijn: {files} bestand(en) van {count} overdracht(en) verwijderd zoals het protocol vraagt.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="103" />
+        <location filename="../../handoff/gui/main_window.py" line="107" />
         <source>Tasks</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="105" />
+        <location filename="../../handoff/gui/main_window.py" line="109" />
         <source>Send</source>
         <translation>Versturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="105" />
+        <location filename="../../handoff/gui/main_window.py" line="109" />
         <source>Send a list or a referral to another agency</source>
         <translation>Een lijst of doorverwijzing naar een andere instantie sturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="106" />
+        <location filename="../../handoff/gui/main_window.py" line="110" />
         <source>Receive</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="106" />
+        <location filename="../../handoff/gui/main_window.py" line="110" />
         <source>Open a file you received</source>
         <translation>Een ontvangen bestand openen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="107" />
+        <location filename="../../handoff/gui/main_window.py" line="111" />
         <source>Answer</source>
         <translation>Beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="107" />
+        <location filename="../../handoff/gui/main_window.py" line="111" />
         <source>Check and return an answer to a request</source>
         <translation>Een antwoord op een aanvraag controleren en terugsturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="108" />
+        <location filename="../../handoff/gui/main_window.py" line="112" />
         <source>Seal</source>
         <translation>Verzegelen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="108" />
+        <location filename="../../handoff/gui/main_window.py" line="112" />
         <source>Lock a file that is no longer needed</source>
         <translation>Een bestand vergrendelen dat niet meer nodig is</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="109" />
+        <location filename="../../handoff/gui/main_window.py" line="113" />
         <source>Journal</source>
         <translation>Logboek</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="109" />
+        <location filename="../../handoff/gui/main_window.py" line="113" />
         <source>What was handed over, and is it intact?</source>
         <translation>Wat werd overgedragen, en is het logboek intact?</translation>
     </message>
@@ -406,17 +406,17 @@
         <translation>&amp;Nieuwe overdracht starten</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="123" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="121" />
         <source>Recording how the password was passed on…</source>
         <translation>Er wordt genoteerd hoe het wachtwoord werd doorgegeven…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="131" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="136" />
         <source>Handoff {ref} is complete.</source>
         <translation>Overdracht {ref} is afgerond.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="136" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="141" />
         <source>Reading the journal…</source>
         <translation>Het logboek wordt gelezen…</translation>
     </message>
@@ -603,77 +603,77 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="43" />
+        <location filename="../../handoff/gui/pages/seal.py" line="37" />
         <source>Seal</source>
         <translation>Verzegelen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="45" />
+        <location filename="../../handoff/gui/pages/seal.py" line="39" />
         <source>Lock a file that is no longer needed. Only the custodian named in the protocol gets the password; the unlocked file is removed.</source>
         <translation>Vergrendel een bestand dat niet meer nodig is. Alleen de bewaarder die het protocol noemt krijgt het wachtwoord; het onvergrendelde bestand wordt verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="62" />
+        <location filename="../../handoff/gui/pages/seal.py" line="57" />
         <source>1. Under which protocol?</source>
         <translation>1. Onder welk protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="66" />
+        <location filename="../../handoff/gui/pages/seal.py" line="61" />
         <source>2. Which file?</source>
         <translation>2. Welk bestand?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="68" />
+        <location filename="../../handoff/gui/pages/seal.py" line="63" />
         <source>Drag the month's file here, or choose it.</source>
         <translation>Sleep het bestand van de maand hierheen, of kies het.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="69" />
+        <location filename="../../handoff/gui/pages/seal.py" line="64" />
         <source>C&amp;hoose file…</source>
         <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="73" />
+        <location filename="../../handoff/gui/pages/seal.py" line="68" />
         <source>3. Who keeps the password?</source>
         <translation>3. Wie bewaart het wachtwoord?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="75" />
+        <location filename="../../handoff/gui/pages/seal.py" line="70" />
         <source>Custodian of the password</source>
         <translation>Bewaarder van het wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="77" />
+        <location filename="../../handoff/gui/pages/seal.py" line="72" />
         <source>The role named in the protocol, for example the financial director.</source>
         <translation>De functie die het protocol noemt, bijvoorbeeld de financieel directeur.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="81" />
+        <location filename="../../handoff/gui/pages/seal.py" line="76" />
         <source>&amp;Seal the file</source>
         <translation>Bestand &amp;verzegelen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="110" />
+        <location filename="../../handoff/gui/pages/seal.py" line="105" />
         <source>Sealing the file…</source>
         <translation>Het bestand wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="126" />
+        <location filename="../../handoff/gui/pages/seal.py" line="121" />
         <source>The file is sealed as {file}; the unlocked file was removed.</source>
         <translation>Het bestand is verzegeld als {file}; het onvergrendelde bestand werd verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="129" />
+        <location filename="../../handoff/gui/pages/seal.py" line="124" />
         <source>The file is sealed as {file}, but the unlocked file could not be removed: delete it yourself.</source>
         <translation>Het bestand is verzegeld als {file}, maar het onvergrendelde bestand kon niet verwijderd worden: verwijder het zelf.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="134" />
+        <location filename="../../handoff/gui/pages/seal.py" line="129" />
         <source>Give this password to the {custodian} only, in person or by phone. It is shown only now and stored nowhere.</source>
         <translation>Geef dit wachtwoord alleen aan de {custodian}, persoonlijk of telefonisch. Het wordt alleen nu getoond en nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="138" />
+        <location filename="../../handoff/gui/pages/seal.py" line="133" />
         <source>I handed the password to the &amp;custodian</source>
         <translation>Ik heb het wachtwoord aan de &amp;bewaarder gegeven</translation>
     </message>
@@ -691,107 +691,107 @@
         <translation>Draag een lijst of een doorverwijzing over zoals het protocol het zegt: Handoff controleert ze, vergrendelt ze met een wachtwoord en verstuurt ze. Het wachtwoord geeft u apart door.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="70" />
+        <location filename="../../handoff/gui/pages/send.py" line="71" />
         <source>1. Under which protocol?</source>
         <translation>1. Onder welk protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="79" />
+        <location filename="../../handoff/gui/pages/send.py" line="80" />
         <source>2. What do you send?</source>
         <translation>2. Wat verstuurt u?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="81" />
+        <location filename="../../handoff/gui/pages/send.py" line="82" />
         <source>Fill in a &amp;form (one person)</source>
         <translation>Een &amp;formulier invullen (één persoon)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="82" />
+        <location filename="../../handoff/gui/pages/send.py" line="83" />
         <source>Use a &amp;spreadsheet</source>
         <translation>Een &amp;rekenblad gebruiken</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="93" />
+        <location filename="../../handoff/gui/pages/send.py" line="94" />
         <source>Drag the spreadsheet here, or choose it.</source>
         <translation>Sleep het rekenblad hierheen, of kies het.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="94" />
+        <location filename="../../handoff/gui/pages/send.py" line="95" />
         <source>C&amp;hoose spreadsheet…</source>
         <translation>Rekenblad &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="106" />
+        <location filename="../../handoff/gui/pages/send.py" line="105" />
         <source>The client was &amp;informed and freely and explicitly agreed to this referral.</source>
         <translation>De cliënt werd &amp;ingelicht en gaf vrij en uitdrukkelijk toestemming voor deze doorverwijzing.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="108" />
+        <location filename="../../handoff/gui/pages/send.py" line="107" />
         <source>Client informed and agreed</source>
         <translation>Cliënt ingelicht en akkoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="110" />
+        <location filename="../../handoff/gui/pages/send.py" line="109" />
         <source>Required by the protocol before a referral may be sent.</source>
         <translation>Het protocol vereist dit voordat een doorverwijzing verstuurd mag worden.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="114" />
+        <location filename="../../handoff/gui/pages/send.py" line="113" />
         <source>3. To whom?</source>
         <translation>3. Naar wie?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="116" />
+        <location filename="../../handoff/gui/pages/send.py" line="115" />
         <source>Recipient</source>
         <translation>Ontvanger</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="118" />
+        <location filename="../../handoff/gui/pages/send.py" line="117" />
         <source>Only the recipients the protocol names can be chosen.</source>
         <translation>Alleen de ontvangers die het protocol noemt, kunnen gekozen worden.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="122" />
+        <location filename="../../handoff/gui/pages/send.py" line="121" />
         <source>&amp;Lock and send</source>
         <translation>&amp;Vergrendelen en versturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="136" />
+        <location filename="../../handoff/gui/pages/send.py" line="135" />
         <source>These protocol files could not be used:</source>
         <translation>Deze protocolbestanden konden niet gebruikt worden:</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="167" />
+        <location filename="../../handoff/gui/pages/send.py" line="166" />
         <source>No protocol is available. Ask your DPO.</source>
         <translation>Er is geen protocol beschikbaar. Vraag het aan uw functionaris voor gegevensbescherming.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="173" />
+        <location filename="../../handoff/gui/pages/send.py" line="172" />
         <source>Between {parties}. Based on {article}.</source>
         <translation>Tussen {parties}. Op basis van {article}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="219" />
+        <location filename="../../handoff/gui/pages/send.py" line="218" />
         <source>Checking the spreadsheet against the protocol…</source>
         <translation>Het rekenblad wordt aan het protocol getoetst…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="231" />
+        <location filename="../../handoff/gui/pages/send.py" line="230" />
         <source>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</source>
         <translation>Het rekenblad past bij het protocol ({rows} rijen). Alleen de toegelaten kolommen worden verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="239" />
+        <location filename="../../handoff/gui/pages/send.py" line="238" />
         <source>This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' in the spreadsheet, save it, and choose it again.</source>
         <translation>Dit rekenblad kan nog niet verstuurd worden. Verbeter de cellen met 'Moet verbeterd' in het rekenblad, bewaar het en kies het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="292" />
+        <location filename="../../handoff/gui/pages/send.py" line="291" />
         <source>Locking the file with a password and sending it…</source>
         <translation>Het bestand wordt met een wachtwoord vergrendeld en verstuurd…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="318" />
+        <location filename="../../handoff/gui/pages/send.py" line="317" />
         <source>Sending it by SMS from Handoff needs an SMS provider and the role's number in Settings; until then, call or text from your own phone.</source>
         <translation>Om het vanuit Handoff per sms te sturen zijn een sms-aanbieder en het nummer van de functie nodig (Instellingen); tot dan belt of sms't u vanaf uw eigen telefoon.</translation>
     </message>
@@ -801,22 +801,22 @@
         <translation>&amp;E-mailconcept opnieuw openen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="304" />
+        <location filename="../../handoff/gui/pages/send.py" line="303" />
         <source>Done: {step}. Reference: {ref}.</source>
         <translation>Klaar: {step}. Referentie: {ref}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="308" />
+        <location filename="../../handoff/gui/pages/send.py" line="307" />
         <source>Pass this password to the {role} by SMS or by phone — never in the same e-mail as the file. It is shown only now and stored nowhere.</source>
         <translation>Geef dit wachtwoord door aan de {role} per sms of telefoon — nooit in dezelfde e-mail als het bestand. Het wordt alleen nu getoond en nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="329" />
+        <location filename="../../handoff/gui/pages/send.py" line="328" />
         <source>Send the password by S&amp;MS</source>
         <translation>Wachtwoord per s&amp;ms sturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="335" />
+        <location filename="../../handoff/gui/pages/send.py" line="334" />
         <source>I &amp;passed it on by phone</source>
         <translation>Ik heb het &amp;telefonisch doorgegeven</translation>
     </message>

@@ -150,3 +150,15 @@ def test_cancelled_export_leaves_no_file(qtbot, tmp_path, journal_with_records):
     assert caught.value.code == "cancelled"
     assert not target.exists()
     assert list(out.iterdir()) == []
+
+
+def test_a_damaged_journal_file_is_reported_not_a_crash(window, qtbot):
+    from handoff.core import paths
+
+    paths.journal_path().write_bytes(b"dit is geen databank" * 100)
+    page = _log_page(window, qtbot)
+    assert page.badge.objectName() == "badgeBad"
+    assert "beschadigd" in page.badge.text() or "logboek" in page.badge.text().lower()
+    assert page.model.rowCount() == 0
+    qtbot.waitUntil(lambda: page.obligations.count() == 1)
+    assert paths.journal_path().read_bytes().startswith(b"dit is geen databank")  # left untouched

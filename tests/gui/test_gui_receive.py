@@ -157,3 +157,15 @@ def test_cancel_while_opening_leaves_nothing(window, qtbot, dialogs, tmp_path):
     assert not secure.exists() or list(secure.iterdir()) == []
     assert Journal().count() == 0
     assert page.drop.path == big  # try again without starting over
+
+
+def test_window_can_start_on_a_received_file(window, qtbot, tmp_path):
+    """'Open with Handoff' on a .7z: the Receive page with the file chosen, password focused."""
+    archive = tmp_path / "HO-20260301-7KQ2M9.7z"
+    archive.write_bytes(b"7z\xbc\xaf\x27\x1c")
+    window.open_received(archive)
+    page = window.pages["receive"]
+    assert window.stack.currentWidget() is page
+    assert page.drop.path == archive
+    window.open_received(tmp_path / "niet-bestaand.7z")
+    assert page.drop.path == archive  # a missing file is not taken

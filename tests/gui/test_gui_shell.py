@@ -173,7 +173,12 @@ def test_clipboard_cleared_only_if_it_still_holds_the_password(qtbot, qapp, chan
 
 def test_handoff_without_arguments_opens_the_window(tmp_path):
     """`handoff` with no arguments starts handoff.gui.app.run() and shows the window."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HANDOFF_STARTUP_MARKER="WINDOW-SHOWN")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HANDOFF_STARTUP_MARKER="WINDOW-SHOWN",
+        HANDOFF_READY_MARKER="SEND-PAGE-READY",
+    )
     proc = subprocess.Popen(
         [sys.executable, "-m", "handoff"],
         env=env,

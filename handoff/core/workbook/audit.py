@@ -65,6 +65,9 @@ class Audit:
     hidden_columns: set[int] = field(default_factory=set)  # 0-based column indexes
     used_rows: int = 0  # last row number and column count of the data sheet,
     used_columns: int = 0  # known before any reader allocates the area
+    # The data sheet's XML as read here, for a caller that can use it once more
+    # (check.py warms its national-number memo from it); never printed.
+    sheet_xml: bytes = field(default=b"", repr=False)
 
 
 def column_letter(index: int) -> str:
@@ -142,6 +145,7 @@ def _audit_sheets(archive: zipfile.ZipFile, audit: Audit) -> None:
         xml = archive.read(visible[0].part)
         _used_area(xml, audit)
         _hidden_dimensions(xml, audit)
+        audit.sheet_xml = xml
     for sheet in sheets:
         if sheet.state == "hidden":
             audit.findings.append(finding("hidden_sheet", sheet=sheet.name, name=sheet.name))

@@ -6,8 +6,13 @@ reads it once (:func:`analyse`); :func:`check` only keeps the report.
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Sequence
+import re
+import zipfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,11 +20,18 @@ from handoff.core import identifiers
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.protocols import Column, Protocol
-from handoff.core.workbook.audit import audit, column_letter
+from handoff.core.workbook.audit import Audit, audit, column_letter
 from handoff.core.workbook.findings import CheckReport, Finding, finding
 from handoff.core.workbook.reader import Row, read_rows, require_readable_area
 from handoff.core.workbook.table import Table, locate
 from handoff.core.workbook.values import HAS_DIGIT, CellValue, check_value
+
+# A compact national number as sheet text: an inline string in the sheet XML
+# or a shared string (where Excel keeps text). Bytes pattern: ASCII digits only.
+_COMPACT_TEXT = re.compile(rb"<t>(\d{11})</t>")
+_SHARED_STRINGS = "xl/sharedStrings.xml"
+
+Memo = Mapping[str, "str | None"]
 
 # After this many findings of one kind in one column, one summary finding:
 # ten thousand lines help nobody, the first ones show the pattern.
@@ -42,6 +54,24 @@ class Analysis:
         if not self.by_column:
             return [[] for _ in self.row_numbers]
         return [list(row) for row in zip(*self.by_column, strict=True)]
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a sheet's values are handled.
+
+    A 100,000-row sheet makes over half a million objects (cell values and
+    row lists, none of them in a reference cycle); each allocation burst
+    would trigger a full collection that walks them all again, for nothing.
+    Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def sha256_of(path: Path) -> str:
@@ -131,7 +161,7 @@ def _check_cells(
     return out
 
 
-def _all_clean(values: Sequence[object], column: Column) -> list[CellValue] | None:
+def _all_clean(values: Sequence[object], column: Column, memo: Memo) -> list[CellValue] | None:
     """The clean column when a whole-column pass proves there is nothing to report.
 
     A sheet that conforms (what is packed) is the common case, so the
@@ -139,7 +169,8 @@ def _all_clean(values: Sequence[object], column: Column) -> list[CellValue] | No
     something to say: ``None`` sends the column there, which then reports in
     row order exactly as before. Text and addresses are stripped in one
     comprehension (a non-text cell raises AttributeError: the slow path);
-    national numbers go through :func:`identifiers.national_number` once each.
+    national numbers go through :func:`identifiers.national_number` once each,
+    or come from ``memo`` when it was computed while the sheet was read.
     """
     kind = column.type
     if kind == "text" or kind == "address":
@@ -153,16 +184,23 @@ def _all_clean(values: Sequence[object], column: Column) -> list[CellValue] | No
             return None
         return out
     if kind == "national_number":
-        numbers: list[CellValue] = list(map(identifiers.national_number, values))
+        known, validate = memo.get, identifiers.national_number
+        # memo keys are str: a number cell never matches one and is validated here.
+        numbers: list[CellValue] = [known(v) or validate(v) for v in values]  # type: ignore[call-overload]
         return numbers if all(numbers) else None
     return None
 
 
 def _check_column(
-    values: Sequence[object], data: Sequence[int], column: Column, j: int, collector: _Collector
+    values: Sequence[object],
+    data: Sequence[int],
+    column: Column,
+    j: int,
+    collector: _Collector,
+    memo: Memo,
 ) -> list[CellValue]:
     """One column, top to bottom: column-wise keeps the per-cell cost low."""
-    clean = _all_clean(values, column)
+    clean = _all_clean(values, column, memo)
     return clean if clean is not None else _check_cells(values, data, column, j, collector)
 
 
@@ -174,7 +212,7 @@ def _column_values(rows: Sequence[Row], data: Sequence[int], j: int) -> list[obj
 
 
 def check_cells(
-    rows: Sequence[Row], table: Table, columns: Sequence[Column]
+    rows: Sequence[Row], table: Table, columns: Sequence[Column], memo: Memo | None = None
 ) -> tuple[list[Finding], list[list[CellValue]]]:
     """Every cell of every data row by its column's type; the clean columns.
 
@@ -184,14 +222,67 @@ def check_cells(
     collector = _Collector(table.sheet)
     found = [(c, table.mapped[c.key]) for c in columns if c.key in table.mapped]
     by_column = [
-        _check_column(_column_values(rows, table.data, j), table.data, c, j, collector)
+        _check_column(_column_values(rows, table.data, j), table.data, c, j, collector, memo or {})
         for c, j in found
     ]
     return collector.findings + collector.summaries(), by_column
 
 
+def _candidate_numbers(path: Path, sheet_xml: bytes) -> list[str]:
+    """Every text of exactly 11 ASCII digits in the sheet and its shared strings.
+
+    Only a guess at what the national-number column holds (text in other
+    columns may match too, a number cell does not): it decides what is
+    validated ahead, never what is checked.
+    """
+    found = _COMPACT_TEXT.findall(sheet_xml)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if _SHARED_STRINGS in archive.namelist():
+                found += _COMPACT_TEXT.findall(archive.read(_SHARED_STRINGS))
+    except (zipfile.BadZipFile, KeyError, OSError):
+        pass  # calamine reports an unreadable workbook; here it only means no guesses
+    return b"\x00".join(found).decode("ascii").split("\x00") if found else []
+
+
+def _warm_memo(path: Path, sheet_xml: bytes) -> dict[str, str | None]:
+    """identifiers.national_number for each candidate text, computed once."""
+    unique = set(_candidate_numbers(path, sheet_xml))
+    return dict(zip(unique, map(identifiers.national_number, unique), strict=True))
+
+
+def read_values(
+    path: Path, parts: Audit, columns: Sequence[Column], reader: Callable[[Path, str], list[Row]]
+) -> tuple[list[Row], dict[str, str | None]]:
+    """The sheet's rows, and the national-number memo computed meanwhile.
+
+    The national-number checksum (python-stdnum, about 10 us a number) is the
+    largest cost of a big sheet after reading it, and calamine parses the
+    sheet without holding the GIL. So while calamine reads in a second
+    thread, this thread validates the compact numbers the sheet's XML holds
+    (the audit already read it). The check then looks each cell up: the same
+    function on the same text gives the same answer, it is only computed
+    while the other core reads. Without a national-number column, or nothing
+    to guess from, the sheet is simply read.
+    """
+    sheet = parts.data_sheet or ""
+    xml, parts.sheet_xml = parts.sheet_xml, b""  # not kept longer than needed
+    if not xml or not any(c.type == "national_number" for c in columns):
+        return reader(path, sheet), {}
+    with ThreadPoolExecutor(1, thread_name_prefix="handoff-sheet-read") as pool:
+        reading = pool.submit(reader, path, sheet)
+        memo = _warm_memo(path, xml)
+        del xml
+        return reading.result(), memo
+
+
 def analyse(path: Path, protocol: Protocol, columns: Sequence[Column] | None = None) -> Analysis:
     """Audit the parts, locate the table, check every cell: one read of the file."""
+    with no_cycle_collection():
+        return _analyse(path, protocol, columns)
+
+
+def _analyse(path: Path, protocol: Protocol, columns: Sequence[Column] | None) -> Analysis:
     _require_file(path)
     columns = tuple(columns if columns is not None else protocol.columns)
     parts = audit(path)
@@ -200,13 +291,13 @@ def analyse(path: Path, protocol: Protocol, columns: Sequence[Column] | None = N
         return Analysis(report)
     sheet = parts.data_sheet or ""
     require_readable_area(parts.used_rows, parts.used_columns)
-    rows = read_rows(path, sheet) if parts.data_sheet else []
+    rows, memo = read_values(path, parts, columns, read_rows) if parts.data_sheet else ([], {})
     table = locate(rows, sheet, columns, protocol.article, parts.hidden_rows, parts.hidden_columns)
     if table is None or not table.data:
         report.findings.extend(table.findings if table else [])
         report.findings.append(finding("no_data", sheet=sheet or None))
         return Analysis(report)
-    cell_findings, by_column = check_cells(rows, table, columns)
+    cell_findings, by_column = check_cells(rows, table, columns, memo)
     report.findings.extend(table.findings + cell_findings)
     report.rows = len(table.data)
     found = [c for c in columns if c.key in table.mapped]

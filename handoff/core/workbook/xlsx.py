@@ -22,7 +22,11 @@ from datetime import date, datetime, timezone
 _EPOCH = date(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year quirk)
 # Characters XML 1.0 cannot hold; a cell value with them is written without them.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_INVALID_BUT_NUL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The same characters but NUL (the separator of joined columns) as a deletion
+# table: str.translate removes them about four times faster than re.sub.
+_DELETE_INVALID_BUT_NUL = dict.fromkeys(
+    [*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
+)
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 STYLE_HEADER = 1
@@ -72,6 +76,12 @@ def _cell(value: Cell) -> str:
     return _string_cell(value)
 
 
+def _escape_bulk(text: str) -> str:
+    """``_ESCAPE`` for a whole column: str.replace scans at C speed even when an
+    '&' comes early, where translate drops to a per-character lookup (50x slower)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _escaped_strings(values: Sequence[Cell]) -> list[str]:
     """A text column escaped in one pass: joined, translated, split (C speed).
 
@@ -79,7 +89,7 @@ def _escaped_strings(values: Sequence[Cell]) -> list[str]:
     it separates the values safely.
     """
     joined = "\x00".join([v.replace("\x00", "") if v else "" for v in values])  # type: ignore[union-attr]
-    return _INVALID_BUT_NUL.sub("", joined).translate(_ESCAPE).split("\x00")
+    return _escape_bulk(joined.translate(_DELETE_INVALID_BUT_NUL)).split("\x00")
 
 
 def _plain_text(values: Sequence[Cell]) -> list[str] | None:
@@ -95,7 +105,7 @@ def _plain_text(values: Sequence[Cell]) -> list[str] | None:
     joined = "\x00".join(values)  # type: ignore[arg-type]
     if joined.count("\x00") != len(values) - 1:
         return None
-    return _INVALID_BUT_NUL.sub("", joined).translate(_ESCAPE).split("\x00")
+    return _escape_bulk(joined.translate(_DELETE_INVALID_BUT_NUL)).split("\x00")
 
 
 def _column_cells(values: Sequence[Cell]) -> list[str]:

@@ -84,9 +84,7 @@ class LogPage(Page):
                 "under which protocol. The journal never holds the data itself."
             ),
         )
-        from handoff.core.journal import Journal
-
-        self.journal = Journal()
+        self.journal = self._open_journal()
         self._build_badge()
         self._build_filters()
         self.model = JournalTableModel(self.journal, self)
@@ -106,6 +104,15 @@ class LogPage(Page):
         self._build_exports()
         self._shown = False
         self.refresh()
+
+    def _open_journal(self) -> Any:
+        """The journal for the table; a damaged one leaves the table empty (verify says why)."""
+        from handoff.core.journal import Journal
+
+        try:
+            return Journal()
+        except Exception:  # the integrity badge shows the core's message for it
+            return None
 
     # ----- integrity ----------------------------------------------------------
     def _build_badge(self) -> None:
@@ -285,17 +292,21 @@ class LogPage(Page):
         self.apply_filter()
         self.verify()
         self.runner.start(
-            simple(_obligations), on_success=self._show_obligations, on_failure=self.show_error
+            simple(_obligations),
+            on_success=self._show_obligations,
+            on_failure=lambda exc: self._list_error(self.obligations, exc),
         )
         self.runner.start(
-            simple(_upcoming), on_success=self._show_upcoming, on_failure=self._no_upcoming
+            simple(_upcoming),
+            on_success=self._show_upcoming,
+            on_failure=lambda exc: self._list_error(self.upcoming, exc),
         )
 
-    def _no_upcoming(self, exc: BaseException) -> None:
+    def _list_error(self, target: QListWidget, exc: BaseException) -> None:
         from handoff.gui import messages
 
-        self.upcoming.clear()
-        self.upcoming.addItem(messages.describe(exc))
+        target.clear()
+        target.addItem(messages.describe(exc))
 
     def showEvent(self, event: Any) -> None:
         """Coming back to the page shows what happened meanwhile."""

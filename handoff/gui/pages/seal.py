@@ -45,6 +45,7 @@ class SealPage(Page):
         self.panels.addWidget(self._build_choose())
         self.finish = PasswordStep(self.run, self.show_error)
         self.finish.restart.connect(self.start_over)
+        self.finish.finished.connect(self._forget_password)
         self.panels.addWidget(self.finish)
         style.fit_current(self.panels)
         self.body.addWidget(self.panels, 1)
@@ -134,6 +135,9 @@ class SealPage(Page):
         )
         self.finish.begin(sealed.handoff_id, sealed.password, status, how, [confirm])
         self.panels.setCurrentIndex(1)
+
+    def _forget_password(self, _handoff_id: str) -> None:
+        self.sealed = None
 
     def start_over(self) -> None:
         self.sealed = None

@@ -54,6 +54,7 @@ class SendPage(Page):
         )
         self.report: Any = None
         self.sent: Any = None
+        self.draft: Path | None = None
         self._sms_secret: str | None = None
         self.panels = QStackedWidget()
         self.panels.addWidget(self._build_prepare())
@@ -341,7 +342,7 @@ class SendPage(Page):
         """Ask for the provider's token when the keyring has none; False if cancelled."""
         from handoff.core import credentials
 
-        self._sms_secret = None
+        self._sms_secret = None  # asked again each time, never kept between sends
         if credentials.has_secret(credentials.SMS):
             return True
         self._sms_secret = ask_secret(self, credentials.SMS)
@@ -350,14 +351,20 @@ class SendPage(Page):
     def _build_finish(self) -> QWidget:
         self.finish = PasswordStep(self.run, self.show_error)
         self.finish.restart.connect(self.start_over)
+        self.finish.finished.connect(self._forget_password)
         self.open_draft = style.button(self.tr("Open the &e-mail draft again"))
         self.open_draft.clicked.connect(self._open_draft)
         self.finish.extra.addWidget(self.open_draft)
         self.finish.extra.addStretch(1)
         return self.finish
 
+    def _forget_password(self, _handoff_id: str) -> None:
+        """Once passed on, only the draft's location is kept, not the Packaged with its password."""
+        self.draft = getattr(self.sent.delivery, "location", None) if self.sent else None
+        self.sent = None
+
     def _open_draft(self) -> None:
-        draft = getattr(self.sent.delivery, "location", None) if self.sent else None
+        draft = getattr(self.sent.delivery, "location", None) if self.sent else self.draft
         if draft is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft)))
 

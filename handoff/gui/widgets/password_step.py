@@ -92,9 +92,7 @@ class PasswordStep(QStackedWidget):
         self.status.setText(status)
         self.how.setText(how)
         self.password_view.show_password(password.value, password.grouped())
-        for old in self.buttons:
-            old.deleteLater()
-        self.buttons = []
+        self._drop_buttons()
         for action in actions:
             button = style.primary(action.text)
             button.setEnabled(action.enabled)
@@ -125,9 +123,16 @@ class PasswordStep(QStackedWidget):
             cancellable=False,
         )
 
+    def _drop_buttons(self) -> None:
+        """The buttons' jobs hold the password: drop them with it."""
+        for old in self.buttons:
+            old.deleteLater()
+        self.buttons = []
+
     def _finish(self) -> None:
         handoff_id = self.handoff_id or ""
         self.password_view.forget()
+        self._drop_buttons()
         self.done_title.setText(self.tr("Handoff {ref} is complete.").format(ref=handoff_id))
         self.setCurrentIndex(1)
         self._run(
@@ -141,6 +146,7 @@ class PasswordStep(QStackedWidget):
 
     def reset(self) -> None:
         self.password_view.forget()
+        self._drop_buttons()
         self.checklist.clear()
         self.handoff_id = None
         self.setCurrentIndex(0)
