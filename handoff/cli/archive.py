@@ -52,6 +52,12 @@ def handle_pack(args: argparse.Namespace) -> int:
         size=result.size,
     )
     if given is None:
+        say(
+            "Gegenereerd wachtwoord ({bits} bits, {style}):",
+            "Generated password ({bits} bits, {style}):",
+            bits=round(password.bits),
+            style=password.style,
+        )
         print(password.grouped(), flush=True)
     return 0
 

@@ -29,6 +29,7 @@ def _say_sealed(sealed: Sealed) -> None:
         archive=sealed.archive.path,
         id=sealed.handoff_id,
     )
+    say("Sterkte: {bits} bits.", "Strength: {bits} bits.", bits=round(sealed.password.bits))
     if not sealed.plaintext_removed:
         say(
             "Het origineel kon niet verwijderd worden: verwijder het zelf.",

@@ -111,6 +111,7 @@ def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int
         role=role,
     )
     print(password.grouped(), file=sys.stderr)
+    say("Sterkte: {bits} bits.", "Strength: {bits} bits.", bits=round(password.bits))
     if not sys.stdin.isatty():
         say(
             "Bevestig daarna: handoff confirm {ref} password-passed --via phone",

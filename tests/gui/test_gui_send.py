@@ -244,3 +244,48 @@ def test_a_broken_protocol_file_is_named_on_the_page(qtbot, dutch, boxes):
     assert page.profile_problems.isVisibleTo(page)
     assert "eigen.toml" in page.profile_problems.text()
     assert page.picker.count() >= 4  # the shipped protocols still load
+
+
+def test_request_uploaded_by_sftp_to_the_test_server(window, qtbot, dialogs, tmp_path):
+    """Seed 004, overweging C2: "De geprefereerde oplossing is via s(ecure)ftp"."""
+    from handoff.channels.sftp import fingerprint
+    from handoff.core import protocols
+    from tests.servers.sftp_server import PASSWORD as SFTP_PASSWORD
+    from tests.servers.sftp_server import USER as SFTP_USER
+    from tests.servers.sftp_server import sftp_server
+
+    root = tmp_path / "server"
+    (root / "inbox").mkdir(parents=True)
+    request = sheets.write_sheet(
+        tmp_path / "aanvraag.xlsx", sheets.TURNHOUT_HEADERS, sheets.turnhout_rows()
+    )
+    with sftp_server(root) as state:
+        # The shipped profile names Opgroeien's host; a copy points at the loopback server.
+        shipped = protocols.get("turnhout-social-supplement").source.read_text(encoding="utf-8")
+        profile = (
+            shipped.replace('id = "turnhout-social-supplement"', 'id = "test-sftp"')
+            .replace("sftp://sftp.opgroeien.be/groeipakket", f"sftp://127.0.0.1:{state.port}/inbox")
+            .replace('nl = "Turnhout:', 'nl = "Test SFTP:')
+        )
+        (paths.user_protocols_dir() / "test-sftp.toml").write_text(profile, encoding="utf-8")
+        config = settings.load()
+        config.sftp = settings.SftpSettings(
+            username=SFTP_USER, host_key_fingerprint=fingerprint(state.host_key)
+        )
+        settings.save(config)
+        credentials.set_secret("sftp", SFTP_PASSWORD)
+        page = window.pages["send"]
+        page.picker.load()
+        page = _send_page(window, "test-sftp")
+        dialogs.open_path = request
+        qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+        assert page.report.ok, page.findings.texts()
+        ids = [page.recipient.itemData(i) for i in range(page.recipient.count())]
+        page.recipient.setCurrentIndex(ids.index("opgroeien-sftp"))
+        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.panels.currentIndex() == 1, timeout=30_000)
+        handoff_id = page.sent.packaged.handoff_id
+        assert [p.name for p in (root / "inbox").iterdir()] == [f"{handoff_id}.7z"]
+        assert "opgeladen" in page.finish.status.text().lower()
+    assert _journal_steps(handoff_id) == [Step.PACKAGED, Step.UPLOADED]
