@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from handoff import __version__
 from handoff.cli import main
 from handoff.core.errors import HandoffError
@@ -83,3 +85,20 @@ def test_command_map_matches_what_the_modules_register():
 def test_a_command_after_the_language_option_still_runs(capsys):
     assert main(["--lang", "en", "protocols"]) == 0
     assert "kg-ocmw-referral" in capsys.readouterr().out
+
+
+def test_a_lone_received_archive_opens_the_window_on_it(tmp_path, monkeypatch):
+    """Windows' "Open with Handoff" passes only the file's path."""
+    import handoff.gui.app
+
+    archive = tmp_path / "HO-20261123-ABCDEF.7z"
+    archive.write_bytes(b"7z")
+    opened: list[object] = []
+    monkeypatch.setattr(
+        handoff.gui.app, "run", lambda open_file=None: opened.append(open_file) or 0
+    )
+    assert main([str(archive)]) == 0
+    assert opened == [archive]
+    with pytest.raises(SystemExit) as refused:  # not a file: read as a command, refused
+        main([str(tmp_path / "missing.7z")])
+    assert refused.value.code == 2 and opened == [archive]

@@ -278,3 +278,23 @@ def test_damage_found_while_reading_is_reported_and_the_file_left_alone(tmp_path
         journal.verify()
     assert caught.value.code == "journal_damaged"
     assert path.read_bytes() == bytes(data)
+
+
+def test_page_reads_newest_first_and_continues_after_a_record():
+    """Keyset paging for the DPO's table: pages never overlap and cover every match."""
+    from handoff.core.journal import Journal, Step
+
+    with Journal() as journal:
+        for n in range(7):
+            journal.append(
+                Step.EMAIL_DELETED if n % 2 else Step.PASSWORD_DELETED,
+                handoff_id=f"HO-20261123-AAAAA{n}",
+                protocol_id="kg-ocmw-referral",
+                details={"confirmed_by": "user"},
+            )
+        first = journal.page(limit=3)
+        assert [r.seq for r in first] == [7, 6, 5]
+        rest = journal.page(before_seq=first[-1].seq, limit=10)
+        assert [r.seq for r in rest] == [4, 3, 2, 1]
+        odd = journal.page(step=Step.EMAIL_DELETED, limit=10)
+        assert [r.seq for r in odd] == [6, 4, 2]

@@ -20,6 +20,7 @@ import os
 import pkgutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from handoff import __version__
 from handoff.core import i18n
@@ -97,7 +98,19 @@ def _preselect_language(argv: Sequence[str]) -> None:
             i18n.set_language(arg.split("=", 1)[1])
 
 
-def _start_gui() -> int:
+#: Files "Open with Handoff" hands over: a received archive or a saved e-mail.
+OPENABLE = (".7z", ".eml")
+
+
+def file_to_open(argv: Sequence[str]) -> Path | None:
+    """The received file when the only argument is one ("Open with Handoff"), else None."""
+    if len(argv) != 1 or argv[0].startswith("-"):
+        return None
+    path = Path(argv[0])
+    return path if path.suffix.lower() in OPENABLE and path.is_file() else None
+
+
+def _start_gui(open_file: Path | None = None) -> int:
     try:
         from handoff.gui.app import run
     except ImportError as exc:  # the desktop app or Qt's libraries are missing
@@ -110,15 +123,15 @@ def _start_gui() -> int:
             file=sys.stderr,
         )
         return EXIT_FAILURE
-    return run()
+    return run(open_file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``handoff`` command; no arguments opens the window."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     _preselect_language(args_list)
-    if not args_list:
-        return _start_gui()
+    if not args_list or file_to_open(args_list):
+        return _start_gui(file_to_open(args_list))
     parser = build_parser(_first_word(args_list))
     args = parser.parse_args(args_list)
     if getattr(args, "func", None) is None:

@@ -398,16 +398,28 @@ def _message(code: str, nl: str, en: str, **params: object) -> HandoffError:
     return HandoffError(code, Text(nl, en), **params)
 
 
-def archive_channel(
-    settings: Settings, recipient: Recipient, via: str | None = None, *, ask: Ask | None = None
-) -> ArchiveChannel:
-    """The way out for this recipient: SFTP for a host, else the configured mail mode.
+def channel_name(recipient: Recipient, settings: Settings, via: str | None = None) -> str:
+    """SFTP for a host, else the configured mail mode (draft or smtp), unless ``via`` says."""
+    return via or ("sftp" if recipient.kind == "sftp" else settings.mail.mode)
 
-    Imports lazily so the desktop's first page does not load paramiko or smtplib.
+
+def archive_channel(
+    settings: Settings,
+    recipient: Recipient,
+    via: str | None = None,
+    *,
+    ask: Ask | None = None,
+    open_draft: bool = True,
+) -> ArchiveChannel:
+    """The way out for this recipient (:func:`channel_name`).
+
+    ``open_draft=False`` writes a draft without starting the mail program, for
+    a caller (the desktop) that opens it itself from the GUI thread. Imports
+    lazily so the desktop's first page does not load paramiko or smtplib.
     """
-    via = via or ("sftp" if recipient.kind == "sftp" else settings.mail.mode)
+    via = channel_name(recipient, settings, via)
     if via == "draft":
-        return DraftChannel(settings)
+        return DraftChannel(settings) if open_draft else DraftChannel(settings, opener=None)
     if via == "smtp":
         from handoff.channels.smtp import SmtpChannel
 
@@ -434,6 +446,7 @@ def deliver(
     settings: Settings | None = None,
     channel: ArchiveChannel | None = None,
     ask: Ask | None = None,
+    open_draft: bool = True,
     journal: Journal | None = None,
 ) -> Delivery:
     """Send the archive to a recipient the protocol lists, then journal what really happened.
@@ -445,7 +458,7 @@ def deliver(
     protocol = protocols.get(protocol_id)
     listed = protocol.recipient(recipient)
     settings = settings or settings_module.load()
-    channel = channel or archive_channel(settings, listed, via, ask=ask)
+    channel = channel or archive_channel(settings, listed, via, ask=ask, open_draft=open_draft)
     delivery = channel.deliver(archive_path, listed, protocol, handoff_id)
     _journal(journal).append(
         delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details
@@ -548,6 +561,7 @@ def send(
     settings: Settings | None = None,
     channel: ArchiveChannel | None = None,
     ask: Ask | None = None,
+    open_draft: bool = True,
     journal: Journal | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
@@ -585,6 +599,7 @@ def send(
             settings=settings,
             channel=channel,
             ask=ask,
+            open_draft=open_draft,
             journal=journal,
         )
     finally:

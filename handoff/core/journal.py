@@ -239,6 +239,31 @@ class Journal:
             rows = self._conn.execute(sql, params).fetchall()
         return [Record.from_row(r) for r in reversed(rows)]
 
+    def page(
+        self,
+        *,
+        before_seq: int | None = None,
+        limit: int = 500,
+        since: datetime | None = None,
+        protocol: str | None = None,
+        step: Step | str | None = None,
+        handoff_id: str | None = None,
+        account: str | None = None,
+    ) -> list[Record]:
+        """Up to ``limit`` matching records older than ``before_seq``, newest first.
+
+        Keyset paging for the DPO's table and export: each page costs the same
+        at any depth, so a million records never load at once.
+        """
+        where, params = _where(since, protocol, step, handoff_id, account)
+        if before_seq is not None:
+            where += (" AND " if where else " WHERE ") + "seq < ?"
+            params.append(before_seq)
+        sql = f"SELECT {COLUMNS} FROM records{where} ORDER BY id DESC LIMIT ?"
+        with self._use():
+            rows = self._conn.execute(sql, [*params, int(limit)]).fetchall()
+        return [Record.from_row(row) for row in rows]
+
     def count(self, **filters: Any) -> int:
         """How many records match; the same filters as ``records`` (without ``limit``)."""
         where, params = _where(**filters)

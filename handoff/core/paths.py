@@ -11,8 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Handoff"
 
 
@@ -32,6 +30,8 @@ def config_dir() -> Path:
     base = home()
     if base is not None:
         return _ensure(base / "config")
+    import platformdirs  # only when HANDOFF_HOME is not set: keep it off the start-up path
+
     return _ensure(Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)))
 
 
@@ -40,6 +40,8 @@ def data_dir() -> Path:
     base = home()
     if base is not None:
         return _ensure(base / "data")
+    import platformdirs
+
     return _ensure(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 
 

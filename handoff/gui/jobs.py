@@ -32,20 +32,15 @@ def sheet_from_form(protocol: Any, fields: Mapping[str, str]) -> Any:
     return workbook.sheet_from_fields(protocol, fields)
 
 
-def channel_for(recipient: Any, mail_mode: str) -> str:
-    """SFTP recipients go by SFTP; mailboxes by the configured mail mode (draft or SMTP)."""
-    return "sftp" if recipient.kind == "sftp" else mail_mode
-
-
 def secret_needed(protocol: Any, recipient_id: str) -> str | None:
     """The keyring name the channel will need and that is not stored (ask the user first).
 
     Without a stored secret the channel calls ``ask``; a worker thread cannot
     show a dialog, so the page asks before the job starts and passes the answer.
     """
-    from handoff.core import credentials, settings
+    from handoff.core import credentials, handoffs, settings
 
-    via = channel_for(protocol.recipient(recipient_id), settings.load().mail.mode)
+    via = handoffs.channel_name(protocol.recipient(recipient_id), settings.load())
     name = {"smtp": credentials.SMTP, "sftp": credentials.SFTP}.get(via)
     return name if name and not credentials.has_secret(name) else None
 
@@ -88,13 +83,10 @@ def send(
     A draft is written without starting the mail program from this thread;
     the page opens it with the desktop's own handler once it exists.
     """
-    from handoff.channels.email_draft import DraftChannel
     from handoff.core import handoffs, settings
 
     config = settings.load()
     sheet = sheet_from_form(protocol, source) if isinstance(source, Mapping) else source
-    via = channel_for(protocol.recipient(recipient_id), config.mail.mode)
-    channel = DraftChannel(config, opener=None) if via == "draft" else None
     return handoffs.send(
         sheet,
         protocol.id,
@@ -102,7 +94,7 @@ def send(
         consent_confirmed=consent,
         handoff_id=handoff_id,
         settings=config,
-        channel=channel,
+        open_draft=False,
         ask=(lambda _name: secret) if secret else None,
         progress=progress,
         cancel=cancel,

@@ -1,10 +1,7 @@
 """Read the journal a page at a time, newest first, so a million records never load at once.
 
-``Journal.records`` returns every match (or only the newest ``limit``) with no
-way to continue from a record, which the log table and the export need. Until
-the journal offers that (asked for in the GUI report: ``records(...,
-before_seq=..., limit=...)``), this bridge runs the same filter through the
-journal's own read-only ``select`` with keyset paging on the record id.
+The log table and the export keep their filters in a :class:`JournalFilter`
+and page through :meth:`Journal.page` (keyset paging on the record number).
 """
 
 from __future__ import annotations
@@ -39,18 +36,7 @@ def page(
     journal: Any, where: JournalFilter, before_seq: int | None, limit: int = PAGE_SIZE
 ) -> list[Any]:
     """Up to ``limit`` matching records older than ``before_seq``, newest first."""
-    from handoff.core.journal import Record, _where
-    from handoff.core.journal_store import COLUMNS
-
-    f = where
-    clause, params = _where(f.since, f.protocol, f.step, None, f.account)
-    if before_seq is not None:
-        clause += (" AND " if clause else " WHERE ") + "seq < ?"
-        params.append(before_seq)
-    rows = journal.select(
-        f"SELECT {COLUMNS} FROM records{clause} ORDER BY id DESC LIMIT ?", [*params, int(limit)]
-    )
-    return [Record.from_row(row) for row in rows]
+    return journal.page(before_seq=before_seq, limit=limit, **where.as_kwargs())
 
 
 def all_pages(journal: Any, where: JournalFilter, size: int = PAGE_SIZE) -> Iterator[list[Any]]:

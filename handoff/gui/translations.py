@@ -9,8 +9,6 @@ the two.
 from __future__ import annotations
 
 import os
-import subprocess
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -40,23 +38,13 @@ def catalogue(lang: str) -> Path:
     Built beside the target and renamed into place: a running Handoff maps the
     ``.qm`` file, and rewriting it in place would crash that process.
     """
-    folder = resources_dir() / "i18n"
-    qm = folder / f"handoff_{lang}.qm"
-    ts = qm.with_suffix(".ts")
-    stale = ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime)
-    if stale and os.access(folder, os.W_OK):  # source checkout: build like tools/setup does
-        from handoff import i18n_build
+    from handoff import i18n_build
 
-        fd, name = tempfile.mkstemp(prefix=f".{qm.name}.", suffix=".qm", dir=folder)
-        os.close(fd)
-        try:
-            subprocess.run(
-                [i18n_build.lrelease(), str(ts), "-qm", name], check=True, capture_output=True
-            )
-            os.replace(name, qm)
-        finally:
-            Path(name).unlink(missing_ok=True)
-    return qm
+    folder = resources_dir() / "i18n"
+    ts = folder / f"handoff_{lang}.ts"
+    if i18n_build.is_stale(ts) and os.access(folder, os.W_OK):  # source checkout, as tools/setup
+        i18n_build.build_one(ts)
+    return ts.with_suffix(".qm")
 
 
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:

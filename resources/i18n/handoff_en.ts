@@ -474,128 +474,128 @@
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="57" />
+        <location filename="../../handoff/gui/pages/receive.py" line="59" />
         <source>Receive</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="59" />
+        <location filename="../../handoff/gui/pages/receive.py" line="61" />
         <source>Open a locked file you received. Handoff stores it in the secure folder, tells you until when you may keep it, and helps you clean up the e-mail and the password.</source>
         <translation>Open a locked file you received. Handoff stores it in the secure folder, tells you until when you may keep it, and helps you clean up the e-mail and the password.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="75" />
+        <location filename="../../handoff/gui/pages/receive.py" line="78" />
         <source>1. Which file did you receive?</source>
         <translation>1. Which file did you receive?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="77" />
-        <source>Drag the locked file from the e-mail here, or choose it.</source>
-        <translation>Drag the locked file from the e-mail here, or choose it.</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="78" />
+        <location filename="../../handoff/gui/pages/receive.py" line="81" />
         <source>C&amp;hoose file…</source>
         <translation>C&amp;hoose file…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="79" />
-        <source>Locked files (*.7z)</source>
-        <translation>Locked files (*.7z)</translation>
+        <location filename="../../handoff/gui/pages/receive.py" line="80" />
+        <source>Drag the locked file or the whole e-mail here, or choose it.</source>
+        <translation>Drag the locked file or the whole e-mail here, or choose it.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="84" />
+        <location filename="../../handoff/gui/pages/receive.py" line="82" />
+        <source>Locked files or e-mails (*.7z *.eml)</source>
+        <translation>Locked files or e-mails (*.7z *.eml)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="87" />
         <source>2. Under which protocol?</source>
         <translation>2. Under which protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="87" />
+        <location filename="../../handoff/gui/pages/receive.py" line="90" />
         <source>3. The password from the SMS or phone call</source>
         <translation>3. The password from the SMS or phone call</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="90" />
+        <location filename="../../handoff/gui/pages/receive.py" line="93" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="92" />
+        <location filename="../../handoff/gui/pages/receive.py" line="95" />
         <source>Type the password exactly as you received it; spaces and dashes count.</source>
         <translation>Type the password exactly as you received it; spaces and dashes count.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="96" />
-        <location filename="../../handoff/gui/pages/receive.py" line="113" />
+        <location filename="../../handoff/gui/pages/receive.py" line="99" />
+        <location filename="../../handoff/gui/pages/receive.py" line="116" />
         <source>Sho&amp;w</source>
         <translation>Sho&amp;w</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="101" />
+        <location filename="../../handoff/gui/pages/receive.py" line="104" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="104" />
+        <location filename="../../handoff/gui/pages/receive.py" line="107" />
         <source>&amp;Open the file</source>
         <translation>&amp;Open the file</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="113" />
+        <location filename="../../handoff/gui/pages/receive.py" line="116" />
         <source>&amp;Hide</source>
         <translation>&amp;Hide</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="145" />
+        <location filename="../../handoff/gui/pages/receive.py" line="158" />
         <source>Opening the file…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="161" />
+        <location filename="../../handoff/gui/pages/receive.py" line="174" />
         <source>Opened and stored</source>
         <translation>Opened and stored</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="168" />
+        <location filename="../../handoff/gui/pages/receive.py" line="181" />
         <source>Open the &amp;stored file</source>
         <translation>Open the &amp;stored file</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="170" />
+        <location filename="../../handoff/gui/pages/receive.py" line="183" />
         <source>Show the &amp;folder</source>
         <translation>Show the &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="173" />
+        <location filename="../../handoff/gui/pages/receive.py" line="186" />
         <source>4. Clean up, as the protocol asks</source>
         <translation>4. Clean up, as the protocol asks</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="175" />
+        <location filename="../../handoff/gui/pages/receive.py" line="188" />
         <source>I &amp;deleted the e-mail with the locked file.</source>
         <translation>I &amp;deleted the e-mail with the locked file.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="176" />
+        <location filename="../../handoff/gui/pages/receive.py" line="189" />
         <source>I de&amp;leted the SMS or note with the password.</source>
         <translation>I de&amp;leted the SMS or note with the password.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="182" />
+        <location filename="../../handoff/gui/pages/receive.py" line="195" />
         <source>Receive &amp;another file</source>
         <translation>Receive &amp;another file</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="193" />
+        <location filename="../../handoff/gui/pages/receive.py" line="213" />
         <source>Stored in the secure folder: {folder} ({files})</source>
         <translation>Stored in the secure folder: {folder} ({files})</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="210" />
+        <location filename="../../handoff/gui/pages/receive.py" line="230" />
         <source>Retention: {rule}.</source>
         <translation>Retention: {rule}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="213" />
+        <location filename="../../handoff/gui/pages/receive.py" line="233" />
         <source>Delete it by {day} at the latest; Handoff will do so then ({rule}).</source>
         <translation>Delete it by {day} at the latest; Handoff will do so then ({rule}).</translation>
     </message>

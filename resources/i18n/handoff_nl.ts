@@ -474,128 +474,128 @@
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="57" />
+        <location filename="../../handoff/gui/pages/receive.py" line="59" />
         <source>Receive</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="59" />
+        <location filename="../../handoff/gui/pages/receive.py" line="61" />
         <source>Open a locked file you received. Handoff stores it in the secure folder, tells you until when you may keep it, and helps you clean up the e-mail and the password.</source>
         <translation>Open een vergrendeld bestand dat u ontving. Handoff bewaart het in de beveiligde map, zegt tot wanneer u het mag houden en helpt u de e-mail en het wachtwoord op te ruimen.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="75" />
+        <location filename="../../handoff/gui/pages/receive.py" line="78" />
         <source>1. Which file did you receive?</source>
         <translation>1. Welk bestand hebt u ontvangen?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="77" />
-        <source>Drag the locked file from the e-mail here, or choose it.</source>
-        <translation>Sleep het vergrendelde bestand uit de e-mail hierheen, of kies het.</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="78" />
+        <location filename="../../handoff/gui/pages/receive.py" line="81" />
         <source>C&amp;hoose file…</source>
         <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="79" />
-        <source>Locked files (*.7z)</source>
-        <translation>Vergrendelde bestanden (*.7z)</translation>
+        <location filename="../../handoff/gui/pages/receive.py" line="80" />
+        <source>Drag the locked file or the whole e-mail here, or choose it.</source>
+        <translation>Sleep het vergrendelde bestand of de hele e-mail hierheen, of kies het.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="84" />
+        <location filename="../../handoff/gui/pages/receive.py" line="82" />
+        <source>Locked files or e-mails (*.7z *.eml)</source>
+        <translation>Vergrendelde bestanden of e-mails (*.7z *.eml)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="87" />
         <source>2. Under which protocol?</source>
         <translation>2. Onder welk protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="87" />
+        <location filename="../../handoff/gui/pages/receive.py" line="90" />
         <source>3. The password from the SMS or phone call</source>
         <translation>3. Het wachtwoord uit de sms of het telefoongesprek</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="90" />
+        <location filename="../../handoff/gui/pages/receive.py" line="93" />
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="92" />
+        <location filename="../../handoff/gui/pages/receive.py" line="95" />
         <source>Type the password exactly as you received it; spaces and dashes count.</source>
         <translation>Typ het wachtwoord precies zoals u het kreeg; spaties en streepjes tellen mee.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="96" />
-        <location filename="../../handoff/gui/pages/receive.py" line="113" />
+        <location filename="../../handoff/gui/pages/receive.py" line="99" />
+        <location filename="../../handoff/gui/pages/receive.py" line="116" />
         <source>Sho&amp;w</source>
         <translation>&amp;Tonen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="101" />
+        <location filename="../../handoff/gui/pages/receive.py" line="104" />
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="104" />
+        <location filename="../../handoff/gui/pages/receive.py" line="107" />
         <source>&amp;Open the file</source>
         <translation>Bestand &amp;openen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="113" />
+        <location filename="../../handoff/gui/pages/receive.py" line="116" />
         <source>&amp;Hide</source>
         <translation>&amp;Verbergen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="145" />
+        <location filename="../../handoff/gui/pages/receive.py" line="158" />
         <source>Opening the file…</source>
         <translation>Het bestand wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="161" />
+        <location filename="../../handoff/gui/pages/receive.py" line="174" />
         <source>Opened and stored</source>
         <translation>Geopend en bewaard</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="168" />
+        <location filename="../../handoff/gui/pages/receive.py" line="181" />
         <source>Open the &amp;stored file</source>
         <translation>Bewaard bestand &amp;openen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="170" />
+        <location filename="../../handoff/gui/pages/receive.py" line="183" />
         <source>Show the &amp;folder</source>
         <translation>&amp;Map tonen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="173" />
+        <location filename="../../handoff/gui/pages/receive.py" line="186" />
         <source>4. Clean up, as the protocol asks</source>
         <translation>4. Opruimen, zoals het protocol vraagt</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="175" />
+        <location filename="../../handoff/gui/pages/receive.py" line="188" />
         <source>I &amp;deleted the e-mail with the locked file.</source>
         <translation>Ik heb de e-mail met het vergrendelde bestand &amp;verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="176" />
+        <location filename="../../handoff/gui/pages/receive.py" line="189" />
         <source>I de&amp;leted the SMS or note with the password.</source>
         <translation>Ik heb de sms of notitie met het wachtwoord ver&amp;wijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="182" />
+        <location filename="../../handoff/gui/pages/receive.py" line="195" />
         <source>Receive &amp;another file</source>
         <translation>&amp;Nog een bestand ontvangen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="193" />
+        <location filename="../../handoff/gui/pages/receive.py" line="213" />
         <source>Stored in the secure folder: {folder} ({files})</source>
         <translation>Bewaard in de beveiligde map: {folder} ({files})</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="210" />
+        <location filename="../../handoff/gui/pages/receive.py" line="230" />
         <source>Retention: {rule}.</source>
         <translation>Bewaren: {rule}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="213" />
+        <location filename="../../handoff/gui/pages/receive.py" line="233" />
         <source>Delete it by {day} at the latest; Handoff will do so then ({rule}).</source>
         <translation>Verwijder het uiterlijk op {day}; Handoff doet het dan zelf ({rule}).</translation>
     </message>

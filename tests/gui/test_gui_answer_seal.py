@@ -111,11 +111,8 @@ def test_seal_refuses_a_name_as_custodian(window, qtbot, dialogs, boxes, tmp_pat
         assert journal.count() == 0
 
 
-@pytest.mark.skipif(
-    not hasattr(workbook, "clean_answer"),
-    reason="needs workbook.clean_answer (the answer's columns B-D pass the plain clean's column check)",
-)
-def test_answer_sent_back_as_draft_under_the_same_reference(window, qtbot, dialogs, tmp_path):
+def _send_checked_answer(window, qtbot, dialogs, tmp_path):
+    """Request chosen, a conforming answer checked, *Vergrendelen en versturen* clicked."""
     window.show_page("answer")
     page = window.pages["answer"]
     dialogs.open_path = _request_in_secure_folder(tmp_path)
@@ -128,6 +125,15 @@ def test_answer_sent_back_as_draft_under_the_same_reference(window, qtbot, dialo
     ids = [page.recipient.itemData(i) for i in range(page.recipient.count())]
     page.recipient.setCurrentIndex(ids.index("turnhout-answer"))
     qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    return page
+
+
+@pytest.mark.skipif(
+    not hasattr(workbook, "clean_answer"),
+    reason="needs workbook.clean_answer (the answer's columns B-D pass the plain clean's column check)",
+)
+def test_answer_sent_back_as_draft_under_the_same_reference(window, qtbot, dialogs, tmp_path):
+    page = _send_checked_answer(window, qtbot, dialogs, tmp_path)
     qtbot.waitUntil(lambda: page.panels.currentIndex() == 1, timeout=30_000)
     assert page.sent.packaged.handoff_id == "HO-20260301-7KQ2M9"
     with Journal() as journal:
@@ -139,19 +145,9 @@ def test_answer_sent_back_as_draft_under_the_same_reference(window, qtbot, dialo
     hasattr(workbook, "clean_answer"), reason="answers can be sent: see the test above"
 )
 def test_answer_send_says_it_is_not_available_yet(window, qtbot, dialogs, boxes, tmp_path):
-    window.show_page("answer")
-    page = window.pages["answer"]
-    dialogs.open_path = _request_in_secure_folder(tmp_path)
-    qtbot.mouseClick(page.request.button, Qt.MouseButton.LeftButton)
-    dialogs.open_path = sheets.write_sheet(
-        tmp_path / "antwoord.xlsx", sheets.TURNHOUT_ANSWER_HEADERS, _answer_rows()
-    )
-    qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.report is not None and page.report.ok, timeout=20_000)
-    ids = [page.recipient.itemData(i) for i in range(page.recipient.count())]
-    page.recipient.setCurrentIndex(ids.index("turnhout-answer"))
-    qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    page = _send_checked_answer(window, qtbot, dialogs, tmp_path)
     qtbot.waitUntil(lambda: bool(boxes.shown), timeout=10_000)
     assert "kan deze versie van Handoff nog niet" in boxes.texts()[0]
+    assert page.panels.currentIndex() == 0 and page.send_button.isEnabled()  # can try later
     with Journal() as journal:
         assert journal.count() == 0

@@ -127,12 +127,9 @@ def test_protocol_proposed_from_the_file_name_or_last_used(tmp_path):
 
     found = protocols.load_all()[0].values()
     named = tmp_path / "Turnhout sociale toeslag (aanvraag en antwoord Opgroeien).7z"
-    assert propose_protocol(named, found, None) == "turnhout-social-supplement"
-    assert (
-        propose_protocol(tmp_path / "HO-20250301-7KQ2M9.7z", found, "kg-ocmw-referral")
-        == "kg-ocmw-referral"
-    )
-    assert propose_protocol(tmp_path / "HO-20250301-7KQ2M9.7z", found, None) is None
+    assert propose_protocol(named.stem, found, None) == "turnhout-social-supplement"
+    assert propose_protocol("HO-20250301-7KQ2M9", found, "kg-ocmw-referral") == "kg-ocmw-referral"
+    assert propose_protocol("HO-20250301-7KQ2M9", found, None) is None
 
 
 def test_cancel_while_opening_leaves_nothing(window, qtbot, dialogs, tmp_path):
@@ -169,3 +166,50 @@ def test_window_can_start_on_a_received_file(window, qtbot, tmp_path):
     assert page.drop.path == archive
     window.open_received(tmp_path / "niet-bestaand.7z")
     assert page.drop.path == archive  # a missing file is not taken
+
+
+def test_the_whole_email_can_be_dropped(window, qtbot, dialogs, tmp_path):
+    """The subject names the protocol, the attachment is taken out and removed once opened."""
+    from email.policy import SMTP
+
+    from handoff.channels import email_message
+    from handoff.core import paths, protocols
+
+    packaged = _sent_archive(tmp_path)
+    protocol = protocols.get(PROTOCOL)
+    mail = email_message.build(
+        packaged.archive.path, protocol.recipients[0], protocol, "HO-20260312-4FJ7QX"
+    )
+    eml = tmp_path / "mail.eml"
+    eml.write_bytes(mail.as_bytes(policy=SMTP))
+    window.show_page("receive")
+    page = window.pages["receive"]
+    page.picker.select("kg-ocmw-referral")  # something else first: the subject must win
+    dialogs.open_path = eml
+    qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
+    assert page.picker.current().id == PROTOCOL
+    copy = page.drop.path
+    assert copy.name == "HO-20260312-4FJ7QX.7z" and copy.parent == paths.temp_dir() / "mail"
+    qtbot.keyClicks(page.password, packaged.password.value)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.result.isVisible(), timeout=30_000)
+    assert page.received.handoff_id == "HO-20260312-4FJ7QX"
+    assert not copy.exists()  # the encrypted copy is gone; the e-mail is the worker's to delete
+    assert eml.exists()
+
+
+def test_an_email_without_archive_says_so(window, qtbot, dialogs, tmp_path):
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["Subject"] = "Lijst"
+    mail.set_content("Zie bijlage")
+    eml = tmp_path / "leeg.eml"
+    eml.write_bytes(bytes(mail))
+    window.show_page("receive")
+    page = window.pages["receive"]
+    dialogs.open_path = eml
+    qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
+    assert page.error.isVisibleTo(page)
+    assert "geen vergrendeld bestand" in page.error.text()
+    assert page.drop.path is None and not page.open_button.isEnabled()

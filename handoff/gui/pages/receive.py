@@ -19,7 +19,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from handoff.core import i18n
+from handoff.core.paths import temp_dir
 from handoff.gui import jobs, memory, messages, style
+from handoff.gui.mail_attachment import archive_from_mail
 from handoff.gui.pages.base import Page
 from handoff.gui.tasks import TaskRunner, simple
 from handoff.gui.widgets.file_drop import FileDrop
@@ -33,14 +35,14 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def propose_protocol(file: Path, protocols: Iterable[Any], last: str | None) -> str | None:
-    """The protocol the file name points at (its id or title), else the last one used.
+def propose_protocol(hint: str, protocols: Iterable[Any], last: str | None) -> str | None:
+    """The protocol ``hint`` points at (its id or title), else the last one used.
 
-    Senders using Handoff name the attachment after the handoff and put the
-    protocol's title in the subject; a worker who saves the attachment under
-    the subject's name therefore gets the right protocol proposed.
+    ``hint`` is the file's name or the e-mail's subject: senders using Handoff
+    put the protocol's title in the subject, and a worker who saves the
+    attachment under the subject's name gets the right protocol too.
     """
-    name = _words(file.stem)
+    name = _words(hint)
     for protocol in protocols:
         titles = (protocol.title.nl, protocol.title.en)
         if _words(protocol.id) in name or any(_words(t) and _words(t) in name for t in titles):
@@ -62,6 +64,7 @@ class ReceivePage(Page):
             ),
         )
         self.received: Any = None
+        self._from_mail: Path | None = None
         self.open_panel = self._build_open()
         self.body.addWidget(self.open_panel)
         self.result = self._build_result()
@@ -74,10 +77,10 @@ class ReceivePage(Page):
         panel, layout = style.panel()
         layout.addWidget(style.step_title(self.tr("1. Which file did you receive?")))
         self.drop = FileDrop(
-            self.tr("Drag the locked file from the e-mail here, or choose it."),
+            self.tr("Drag the locked file or the whole e-mail here, or choose it."),
             self.tr("C&hoose file…"),
-            self.tr("Locked files (*.7z)"),
-            (".7z",),
+            self.tr("Locked files or e-mails (*.7z *.eml)"),
+            (".7z", ".eml"),
         )
         self.drop.file_chosen.connect(self._file_chosen)
         layout.addWidget(self.drop)
@@ -114,11 +117,21 @@ class ReceivePage(Page):
 
     def _file_chosen(self, path: Path) -> None:
         self.error.hide()
-        proposed = propose_protocol(
-            path,
-            self.picker.protocols(),
-            memory.last_protocol("receive"),
-        )
+        if path != self._from_mail:
+            self._forget_mail_copy()
+        hint = path.stem
+        if path.suffix.lower() == ".eml":
+            try:
+                archive, hint = archive_from_mail(path, temp_dir() / "mail")
+            except Exception as exc:
+                self.drop.set_path(None)
+                self._failed(exc)
+                return
+            self._from_mail = archive
+            self.drop.blockSignals(True)
+            self.drop.set_path(archive)
+            self.drop.blockSignals(False)
+        proposed = propose_protocol(hint, self.picker.protocols(), memory.last_protocol("receive"))
         self.picker.select(proposed)
         self._update_ready()
         self.password.setFocus()
@@ -185,8 +198,15 @@ class ReceivePage(Page):
         panel.hide()
         return panel
 
+    def _forget_mail_copy(self) -> None:
+        """The attachment copied out of an e-mail is removed once opened or abandoned."""
+        if self._from_mail is not None:
+            self._from_mail.unlink(missing_ok=True)
+            self._from_mail = None
+
     def _opened(self, received: Any) -> None:
         self.received = received
+        self._forget_mail_copy()
         self.password.clear()
         files = ", ".join(p.name for p in received.files)
         self.where.setText(
@@ -242,6 +262,7 @@ class ReceivePage(Page):
         self.show_error(exc)
 
     def start_over(self) -> None:
+        self._forget_mail_copy()
         self.received = None
         self.result.hide()
         self.open_panel.show()
