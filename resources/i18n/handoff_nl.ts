@@ -4,27 +4,27 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../handoff/gui/about.py" line="37" />
+        <location filename="../../handoff/gui/about.py" line="37"/>
         <source>About Handoff</source>
         <translation>Over Handoff</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/about.py" line="40" />
+        <location filename="../../handoff/gui/about.py" line="40"/>
         <source>&lt;h2&gt;Handoff {version}&lt;/h2&gt;&lt;p&gt;Hand over personal data to another agency the way the data-exchange protocol prescribes: checked, locked with a password, sent, and recorded in a journal.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Handoff {version}&lt;/h2&gt;&lt;p&gt;Persoonsgegevens aan een andere instantie overdragen zoals het protocol voor gegevensuitwisseling het voorschrijft: gecontroleerd, met een wachtwoord vergrendeld, verstuurd en bijgehouden in een logboek.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/about.py" line="50" />
+        <location filename="../../handoff/gui/about.py" line="50"/>
         <source>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Licenties&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/about.py" line="53" />
-        <source>&lt;p&gt;Qt and PySide6 are used under the LGPL version 3; their sources are at &lt;a href='https://code.qt.io'&gt;code.qt.io&lt;/a&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Qt en PySide6 worden gebruikt onder de LGPL versie 3; de broncode staat op &lt;a href='https://code.qt.io'&gt;code.qt.io&lt;/a&gt;.&lt;/p&gt;</translation>
+        <location filename="../../handoff/gui/about.py" line="53"/>
+        <source>&lt;p&gt;Qt and PySide6 are used under the LGPL version 3; their sources are at &lt;a href=&apos;https://code.qt.io&apos;&gt;code.qt.io&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Qt en PySide6 worden gebruikt onder de LGPL versie 3; de broncode staat op &lt;a href=&apos;https://code.qt.io&apos;&gt;code.qt.io&lt;/a&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/about.py" line="59" />
+        <location filename="../../handoff/gui/about.py" line="59"/>
         <source>Licences</source>
         <translation>Licenties</translation>
     </message>
@@ -32,37 +32,37 @@
 <context>
     <name>AnswerPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="32" />
+        <location filename="../../handoff/gui/pages/answer.py" line="32"/>
         <source>Answer</source>
         <translation>Beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="34" />
+        <location filename="../../handoff/gui/pages/answer.py" line="34"/>
         <source>Open the request you received, check the answer sheet against it, and send the answer back locked with a new password, under the same reference.</source>
         <translation>Open de aanvraag die u ontving, toets het antwoordblad eraan en stuur het antwoord terug, vergrendeld met een nieuw wachtwoord, onder dezelfde referentie.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="48" />
+        <location filename="../../handoff/gui/pages/answer.py" line="48"/>
         <source>First the request you received (from the secure folder).</source>
         <translation>Eerst de aanvraag die u ontving (uit de beveiligde map).</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="49" />
+        <location filename="../../handoff/gui/pages/answer.py" line="49"/>
         <source>Choose the &amp;request…</source>
         <translation>&amp;Aanvraag kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="55" />
+        <location filename="../../handoff/gui/pages/answer.py" line="55"/>
         <source>Reference of the request, e.g. HO-20250301-7KQ2M9</source>
         <translation>Referentie van de aanvraag, bv. HO-20250301-7KQ2M9</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="57" />
+        <location filename="../../handoff/gui/pages/answer.py" line="57"/>
         <source>Reference of the request</source>
         <translation>Referentie van de aanvraag</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/answer.py" line="60" />
+        <location filename="../../handoff/gui/pages/answer.py" line="60"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referentie</translation>
     </message>
@@ -70,7 +70,7 @@
 <context>
     <name>FileDrop</name>
     <message>
-        <location filename="../../handoff/gui/widgets/file_drop.py" line="95" />
+        <location filename="../../handoff/gui/widgets/file_drop.py" line="95"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Rekenbladen (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
@@ -78,17 +78,17 @@
 <context>
     <name>FindingsList</name>
     <message>
-        <location filename="../../handoff/gui/widgets/findings_list.py" line="26" />
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="26"/>
         <source>Results of the check</source>
         <translation>Resultaat van de controle</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/findings_list.py" line="33" />
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="33"/>
         <source>Must fix</source>
         <translation>Moet verbeterd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/findings_list.py" line="33" />
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="33"/>
         <source>Note</source>
         <translation>Opmerking</translation>
     </message>
@@ -96,7 +96,7 @@
 <context>
     <name>JournalChecklist</name>
     <message>
-        <location filename="../../handoff/gui/widgets/checklist.py" line="25" />
+        <location filename="../../handoff/gui/widgets/checklist.py" line="25"/>
         <source>Steps recorded in the journal</source>
         <translation>Stappen in het logboek</translation>
     </message>
@@ -104,42 +104,42 @@
 <context>
     <name>JournalTableModel</name>
     <message>
-        <location filename="../../handoff/gui/journal_model.py" line="38" />
+        <location filename="../../handoff/gui/journal_model.py" line="38"/>
         <source>Seq</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/journal_model.py" line="39" />
+        <location filename="../../handoff/gui/journal_model.py" line="39"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/journal_model.py" line="40" />
+        <location filename="../../handoff/gui/journal_model.py" line="40"/>
         <source>Handoff</source>
         <translation>Handoff</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/journal_model.py" line="41" />
+        <location filename="../../handoff/gui/journal_model.py" line="41"/>
         <source>Protocol</source>
         <translation>Protocol</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/journal_model.py" line="42" />
+        <location filename="../../handoff/gui/journal_model.py" line="42"/>
         <source>Step</source>
         <translation>Stap</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/journal_model.py" line="43" />
+        <location filename="../../handoff/gui/journal_model.py" line="43"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/journal_model.py" line="44" />
+        <location filename="../../handoff/gui/journal_model.py" line="44"/>
         <source>Computer</source>
         <translation>Computer</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/journal_model.py" line="45" />
+        <location filename="../../handoff/gui/journal_model.py" line="45"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -147,165 +147,165 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="81" />
+        <location filename="../../handoff/gui/pages/log.py" line="81"/>
         <source>Journal</source>
         <translation>Logboek</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="83" />
+        <location filename="../../handoff/gui/pages/log.py" line="83"/>
         <source>Every step of every handoff, as recorded on this computer: who, when, under which protocol. The journal never holds the data itself.</source>
         <translation>Elke stap van elke overdracht, zoals op deze computer bijgehouden: wie, wanneer, onder welk protocol. Het logboek bevat nooit de gegevens zelf.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="93" />
+        <location filename="../../handoff/gui/pages/log.py" line="93"/>
         <source>Journal records</source>
         <translation>Regels van het logboek</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="119" />
-        <location filename="../../handoff/gui/pages/log.py" line="132" />
-        <location filename="../../handoff/gui/pages/log.py" line="136" />
+        <location filename="../../handoff/gui/pages/log.py" line="119"/>
+        <location filename="../../handoff/gui/pages/log.py" line="132"/>
+        <location filename="../../handoff/gui/pages/log.py" line="136"/>
         <source>Checking the journal…</source>
         <translation>Het logboek wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="122" />
+        <location filename="../../handoff/gui/pages/log.py" line="122"/>
         <source>Journal integrity</source>
         <translation>Betrouwbaarheid van het logboek</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="123" />
+        <location filename="../../handoff/gui/pages/log.py" line="123"/>
         <source>&amp;Check integrity again</source>
         <translation>&amp;Opnieuw controleren</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="146" />
+        <location filename="../../handoff/gui/pages/log.py" line="146"/>
         <source>✓ Journal intact: {count} records, nothing changed or removed.</source>
         <translation>✓ Logboek intact: {count} regels, niets gewijzigd of verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="153" />
+        <location filename="../../handoff/gui/pages/log.py" line="153"/>
         <source>✗ Journal damaged from record {seq}: {problem}</source>
         <translation>✗ Logboek beschadigd vanaf regel {seq}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="167" />
+        <location filename="../../handoff/gui/pages/log.py" line="167"/>
         <source>&amp;From</source>
         <translation>&amp;Vanaf</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="170" />
+        <location filename="../../handoff/gui/pages/log.py" line="170"/>
         <source>From date</source>
         <translation>Vanaf datum</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="172" />
+        <location filename="../../handoff/gui/pages/log.py" line="172"/>
         <source>Protocol</source>
         <translation>Protocol</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="173" />
+        <location filename="../../handoff/gui/pages/log.py" line="173"/>
         <source>All protocols</source>
         <translation>Alle protocollen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="179" />
+        <location filename="../../handoff/gui/pages/log.py" line="179"/>
         <source>Step</source>
         <translation>Stap</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="180" />
+        <location filename="../../handoff/gui/pages/log.py" line="180"/>
         <source>All steps</source>
         <translation>Alle stappen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="184" />
-        <location filename="../../handoff/gui/pages/log.py" line="185" />
+        <location filename="../../handoff/gui/pages/log.py" line="184"/>
+        <location filename="../../handoff/gui/pages/log.py" line="185"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="217" />
+        <location filename="../../handoff/gui/pages/log.py" line="217"/>
         <source>Open obligations</source>
         <translation>Openstaande verplichtingen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="219" />
+        <location filename="../../handoff/gui/pages/log.py" line="219"/>
         <source>Upcoming deletions</source>
         <translation>Komende verwijderingen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="220" />
+        <location filename="../../handoff/gui/pages/log.py" line="220"/>
         <source>Still to do</source>
         <translation>Nog te doen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="221" />
+        <location filename="../../handoff/gui/pages/log.py" line="221"/>
         <source>Deleted soon</source>
         <translation>Binnenkort verwijderd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="231" />
+        <location filename="../../handoff/gui/pages/log.py" line="231"/>
         <source>Nothing is open.</source>
         <translation>Er staat niets meer open.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="238" />
+        <location filename="../../handoff/gui/pages/log.py" line="238"/>
         <source>No deletion in the next two weeks.</source>
         <translation>De komende twee weken wordt niets verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="244" />
+        <location filename="../../handoff/gui/pages/log.py" line="244"/>
         <source>overdue: {count} file(s) are deleted at the next retention run</source>
         <translation>te laat: {count} bestand(en) worden bij de volgende opruimbeurt verwijderd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="246" />
+        <location filename="../../handoff/gui/pages/log.py" line="246"/>
         <source>{count} file(s) will be deleted on {day}</source>
         <translation>{count} bestand(en) worden verwijderd op {day}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="248" />
+        <location filename="../../handoff/gui/pages/log.py" line="248"/>
         <source>{count} file(s): ask whether contact was made by {day}</source>
         <translation>{count} bestand(en): ga uiterlijk {day} na of er contact was</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="255" />
+        <location filename="../../handoff/gui/pages/log.py" line="255"/>
         <source>Export to &amp;CSV…</source>
         <translation>Exporteren naar &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="256" />
+        <location filename="../../handoff/gui/pages/log.py" line="256"/>
         <source>Export to E&amp;xcel…</source>
         <translation>Exporteren naar E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="259" />
+        <location filename="../../handoff/gui/pages/log.py" line="259"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="271" />
+        <location filename="../../handoff/gui/pages/log.py" line="271"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="271" />
+        <location filename="../../handoff/gui/pages/log.py" line="271"/>
         <source>Excel files (*.xlsx)</source>
         <translation>Excel-bestanden (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="273" />
+        <location filename="../../handoff/gui/pages/log.py" line="273"/>
         <source>Export the journal</source>
         <translation>Logboek exporteren</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="282" />
+        <location filename="../../handoff/gui/pages/log.py" line="282"/>
         <source>Exporting the journal…</source>
         <translation>Het logboek wordt geëxporteerd…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="287" />
+        <location filename="../../handoff/gui/pages/log.py" line="287"/>
         <source>{count} records exported to {file}.</source>
         <translation>{count} regels geëxporteerd naar {file}.</translation>
     </message>
@@ -313,77 +313,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="46" />
+        <location filename="../../handoff/gui/main_window.py" line="46"/>
         <source>Handoff — hand over personal data safely</source>
         <translation>Handoff — persoonsgegevens veilig overdragen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="58" />
+        <location filename="../../handoff/gui/main_window.py" line="58"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="60" />
+        <location filename="../../handoff/gui/main_window.py" line="60"/>
         <source>&amp;About Handoff</source>
         <translation>&amp;Over Handoff</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="95" />
+        <location filename="../../handoff/gui/main_window.py" line="95"/>
         <source>Retention: {files} file(s) of {count} handoff(s) deleted as the protocol requires.</source>
         <translation>Bewaartermijn: {files} bestand(en) van {count} overdracht(en) verwijderd zoals het protocol vraagt.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="107" />
+        <location filename="../../handoff/gui/main_window.py" line="107"/>
         <source>Tasks</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="109" />
+        <location filename="../../handoff/gui/main_window.py" line="109"/>
         <source>Send</source>
         <translation>Versturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="109" />
+        <location filename="../../handoff/gui/main_window.py" line="109"/>
         <source>Send a list or a referral to another agency</source>
         <translation>Een lijst of doorverwijzing naar een andere instantie sturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="110" />
+        <location filename="../../handoff/gui/main_window.py" line="110"/>
         <source>Receive</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="110" />
+        <location filename="../../handoff/gui/main_window.py" line="110"/>
         <source>Open a file you received</source>
         <translation>Een ontvangen bestand openen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="111" />
+        <location filename="../../handoff/gui/main_window.py" line="111"/>
         <source>Answer</source>
         <translation>Beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="111" />
+        <location filename="../../handoff/gui/main_window.py" line="111"/>
         <source>Check and return an answer to a request</source>
         <translation>Een antwoord op een aanvraag controleren en terugsturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="112" />
+        <location filename="../../handoff/gui/main_window.py" line="112"/>
         <source>Seal</source>
         <translation>Verzegelen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="112" />
+        <location filename="../../handoff/gui/main_window.py" line="112"/>
         <source>Lock a file that is no longer needed</source>
         <translation>Een bestand vergrendelen dat niet meer nodig is</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="113" />
+        <location filename="../../handoff/gui/main_window.py" line="113"/>
         <source>Journal</source>
         <translation>Logboek</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/main_window.py" line="113" />
+        <location filename="../../handoff/gui/main_window.py" line="113"/>
         <source>What was handed over, and is it intact?</source>
         <translation>Wat werd overgedragen, en is het logboek intact?</translation>
     </message>
@@ -391,32 +391,32 @@
 <context>
     <name>PasswordStep</name>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="64" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="64"/>
         <source>Pass on the password</source>
         <translation>Het wachtwoord doorgeven</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="79" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="79"/>
         <source>These steps are recorded in the journal:</source>
         <translation>Deze stappen staan in het logboek:</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="82" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="82"/>
         <source>Start a &amp;new handoff</source>
         <translation>&amp;Nieuwe overdracht starten</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="121" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="121"/>
         <source>Recording how the password was passed on…</source>
         <translation>Er wordt genoteerd hoe het wachtwoord werd doorgegeven…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="136" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="136"/>
         <source>Handoff {ref} is complete.</source>
         <translation>Overdracht {ref} is afgerond.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_step.py" line="141" />
+        <location filename="../../handoff/gui/widgets/password_step.py" line="141"/>
         <source>Reading the journal…</source>
         <translation>Het logboek wordt gelezen…</translation>
     </message>
@@ -424,41 +424,51 @@
 <context>
     <name>PasswordView</name>
     <message>
-        <location filename="../../handoff/gui/widgets/password_view.py" line="67" />
+        <location filename="../../handoff/gui/widgets/password_view.py" line="67"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_view.py" line="69" />
+        <location filename="../../handoff/gui/widgets/password_view.py" line="69"/>
         <source>&amp;Copy (cleared after 30 seconds)</source>
         <translation>&amp;Kopiëren (na 30 seconden gewist)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_view.py" line="70" />
+        <location filename="../../handoff/gui/widgets/password_view.py" line="70"/>
         <source>Copy the password</source>
         <translation>Wachtwoord kopiëren</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/password_view.py" line="72" />
+        <location filename="../../handoff/gui/widgets/password_view.py" line="72"/>
         <source>The clipboard is emptied again after 30 seconds.</source>
         <translation>Het klembord wordt na 30 seconden weer leeggemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="77"/>
+        <source>Password strength</source>
+        <translation>Wachtwoordsterkte</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="92"/>
+        <source>Strength: {bits} bits (at least 65 needed)</source>
+        <translation>Sterkte: {bits} bits (minstens 65 nodig)</translation>
     </message>
 </context>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../handoff/gui/widgets/progress_panel.py" line="18" />
+        <location filename="../../handoff/gui/widgets/progress_panel.py" line="18"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/progress_panel.py" line="19" />
-        <location filename="../../handoff/gui/widgets/progress_panel.py" line="20" />
+        <location filename="../../handoff/gui/widgets/progress_panel.py" line="19"/>
+        <location filename="../../handoff/gui/widgets/progress_panel.py" line="20"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/widgets/progress_panel.py" line="54" />
+        <location filename="../../handoff/gui/widgets/progress_panel.py" line="54"/>
         <source>Stopping…</source>
         <translation>Bezig met stoppen…</translation>
     </message>
@@ -466,7 +476,7 @@
 <context>
     <name>ProtocolPicker</name>
     <message>
-        <location filename="../../handoff/gui/widgets/protocol_picker.py" line="31" />
+        <location filename="../../handoff/gui/widgets/protocol_picker.py" line="31"/>
         <source>Protocol</source>
         <translation>Protocol</translation>
     </message>
@@ -474,128 +484,128 @@
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="59" />
+        <location filename="../../handoff/gui/pages/receive.py" line="59"/>
         <source>Receive</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="61" />
+        <location filename="../../handoff/gui/pages/receive.py" line="61"/>
         <source>Open a locked file you received. Handoff stores it in the secure folder, tells you until when you may keep it, and helps you clean up the e-mail and the password.</source>
         <translation>Open een vergrendeld bestand dat u ontving. Handoff bewaart het in de beveiligde map, zegt tot wanneer u het mag houden en helpt u de e-mail en het wachtwoord op te ruimen.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="78" />
+        <location filename="../../handoff/gui/pages/receive.py" line="78"/>
         <source>1. Which file did you receive?</source>
         <translation>1. Welk bestand hebt u ontvangen?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="81" />
+        <location filename="../../handoff/gui/pages/receive.py" line="81"/>
         <source>C&amp;hoose file…</source>
         <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="80" />
+        <location filename="../../handoff/gui/pages/receive.py" line="80"/>
         <source>Drag the locked file or the whole e-mail here, or choose it.</source>
         <translation>Sleep het vergrendelde bestand of de hele e-mail hierheen, of kies het.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="82" />
+        <location filename="../../handoff/gui/pages/receive.py" line="82"/>
         <source>Locked files or e-mails (*.7z *.eml)</source>
         <translation>Vergrendelde bestanden of e-mails (*.7z *.eml)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="87" />
+        <location filename="../../handoff/gui/pages/receive.py" line="87"/>
         <source>2. Under which protocol?</source>
         <translation>2. Onder welk protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="90" />
+        <location filename="../../handoff/gui/pages/receive.py" line="90"/>
         <source>3. The password from the SMS or phone call</source>
         <translation>3. Het wachtwoord uit de sms of het telefoongesprek</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="93" />
+        <location filename="../../handoff/gui/pages/receive.py" line="93"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="95" />
+        <location filename="../../handoff/gui/pages/receive.py" line="95"/>
         <source>Type the password exactly as you received it; spaces and dashes count.</source>
         <translation>Typ het wachtwoord precies zoals u het kreeg; spaties en streepjes tellen mee.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="99" />
-        <location filename="../../handoff/gui/pages/receive.py" line="116" />
+        <location filename="../../handoff/gui/pages/receive.py" line="99"/>
+        <location filename="../../handoff/gui/pages/receive.py" line="116"/>
         <source>Sho&amp;w</source>
         <translation>&amp;Tonen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="104" />
+        <location filename="../../handoff/gui/pages/receive.py" line="104"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="107" />
+        <location filename="../../handoff/gui/pages/receive.py" line="107"/>
         <source>&amp;Open the file</source>
         <translation>Bestand &amp;openen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="116" />
+        <location filename="../../handoff/gui/pages/receive.py" line="116"/>
         <source>&amp;Hide</source>
         <translation>&amp;Verbergen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="158" />
+        <location filename="../../handoff/gui/pages/receive.py" line="158"/>
         <source>Opening the file…</source>
         <translation>Het bestand wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="174" />
+        <location filename="../../handoff/gui/pages/receive.py" line="174"/>
         <source>Opened and stored</source>
         <translation>Geopend en bewaard</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="181" />
+        <location filename="../../handoff/gui/pages/receive.py" line="181"/>
         <source>Open the &amp;stored file</source>
         <translation>Bewaard bestand &amp;openen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="183" />
+        <location filename="../../handoff/gui/pages/receive.py" line="183"/>
         <source>Show the &amp;folder</source>
         <translation>&amp;Map tonen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="186" />
+        <location filename="../../handoff/gui/pages/receive.py" line="186"/>
         <source>4. Clean up, as the protocol asks</source>
         <translation>4. Opruimen, zoals het protocol vraagt</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="188" />
+        <location filename="../../handoff/gui/pages/receive.py" line="188"/>
         <source>I &amp;deleted the e-mail with the locked file.</source>
         <translation>Ik heb de e-mail met het vergrendelde bestand &amp;verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="189" />
+        <location filename="../../handoff/gui/pages/receive.py" line="189"/>
         <source>I de&amp;leted the SMS or note with the password.</source>
         <translation>Ik heb de sms of notitie met het wachtwoord ver&amp;wijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="195" />
+        <location filename="../../handoff/gui/pages/receive.py" line="195"/>
         <source>Receive &amp;another file</source>
         <translation>&amp;Nog een bestand ontvangen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="213" />
+        <location filename="../../handoff/gui/pages/receive.py" line="213"/>
         <source>Stored in the secure folder: {folder} ({files})</source>
         <translation>Bewaard in de beveiligde map: {folder} ({files})</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="230" />
+        <location filename="../../handoff/gui/pages/receive.py" line="230"/>
         <source>Retention: {rule}.</source>
         <translation>Bewaren: {rule}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="233" />
+        <location filename="../../handoff/gui/pages/receive.py" line="233"/>
         <source>Delete it by {day} at the latest; Handoff will do so then ({rule}).</source>
         <translation>Verwijder het uiterlijk op {day}; Handoff doet het dan zelf ({rule}).</translation>
     </message>
@@ -603,77 +613,77 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="37" />
+        <location filename="../../handoff/gui/pages/seal.py" line="37"/>
         <source>Seal</source>
         <translation>Verzegelen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="39" />
+        <location filename="../../handoff/gui/pages/seal.py" line="39"/>
         <source>Lock a file that is no longer needed. Only the custodian named in the protocol gets the password; the unlocked file is removed.</source>
         <translation>Vergrendel een bestand dat niet meer nodig is. Alleen de bewaarder die het protocol noemt krijgt het wachtwoord; het onvergrendelde bestand wordt verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="57" />
+        <location filename="../../handoff/gui/pages/seal.py" line="57"/>
         <source>1. Under which protocol?</source>
         <translation>1. Onder welk protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="61" />
+        <location filename="../../handoff/gui/pages/seal.py" line="61"/>
         <source>2. Which file?</source>
         <translation>2. Welk bestand?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="63" />
-        <source>Drag the month's file here, or choose it.</source>
+        <location filename="../../handoff/gui/pages/seal.py" line="63"/>
+        <source>Drag the month&apos;s file here, or choose it.</source>
         <translation>Sleep het bestand van de maand hierheen, of kies het.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="64" />
+        <location filename="../../handoff/gui/pages/seal.py" line="64"/>
         <source>C&amp;hoose file…</source>
         <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="68" />
+        <location filename="../../handoff/gui/pages/seal.py" line="68"/>
         <source>3. Who keeps the password?</source>
         <translation>3. Wie bewaart het wachtwoord?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="70" />
+        <location filename="../../handoff/gui/pages/seal.py" line="70"/>
         <source>Custodian of the password</source>
         <translation>Bewaarder van het wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="72" />
+        <location filename="../../handoff/gui/pages/seal.py" line="72"/>
         <source>The role named in the protocol, for example the financial director.</source>
         <translation>De functie die het protocol noemt, bijvoorbeeld de financieel directeur.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="76" />
+        <location filename="../../handoff/gui/pages/seal.py" line="76"/>
         <source>&amp;Seal the file</source>
         <translation>Bestand &amp;verzegelen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="105" />
+        <location filename="../../handoff/gui/pages/seal.py" line="105"/>
         <source>Sealing the file…</source>
         <translation>Het bestand wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="121" />
+        <location filename="../../handoff/gui/pages/seal.py" line="121"/>
         <source>The file is sealed as {file}; the unlocked file was removed.</source>
         <translation>Het bestand is verzegeld als {file}; het onvergrendelde bestand werd verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="124" />
+        <location filename="../../handoff/gui/pages/seal.py" line="124"/>
         <source>The file is sealed as {file}, but the unlocked file could not be removed: delete it yourself.</source>
         <translation>Het bestand is verzegeld als {file}, maar het onvergrendelde bestand kon niet verwijderd worden: verwijder het zelf.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="129" />
+        <location filename="../../handoff/gui/pages/seal.py" line="129"/>
         <source>Give this password to the {custodian} only, in person or by phone. It is shown only now and stored nowhere.</source>
         <translation>Geef dit wachtwoord alleen aan de {custodian}, persoonlijk of telefonisch. Het wordt alleen nu getoond en nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/seal.py" line="133" />
+        <location filename="../../handoff/gui/pages/seal.py" line="133"/>
         <source>I handed the password to the &amp;custodian</source>
         <translation>Ik heb het wachtwoord aan de &amp;bewaarder gegeven</translation>
     </message>
@@ -681,142 +691,142 @@
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="48" />
+        <location filename="../../handoff/gui/pages/send.py" line="48"/>
         <source>Send</source>
         <translation>Versturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="51" />
+        <location filename="../../handoff/gui/pages/send.py" line="51"/>
         <source>Hand over a list or a referral the way the protocol says: Handoff checks it, locks it with a password and sends it. You pass the password on separately.</source>
         <translation>Draag een lijst of een doorverwijzing over zoals het protocol het zegt: Handoff controleert ze, vergrendelt ze met een wachtwoord en verstuurt ze. Het wachtwoord geeft u apart door.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="71" />
+        <location filename="../../handoff/gui/pages/send.py" line="71"/>
         <source>1. Under which protocol?</source>
         <translation>1. Onder welk protocol?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="80" />
+        <location filename="../../handoff/gui/pages/send.py" line="80"/>
         <source>2. What do you send?</source>
         <translation>2. Wat verstuurt u?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="82" />
+        <location filename="../../handoff/gui/pages/send.py" line="82"/>
         <source>Fill in a &amp;form (one person)</source>
         <translation>Een &amp;formulier invullen (één persoon)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="83" />
+        <location filename="../../handoff/gui/pages/send.py" line="83"/>
         <source>Use a &amp;spreadsheet</source>
         <translation>Een &amp;rekenblad gebruiken</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="94" />
+        <location filename="../../handoff/gui/pages/send.py" line="94"/>
         <source>Drag the spreadsheet here, or choose it.</source>
         <translation>Sleep het rekenblad hierheen, of kies het.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="95" />
+        <location filename="../../handoff/gui/pages/send.py" line="95"/>
         <source>C&amp;hoose spreadsheet…</source>
         <translation>Rekenblad &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="105" />
+        <location filename="../../handoff/gui/pages/send.py" line="105"/>
         <source>The client was &amp;informed and freely and explicitly agreed to this referral.</source>
         <translation>De cliënt werd &amp;ingelicht en gaf vrij en uitdrukkelijk toestemming voor deze doorverwijzing.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="107" />
+        <location filename="../../handoff/gui/pages/send.py" line="107"/>
         <source>Client informed and agreed</source>
         <translation>Cliënt ingelicht en akkoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="109" />
+        <location filename="../../handoff/gui/pages/send.py" line="109"/>
         <source>Required by the protocol before a referral may be sent.</source>
         <translation>Het protocol vereist dit voordat een doorverwijzing verstuurd mag worden.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="113" />
+        <location filename="../../handoff/gui/pages/send.py" line="113"/>
         <source>3. To whom?</source>
         <translation>3. Naar wie?</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="115" />
+        <location filename="../../handoff/gui/pages/send.py" line="115"/>
         <source>Recipient</source>
         <translation>Ontvanger</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="117" />
+        <location filename="../../handoff/gui/pages/send.py" line="117"/>
         <source>Only the recipients the protocol names can be chosen.</source>
         <translation>Alleen de ontvangers die het protocol noemt, kunnen gekozen worden.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="121" />
+        <location filename="../../handoff/gui/pages/send.py" line="121"/>
         <source>&amp;Lock and send</source>
         <translation>&amp;Vergrendelen en versturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="135" />
+        <location filename="../../handoff/gui/pages/send.py" line="135"/>
         <source>These protocol files could not be used:</source>
         <translation>Deze protocolbestanden konden niet gebruikt worden:</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="166" />
+        <location filename="../../handoff/gui/pages/send.py" line="166"/>
         <source>No protocol is available. Ask your DPO.</source>
         <translation>Er is geen protocol beschikbaar. Vraag het aan uw functionaris voor gegevensbescherming.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="172" />
+        <location filename="../../handoff/gui/pages/send.py" line="172"/>
         <source>Between {parties}. Based on {article}.</source>
         <translation>Tussen {parties}. Op basis van {article}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="218" />
+        <location filename="../../handoff/gui/pages/send.py" line="218"/>
         <source>Checking the spreadsheet against the protocol…</source>
         <translation>Het rekenblad wordt aan het protocol getoetst…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="230" />
+        <location filename="../../handoff/gui/pages/send.py" line="230"/>
         <source>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</source>
         <translation>Het rekenblad past bij het protocol ({rows} rijen). Alleen de toegelaten kolommen worden verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="238" />
-        <source>This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' in the spreadsheet, save it, and choose it again.</source>
-        <translation>Dit rekenblad kan nog niet verstuurd worden. Verbeter de cellen met 'Moet verbeterd' in het rekenblad, bewaar het en kies het opnieuw.</translation>
+        <location filename="../../handoff/gui/pages/send.py" line="238"/>
+        <source>This spreadsheet cannot be sent yet. Fix the cells marked &apos;Must fix&apos; in the spreadsheet, save it, and choose it again.</source>
+        <translation>Dit rekenblad kan nog niet verstuurd worden. Verbeter de cellen met &apos;Moet verbeterd&apos; in het rekenblad, bewaar het en kies het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="291" />
+        <location filename="../../handoff/gui/pages/send.py" line="291"/>
         <source>Locking the file with a password and sending it…</source>
         <translation>Het bestand wordt met een wachtwoord vergrendeld en verstuurd…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="317" />
-        <source>Sending it by SMS from Handoff needs an SMS provider and the role's number in Settings; until then, call or text from your own phone.</source>
-        <translation>Om het vanuit Handoff per sms te sturen zijn een sms-aanbieder en het nummer van de functie nodig (Instellingen); tot dan belt of sms't u vanaf uw eigen telefoon.</translation>
+        <location filename="../../handoff/gui/pages/send.py" line="317"/>
+        <source>Sending it by SMS from Handoff needs an SMS provider and the role&apos;s number in Settings; until then, call or text from your own phone.</source>
+        <translation>Om het vanuit Handoff per sms te sturen zijn een sms-aanbieder en het nummer van de functie nodig (Instellingen); tot dan belt of sms&apos;t u vanaf uw eigen telefoon.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="355" />
+        <location filename="../../handoff/gui/pages/send.py" line="355"/>
         <source>Open the &amp;e-mail draft again</source>
         <translation>&amp;E-mailconcept opnieuw openen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="303" />
+        <location filename="../../handoff/gui/pages/send.py" line="303"/>
         <source>Done: {step}. Reference: {ref}.</source>
         <translation>Klaar: {step}. Referentie: {ref}.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="307" />
+        <location filename="../../handoff/gui/pages/send.py" line="307"/>
         <source>Pass this password to the {role} by SMS or by phone — never in the same e-mail as the file. It is shown only now and stored nowhere.</source>
         <translation>Geef dit wachtwoord door aan de {role} per sms of telefoon — nooit in dezelfde e-mail als het bestand. Het wordt alleen nu getoond en nergens bewaard.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="328" />
+        <location filename="../../handoff/gui/pages/send.py" line="328"/>
         <source>Send the password by S&amp;MS</source>
         <translation>Wachtwoord per s&amp;ms sturen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="334" />
+        <location filename="../../handoff/gui/pages/send.py" line="334"/>
         <source>I &amp;passed it on by phone</source>
         <translation>Ik heb het &amp;telefonisch doorgegeven</translation>
     </message>
@@ -824,297 +834,297 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="75" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="75"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="86" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="86"/>
         <source>(leave empty to keep the stored one)</source>
         <translation>(leeg laten om het bewaarde te houden)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="88" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="88"/>
         <source>&amp;General</source>
         <translation>&amp;Algemeen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="89" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="89"/>
         <source>&amp;Mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="90" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="90"/>
         <source>S&amp;FTP</source>
         <translation>S&amp;FTP</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="91" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="91"/>
         <source>S&amp;MS</source>
         <translation>S&amp;ms</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="92" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="92"/>
         <source>&amp;Phone numbers</source>
         <translation>&amp;Telefoonnummers</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="109" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="109"/>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="110" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="110"/>
         <source>&amp;Organisation</source>
         <translation>&amp;Organisatie</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="112" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="112"/>
         <source>Same as the computer</source>
         <translation>Zoals de computer</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="114" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="114"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="116" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="116"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="117" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="117"/>
         <source>A new language applies when Handoff starts again.</source>
         <translation>Een andere taal geldt vanaf de volgende keer dat Handoff start.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="118" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="118"/>
         <source>Secure folder</source>
         <translation>Beveiligde map</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="119" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="119"/>
         <source>&amp;Secure folder</source>
         <translation>&amp;Beveiligde map</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="124" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="124"/>
         <source>Where received files are stored: a folder only authorised colleagues can open.</source>
-        <translation>Waar ontvangen bestanden bewaard worden: een map die alleen bevoegde collega's kunnen openen.</translation>
+        <translation>Waar ontvangen bestanden bewaard worden: een map die alleen bevoegde collega&apos;s kunnen openen.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="128" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="128"/>
         <source>Outbox</source>
         <translation>Uitgaande map</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="129" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="129"/>
         <source>O&amp;utbox</source>
         <translation>&amp;Uitgaande map</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="133" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="133"/>
         <source>Browse…</source>
         <translation>Bladeren…</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="134" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="134"/>
         <source>Browse for {field}</source>
         <translation>Bladeren voor {field}</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="154" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="154"/>
         <source>Prepare a draft in my mail program</source>
         <translation>Een concept klaarzetten in mijn mailprogramma</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="155" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="155"/>
         <source>Send directly through the mail server (SMTP)</source>
         <translation>Rechtstreeks via de mailserver versturen (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="158" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="158"/>
         <source>How e-mail is sent</source>
         <translation>Hoe e-mail verstuurd wordt</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="160" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="160"/>
         <source>&amp;How</source>
         <translation>&amp;Hoe</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="161" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="161"/>
         <source>Mail server</source>
         <translation>Mailserver</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="162" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="191" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="162"/>
+        <location filename="../../handoff/gui/settings_dialog.py" line="191"/>
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="163" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="163"/>
         <source>Mail server port</source>
         <translation>Poort van de mailserver</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="164" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="193" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="164"/>
+        <location filename="../../handoff/gui/settings_dialog.py" line="193"/>
         <source>&amp;Port</source>
         <translation>&amp;Poort</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="166" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="166"/>
         <source>Security</source>
         <translation>Beveiliging</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="168" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="168"/>
         <source>S&amp;ecurity</source>
         <translation>&amp;Beveiliging</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="169" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="169"/>
         <source>Mail user name</source>
         <translation>Gebruikersnaam voor de mailserver</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="170" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="195" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="170"/>
+        <location filename="../../handoff/gui/settings_dialog.py" line="195"/>
         <source>&amp;User name</source>
         <translation>&amp;Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="171" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="171"/>
         <source>Sender address</source>
         <translation>Adres van de afzender</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="172" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="218" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="172"/>
+        <location filename="../../handoff/gui/settings_dialog.py" line="218"/>
         <source>Se&amp;nder</source>
         <translation>A&amp;fzender</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="173" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="173"/>
         <source>Mail password</source>
         <translation>Wachtwoord van de mailserver</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="174" />
-        <location filename="../../handoff/gui/settings_dialog.py" line="202" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="174"/>
+        <location filename="../../handoff/gui/settings_dialog.py" line="202"/>
         <source>Pass&amp;word</source>
         <translation>&amp;Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="190" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="190"/>
         <source>SFTP server</source>
         <translation>SFTP-server</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="192" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="192"/>
         <source>SFTP port</source>
         <translation>SFTP-poort</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="194" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="194"/>
         <source>SFTP user name</source>
         <translation>SFTP-gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="196" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="196"/>
         <source>SFTP folder</source>
         <translation>SFTP-map</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="197" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="197"/>
         <source>&amp;Folder</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="198" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="198"/>
         <source>Server fingerprint</source>
         <translation>Vingerafdruk van de server</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="200" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="200"/>
         <source>Finger&amp;print</source>
         <translation>&amp;Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="201" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="201"/>
         <source>SFTP password</source>
         <translation>SFTP-wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="210" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="210"/>
         <source>SMS provider</source>
         <translation>Sms-aanbieder</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="212" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="212"/>
         <source>P&amp;rovider</source>
         <translation>&amp;Aanbieder</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="213" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="213"/>
         <source>Provider address</source>
         <translation>Adres van de aanbieder</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="214" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="214"/>
         <source>&amp;Address</source>
         <translation>&amp;Adres</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="215" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="215"/>
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="216" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="216"/>
         <source>A&amp;ccount</source>
         <translation>A&amp;ccount</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="217" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="217"/>
         <source>Sender name</source>
         <translation>Naam van de afzender</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="219" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="219"/>
         <source>SMS token</source>
         <translation>Sms-token</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="220" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="220"/>
         <source>&amp;Token</source>
         <translation>&amp;Token</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="229" />
-        <source>Phone numbers of the roles the protocols name, for passing on passwords (for example the OCMW social service). Not the clients' numbers.</source>
+        <location filename="../../handoff/gui/settings_dialog.py" line="229"/>
+        <source>Phone numbers of the roles the protocols name, for passing on passwords (for example the OCMW social service). Not the clients&apos; numbers.</source>
         <translation>Telefoonnummers van de functies die de protocollen noemen, om wachtwoorden door te geven (bijvoorbeeld de sociale dienst van het OCMW). Niet de nummers van cliënten.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="235" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="235"/>
         <source>Phone numbers</source>
         <translation>Telefoonnummers</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="236" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="236"/>
         <source>Role</source>
         <translation>Functie</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="236" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="236"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/settings_dialog.py" line="240" />
+        <location filename="../../handoff/gui/settings_dialog.py" line="240"/>
         <source>&amp;Add a number</source>
         <translation>Nummer &amp;toevoegen</translation>
     </message>
@@ -1122,12 +1132,12 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../handoff/gui/messages.py" line="27" />
+        <location filename="../../handoff/gui/messages.py" line="27"/>
         <source>Something unexpected went wrong ({kind}). Nothing was left half-written. Try again; if it happens again, tell your IT desk.</source>
         <translation>Er ging iets onverwachts mis ({kind}). Er is niets half weggeschreven. Probeer opnieuw; gebeurt het nog eens, meld het dan aan uw IT-dienst.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/messages.py" line="36" />
+        <location filename="../../handoff/gui/messages.py" line="36"/>
         <source>Handoff</source>
         <translation>Handoff</translation>
     </message>
@@ -1135,27 +1145,27 @@
 <context>
     <name>secret_prompt</name>
     <message>
-        <location filename="../../handoff/gui/secret_prompt.py" line="16" />
+        <location filename="../../handoff/gui/secret_prompt.py" line="16"/>
         <source>Password of the mail server</source>
         <translation>Het wachtwoord van de mailserver</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/secret_prompt.py" line="17" />
+        <location filename="../../handoff/gui/secret_prompt.py" line="17"/>
         <source>Password of the SFTP server</source>
         <translation>Het wachtwoord van de SFTP-server</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/secret_prompt.py" line="18" />
+        <location filename="../../handoff/gui/secret_prompt.py" line="18"/>
         <source>Token of the SMS provider</source>
         <translation>Het token van de sms-aanbieder</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/secret_prompt.py" line="27" />
+        <location filename="../../handoff/gui/secret_prompt.py" line="27"/>
         <source>Password needed</source>
         <translation>Wachtwoord nodig</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/secret_prompt.py" line="28" />
+        <location filename="../../handoff/gui/secret_prompt.py" line="28"/>
         <source>{what} is not stored on this computer. Type it to use it once (Settings can store it in the system keyring).</source>
         <translation>{what} is niet op deze computer bewaard. Typ het om het één keer te gebruiken (bij Instellingen kunt u het in de sleutelbos van het systeem bewaren).</translation>
     </message>
@@ -1163,67 +1173,67 @@
 <context>
     <name>steps</name>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="11" />
+        <location filename="../../handoff/gui/steps.py" line="11"/>
         <source>File checked and locked with a password</source>
         <translation>Bestand gecontroleerd en met een wachtwoord vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="12" />
-        <source>Client's consent confirmed</source>
+        <location filename="../../handoff/gui/steps.py" line="12"/>
+        <source>Client&apos;s consent confirmed</source>
         <translation>Toestemming van de cliënt bevestigd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="13" />
+        <location filename="../../handoff/gui/steps.py" line="13"/>
         <source>E-mail draft handed to the mail program</source>
         <translation>E-mailconcept aan het mailprogramma gegeven</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="16" />
+        <location filename="../../handoff/gui/steps.py" line="16"/>
         <source>E-mail sent</source>
         <translation>E-mail verstuurd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="17" />
+        <location filename="../../handoff/gui/steps.py" line="17"/>
         <source>File uploaded to the secure server</source>
         <translation>Bestand naar de beveiligde server opgeladen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="18" />
+        <location filename="../../handoff/gui/steps.py" line="18"/>
         <source>Password passed on by another channel</source>
         <translation>Wachtwoord via een ander kanaal doorgegeven</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="21" />
+        <location filename="../../handoff/gui/steps.py" line="21"/>
         <source>File received</source>
         <translation>Bestand ontvangen</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="22" />
+        <location filename="../../handoff/gui/steps.py" line="22"/>
         <source>File opened and stored in the secure folder</source>
         <translation>Bestand geopend en in de beveiligde map bewaard</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="25" />
+        <location filename="../../handoff/gui/steps.py" line="25"/>
         <source>E-mail with the file deleted</source>
         <translation>E-mail met het bestand verwijderd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="26" />
+        <location filename="../../handoff/gui/steps.py" line="26"/>
         <source>SMS or note with the password deleted</source>
         <translation>Sms of notitie met het wachtwoord verwijderd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="29" />
+        <location filename="../../handoff/gui/steps.py" line="29"/>
         <source>File deleted</source>
         <translation>Bestand verwijderd</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="30" />
+        <location filename="../../handoff/gui/steps.py" line="30"/>
         <source>File sealed with a password</source>
         <translation>Bestand met een wachtwoord verzegeld</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/steps.py" line="31" />
+        <location filename="../../handoff/gui/steps.py" line="31"/>
         <source>Password handed to the custodian</source>
         <translation>Wachtwoord aan de bewaarder gegeven</translation>
     </message>

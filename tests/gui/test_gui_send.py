@@ -68,6 +68,7 @@ def test_referral_typed_in_the_form_sent_as_draft_password_by_phone(window, qtbo
     password = sent.packaged.password
     view = page.finish.password_view
     assert view.label.text() == password.grouped()
+    assert view.strength.text() == "Sterkte: 80 bits (minstens 65 nodig)"  # issue 2: entropy stated
     assert view.label.font().pointSize() >= 20  # big and readable
     assert QFontInfo(view.label.font()).fixedPitch()  # monospace: 0/O and 1/l stay apart
     assert "concept" in page.finish.status.text().lower()
@@ -95,6 +96,7 @@ def test_referral_typed_in_the_form_sent_as_draft_password_by_phone(window, qtbo
         Step.PASSWORD_PASSED,
     ]
     assert view.label.text() == ""  # the password left the screen ...
+    assert view.strength.text() == ""
     assert QGuiApplication.clipboard().text() == ""  # ... and the clipboard
     assert _leaks(password.value) == []
     for secret in ("Claes", "0470 12 34 56"):

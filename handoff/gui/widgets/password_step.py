@@ -91,7 +91,7 @@ class PasswordStep(QStackedWidget):
         self.handoff_id = handoff_id
         self.status.setText(status)
         self.how.setText(how)
-        self.password_view.show_password(password.value, password.grouped())
+        self.password_view.show_password(password.value, password.grouped(), password.bits)
         self._drop_buttons()
         for action in actions:
             button = style.primary(action.text)

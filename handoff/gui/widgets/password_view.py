@@ -72,18 +72,27 @@ class PasswordView(QWidget):
             self.tr("The clipboard is emptied again after 30 seconds.")
         )
         self.copy_button.clicked.connect(self.copy)
+        self.strength = QLabel()
+        self.strength.setObjectName("passwordStrength")
+        self.strength.setAccessibleName(self.tr("Password strength"))
         row = QHBoxLayout()
         row.addWidget(self.copy_button)
+        row.addWidget(self.strength)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addLayout(row)
 
-    def show_password(self, value: str, grouped: str) -> None:
-        """Display ``grouped``; copy puts the exact ``value`` on the clipboard."""
+    def show_password(self, value: str, grouped: str, bits: float = 0.0) -> None:
+        """Display ``grouped`` and its strength; copy puts the exact ``value`` on the clipboard."""
         self._value = value
         self.label.setText(grouped)
+        self.strength.setText(
+            self.tr("Strength: {bits} bits (at least 65 needed)").format(bits=round(bits))
+            if bits
+            else ""
+        )
 
     def copy(self) -> None:
         if self._value:
@@ -94,3 +103,4 @@ class PasswordView(QWidget):
         self.guard.clear()
         self._value = None
         self.label.clear()
+        self.strength.clear()
