@@ -113,3 +113,42 @@ def test_cli_answer_to(tmp_path, capsys):
     capsys.readouterr()
     assert main(["check", str(bad), "--protocol", PROTOCOL, "--answer-to", str(request)]) == 1
     assert capsys.readouterr().out.startswith("Blad1!B3: ")
+
+
+def test_clean_answer_keeps_a_to_d_only_and_drops_what_the_protocol_does_not_allow(tmp_path):
+    """The copy that goes back: column A from the request, B-D from Opgroeien (seed 004, C2)."""
+    import io
+
+    import openpyxl
+
+    from handoff.core.workbook import clean_answer
+
+    request = write_sheet(tmp_path / "aanvraag.xlsx", TURNHOUT_HEADERS, turnhout_rows())
+
+    def hide_a_comment(book, sheet):
+        from openpyxl.comments import Comment
+
+        sheet["B2"].comment = Comment("nagekeken door Els", "Els")
+
+    answer = write_sheet(
+        tmp_path / "antwoord.xlsx", TURNHOUT_ANSWER_HEADERS, answer_rows(), setup=hide_a_comment
+    )
+    sheet = clean_answer(request, answer, protocols.get(PROTOCOL))
+    assert sheet.columns == ["child_insz", "entitled", "beneficiary_1", "beneficiary_2"]
+    book = openpyxl.load_workbook(io.BytesIO(sheet.data))
+    cells = [[c.value for c in row] for row in book.active.iter_rows(min_row=2)]
+    assert len(cells) == 2 and cells[1][1] == "nee" and cells[1][2:] == [None, None]
+    assert all(c.comment is None for row in book.active.iter_rows() for c in row)
+
+
+def test_clean_answer_refuses_a_changed_request_column(tmp_path):
+    from handoff.core.errors import HandoffError
+    from handoff.core.workbook import clean_answer
+
+    request = write_sheet(tmp_path / "aanvraag.xlsx", TURNHOUT_HEADERS, turnhout_rows())
+    rows = answer_rows()
+    rows[0][0], rows[1][0] = rows[1][0], rows[0][0]
+    answer = write_sheet(tmp_path / "antwoord.xlsx", TURNHOUT_ANSWER_HEADERS, rows)
+    with pytest.raises(HandoffError) as caught:
+        clean_answer(request, answer, protocols.get(PROTOCOL))
+    assert caught.value.code == "blocking_findings"

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from handoff.core.errors import HandoffError
-from handoff.core.i18n import Text
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -46,25 +45,10 @@ def secret_needed(protocol: Any, recipient_id: str) -> str | None:
 
 
 def answer_sheet(request: Path, answer: Path, protocol: Any) -> Any:
-    """The answer as a clean sheet with the request's and the answer's columns (seed 004).
-
-    Needs ``workbook.clean_answer`` (asked of the protocols engineer): the
-    plain ``clean`` refuses the answer columns B-D as not in the request.
-    """
+    """The answer as a clean sheet: the request's column A and the answer's B-D (seed 004)."""
     from handoff.core import workbook
 
-    clean_answer = getattr(workbook, "clean_answer", None)
-    if clean_answer is None:
-        raise HandoffError(
-            "answer_send_unavailable",
-            Text(
-                "Een antwoord terugsturen kan deze versie van Handoff nog niet. Het antwoord is "
-                "wel gecontroleerd; verstuur het voorlopig met 7-Zip zoals het protocol beschrijft.",
-                "This version of Handoff cannot send an answer back yet. The answer was checked; "
-                "for now send it with 7-Zip as the protocol describes.",
-            ),
-        )
-    return clean_answer(request, answer, protocol)
+    return workbook.clean_answer(request, answer, protocol)
 
 
 def send(

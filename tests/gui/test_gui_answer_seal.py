@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import py7zr
-import pytest
 from PySide6.QtCore import Qt
 
-from handoff.core import workbook
 from handoff.core.journal import Journal, Step
 from tests import sheets
 
@@ -128,10 +126,6 @@ def _send_checked_answer(window, qtbot, dialogs, tmp_path):
     return page
 
 
-@pytest.mark.skipif(
-    not hasattr(workbook, "clean_answer"),
-    reason="needs workbook.clean_answer (the answer's columns B-D pass the plain clean's column check)",
-)
 def test_answer_sent_back_as_draft_under_the_same_reference(window, qtbot, dialogs, tmp_path):
     page = _send_checked_answer(window, qtbot, dialogs, tmp_path)
     qtbot.waitUntil(lambda: page.panels.currentIndex() == 1, timeout=30_000)
@@ -139,15 +133,3 @@ def test_answer_sent_back_as_draft_under_the_same_reference(window, qtbot, dialo
     with Journal() as journal:
         steps = [r.step for r in journal.records(handoff_id="HO-20260301-7KQ2M9")]
     assert steps == [Step.PACKAGED, Step.DRAFT_HANDED]
-
-
-@pytest.mark.skipif(
-    hasattr(workbook, "clean_answer"), reason="answers can be sent: see the test above"
-)
-def test_answer_send_says_it_is_not_available_yet(window, qtbot, dialogs, boxes, tmp_path):
-    page = _send_checked_answer(window, qtbot, dialogs, tmp_path)
-    qtbot.waitUntil(lambda: bool(boxes.shown), timeout=10_000)
-    assert "kan deze versie van Handoff nog niet" in boxes.texts()[0]
-    assert page.panels.currentIndex() == 0 and page.send_button.isEnabled()  # can try later
-    with Journal() as journal:
-        assert journal.count() == 0

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from handoff.core.protocols import Protocol
 from handoff.core.workbook.check import Analysis, analyse
-from handoff.core.workbook.findings import CheckReport, Finding, finding
+from handoff.core.workbook.clean import blocking_error, build_columns
+from handoff.core.workbook.findings import CheckReport, CleanSheet, Finding, finding
 
 
 def _column(analysis: Analysis, key: str) -> list[object]:
@@ -58,8 +59,14 @@ def _beneficiaries(answer: Analysis) -> list[Finding]:
     return found
 
 
-def check_answer(request: Path, answer: Path, protocol: Protocol) -> CheckReport:
-    """The answer's findings: its own checks, column A against the request, B-D rules."""
+def prepare_answer(
+    request: Path, answer: Path, protocol: Protocol
+) -> tuple[CheckReport, CleanSheet | None]:
+    """The answer's findings and, when nothing blocks, its cleaned copy, from one read of each.
+
+    The copy holds the request's column A and the answer's columns B-D (seed
+    004, C2: Opgroeien answers "in het aangeleverde Excelbestand"), nothing else.
+    """
     asked = analyse(request, protocol)
     answered = analyse(answer, protocol, protocol.columns + protocol.answer_columns)
     report = answered.report
@@ -67,4 +74,20 @@ def check_answer(request: Path, answer: Path, protocol: Protocol) -> CheckReport
     if asked.report.ok and answered.row_numbers:
         key = protocol.columns[0].key
         report.findings.extend(_compare(asked, answered, key) + _beneficiaries(answered))
-    return report
+    if not report.ok:
+        return report, None
+    rows = len(answered.row_numbers)
+    return report, build_columns(protocol, answered.columns, answered.by_column, rows)
+
+
+def check_answer(request: Path, answer: Path, protocol: Protocol) -> CheckReport:
+    """The answer's findings: its own checks, column A against the request, B-D rules."""
+    return prepare_answer(request, answer, protocol)[0]
+
+
+def clean_answer(request: Path, answer: Path, protocol: Protocol) -> CleanSheet:
+    """The answer's cleaned copy to send back, or HandoffError blocking_findings."""
+    report, sheet = prepare_answer(request, answer, protocol)
+    if sheet is None:
+        raise blocking_error(report)
+    return sheet
