@@ -22,14 +22,14 @@ The sheet comes from bench/sheetgen.py (the lievegem-debtors columns:
 voornaam, naam, rijksregisternummer, adres, dossiernummer), synthetic data.
 CPU time is user + system: for subprocesses from the children's rusage
 (7-Zip runs on two threads, so its CPU can exceed its wall time), in-process
-from ``time.process_time``.
+from ``time.process_time``; n/a where there is no rusage (Windows).
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -44,6 +44,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sheetgen import build_sheet
 
+try:
+    import resource  # POSIX: the CPU time of child processes
+except ImportError:  # Windows: subprocess CPU is shown as n/a
+    resource = None  # type: ignore[assignment]
+
 ROOT = Path(__file__).resolve().parents[1]
 
 PROTOCOL = "lievegem-debtors"
@@ -53,6 +58,8 @@ Step = tuple[str, Callable[[], object]]
 
 
 def _children_cpu() -> float:
+    if resource is None:
+        return math.nan
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
@@ -61,7 +68,7 @@ def timed(action: Callable[[], object]) -> tuple[float, float]:
     """(wall, CPU) seconds: this process's CPU plus that of children it waited for."""
     wall, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
     action()
-    spent = time.process_time() - cpu + _children_cpu() - children
+    spent = time.process_time() - cpu + _children_cpu() - children  # NaN without rusage
     return time.perf_counter() - wall, spent
 
 
@@ -166,6 +173,11 @@ def openpyxl_read(sheet: Path) -> Callable[[], object]:
     return run
 
 
+def _shown(value: float) -> str:
+    """Two decimals, or n/a for a CPU time the platform cannot give."""
+    return "n/a" if math.isnan(value) else f"{value:.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
@@ -194,7 +206,7 @@ def main() -> None:
     print("| step | wall s | CPU s | x 7zz a (wall) | x 7zz a (CPU) |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for name, wall, cpu, wall_ratio, cpu_ratio in results:
-        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {wall_ratio:.2f} | {cpu_ratio:.2f} |")
+        print(f"| {name} | {wall:.2f} | {_shown(cpu)} | {wall_ratio:.2f} | {_shown(cpu_ratio)} |")
 
 
 if __name__ == "__main__":

@@ -101,18 +101,20 @@ def test_existing_draft_is_not_overwritten(tmp_path):
     assert target.read_bytes() == b"earlier"
 
 
-def test_mail_program_failure_says_where_the_draft_is(tmp_path):
+def test_mail_program_that_does_not_start_still_leaves_the_draft(tmp_path):
+    """No mail program (a server, a broken association) is not a failed handoff."""
+
     def broken(path: Path) -> None:
         raise FileNotFoundError("xdg-open")
 
     s = settings.Settings()
     protocol = sample.protocol()
-    with pytest.raises(HandoffError) as caught:
-        DraftChannel(s, opener=broken).deliver(
-            sample.archive(tmp_path), protocol.recipients[0], protocol, sample.HANDOFF_ID
-        )
-    assert caught.value.code == "mail_program_failed"
-    assert str(s.outbox) in caught.value.message()
+    delivery = DraftChannel(s, opener=broken).deliver(
+        sample.archive(tmp_path), protocol.recipients[0], protocol, sample.HANDOFF_ID
+    )
+    assert delivery.details["opened"] is False
+    assert delivery.location.parent == s.outbox and delivery.location.exists()
+    assert clean_details(delivery.step, delivery.details) == delivery.details
 
 
 def test_handoff_id_that_could_inject_headers_or_paths_is_refused(tmp_path):

@@ -64,19 +64,18 @@ class DraftChannel:
             )
         write_atomic(target, data)
 
-    def _open(self, target: Path) -> None:
+    def _open(self, target: Path) -> bool:
+        """Ask the mail program to open the draft; False when it could not be started.
+
+        The draft exists either way: a mail program that does not start (none
+        installed, a server without a desktop) is not a failed handoff, and the
+        worker is told where the draft is instead.
+        """
         try:
             self.opener(target)  # type: ignore[misc]
         except OSError:
-            raise HandoffError(
-                "mail_program_failed",
-                Text(
-                    "Het e-mailprogramma kon niet starten. Het concept staat klaar in {folder}: open {file} zelf.",
-                    "The mail program could not start. The draft is ready in {folder}: open {file} yourself.",
-                ),
-                folder=str(target.parent),
-                file=target.name,
-            ) from None
+            return False
+        return True
 
     def deliver(
         self, archive: Path, recipient: Recipient, protocol: Protocol, handoff_id: str
@@ -89,8 +88,8 @@ class DraftChannel:
         message["X-Unsent"] = "1"
         target = self.settings.outbox / f"{handoff_id}.eml"
         self._write(target, message.as_bytes(policy=policy.SMTP))
+        details: dict[str, object] = {"channel": self.name, "recipient": listed.address}
         if self.opener is not None:
-            self._open(target)
-        details = {"channel": self.name, "recipient": listed.address}
+            details["opened"] = self._open(target)
         details["message_id"] = message["Message-ID"]
         return Delivery(Step.DRAFT_HANDED, details | archive_details(archive), target)

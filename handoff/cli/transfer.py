@@ -87,7 +87,13 @@ def _send(args: argparse.Namespace) -> int:
     )
     packaged = sent.packaged
     print(packaged.handoff_id)
-    if sent.delivery.location is not None:
+    if sent.delivery.details.get("opened") is False:
+        say(
+            "Het e-mailprogramma kon niet starten. Open het concept zelf en verstuur het: {path}",
+            "The mail program could not start. Open the draft yourself and send it: {path}",
+            path=sent.delivery.location,
+        )
+    elif sent.delivery.location is not None:
         say(
             "Concept klaargezet voor uw e-mailprogramma: {path}",
             "Draft handed to your mail program: {path}",

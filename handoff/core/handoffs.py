@@ -15,13 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from handoff.channels import phone, sms
-from handoff.channels.base import ArchiveChannel, Delivery, PasswordDelivery, PasswordSender
-from handoff.channels.email_draft import DraftChannel
 from handoff.core import archive, passwords, protocols, sealing, workbook
 from handoff.core import settings as settings_module
-from handoff.core.credentials import Ask
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Record, Step, new_handoff_id, os_account
@@ -29,6 +26,11 @@ from handoff.core.passwords import Password
 from handoff.core.protocols import Protocol, Recipient
 from handoff.core.settings import Settings
 from handoff.core.workbook import CleanSheet
+
+if TYPE_CHECKING:  # the channels load only when a step uses them (start-up of `pack`)
+    from handoff.channels.base import ArchiveChannel, Delivery, PasswordDelivery, PasswordSender
+    from handoff.channels.phone import Via
+    from handoff.core.credentials import Ask
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -93,11 +95,19 @@ def _require_consent(protocol: Protocol, consent_confirmed: bool) -> None:
         )
 
 
-def cleaned_sheet(sheet: Path | CleanSheet, protocol: Protocol) -> CleanSheet:
-    """The copy that may leave the building: checked, only allowed columns, in memory."""
+def cleaned_sheet(sheet: Path | CleanSheet, protocol: Protocol) -> tuple[CleanSheet, str | None]:
+    """The copy that may leave the building, and the source's hash, from one read of the sheet.
+
+    Raises blocking_findings when the check finds anything that blocks.
+    """
     if isinstance(sheet, CleanSheet):
-        return sheet
-    return workbook.clean(sheet, protocol)
+        return sheet, None
+    from handoff.core.workbook.clean import blocking_error
+
+    report, clean = workbook.prepare(sheet, protocol)
+    if clean is None:
+        raise blocking_error(report)
+    return clean, report.source_sha256
 
 
 def _archive_details(result: archive.PackResult, password: Password) -> dict[str, object]:
@@ -127,7 +137,7 @@ def package(
     """
     protocol = protocols.get(protocol_id)
     _require_consent(protocol, consent_confirmed)
-    clean = cleaned_sheet(sheet, protocol)
+    clean, source_sha256 = cleaned_sheet(sheet, protocol)
     log = _journal(journal)
     handoff_id = handoff_id or new_handoff_id()
     password = password or passwords.generate(password_style(protocol))
@@ -150,8 +160,8 @@ def package(
         "columns": list(clean.columns),
         "cleaned_sha256": hashlib.sha256(clean.data).hexdigest(),
     }
-    if isinstance(sheet, Path):
-        details |= {"source": "sheet", "source_sha256": archive.sha256_file(sheet)}
+    if source_sha256:
+        details |= {"source": "sheet", "source_sha256": source_sha256}
     else:
         details["source"] = "form"
     log.append(Step.PACKAGED, handoff_id=handoff_id, protocol_id=protocol.id, details=details)
@@ -419,6 +429,8 @@ def archive_channel(
     """
     via = channel_name(recipient, settings, via)
     if via == "draft":
+        from handoff.channels.email_draft import DraftChannel
+
         return DraftChannel(settings) if open_draft else DraftChannel(settings, opener=None)
     if via == "smtp":
         from handoff.channels.smtp import SmtpChannel
@@ -473,6 +485,8 @@ def password_phone(protocol: Protocol, settings: Settings) -> str | None:
 
 
 def _refuse_second_password(handoff_id: str, log: Journal) -> None:
+    from handoff.channels import sms
+
     if log.count(handoff_id=handoff_id, step=Step.PASSWORD_PASSED):
         raise _message(
             "password_already_passed",
@@ -521,7 +535,10 @@ def send_password_sms(
             role=protocol.password_channel.role.render(),
             key=protocol.password_channel.directory_key or "-",
         )
-    sender = sender or sms.sender_for(settings, ask=ask)
+    if sender is None:
+        from handoff.channels import sms
+
+        sender = sms.sender_for(settings, ask=ask)
     delivery = sender.send(password, number, protocol, handoff_id)
     log.append(
         delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details
@@ -530,12 +547,14 @@ def send_password_sms(
 
 
 def confirm_password_passed(
-    handoff_id: str, protocol_id: str, via: phone.Via, *, journal: Journal | None = None
+    handoff_id: str, protocol_id: str, via: Via, *, journal: Journal | None = None
 ) -> Record:
     """Journal 'password passed on by phone/SMS to <role>' once the user confirms it."""
     protocol = protocols.get(protocol_id)
     log = _journal(journal)
     _refuse_second_password(handoff_id, log)
+    from handoff.channels import phone
+
     delivery = phone.confirmation(protocol.password_channel.role, via)
     return log.append(
         delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details

@@ -231,7 +231,7 @@ SEALED = {
 ALLOWED: dict[str, dict[str, Check]] = {
     "packaged": PACKAGED,
     "consent_confirmed": CONFIRMED,
-    "draft_handed": {**DELIVERY, "channel": one_of("eml")},
+    "draft_handed": {**DELIVERY, "channel": one_of("eml"), "opened": flag},
     "sent": {**DELIVERY, "channel": one_of("smtp")},
     "uploaded": {**DELIVERY, "channel": one_of("sftp"), "folder_sha256": sha256},
     "password_passed": PASSWORD,

@@ -93,14 +93,15 @@ def _escaped_strings(values: Sequence[Cell]) -> list[str]:
 
 
 def _plain_text(values: Sequence[Cell]) -> list[str] | None:
-    """The escaped values of a column of non-empty text without edge spaces, else None.
+    """The escaped values of a column of non-empty text, else None.
 
     Such a column (every column of a conforming sheet but dates and optional
     ones) needs no per-cell decision: its cell markup goes into the row
-    template once, and only the escaped text is filled in. A value with edge
-    whitespace (which needs ``xml:space``) or a NUL goes cell by cell.
+    template once, and only the escaped text is filled in. The markup is the
+    one :func:`_column_cells` writes; a column with an empty cell, another
+    type or a NUL in a value goes there.
     """
-    if not all(v.__class__ is str and v and v.strip() == v for v in values):
+    if not all(v.__class__ is str and v for v in values):
         return None
     joined = "\x00".join(values)  # type: ignore[arg-type]
     if joined.count("\x00") != len(values) - 1:
@@ -114,11 +115,7 @@ def _column_cells(values: Sequence[Cell]) -> list[str]:
         return [_cell(v) for v in values]
     escaped = _escaped_strings(values)
     return [
-        "<c/>"
-        if v is None
-        else f'<c t="inlineStr"><is><t>{e}</t></is></c>'
-        if v == v.strip()
-        else _string_cell(v)
+        "<c/>" if v is None else f'<c t="inlineStr"><is><t>{e}</t></is></c>'
         for v, e in zip(values, escaped, strict=True)
     ]
 
