@@ -356,3 +356,18 @@ def test_pack_makes_no_temp_copy(tmp_path, monkeypatch, handoff_home):
     assert _listing(scratch) == []
     assert _listing(out_dir) == ["a.7z"]  # the hidden partial is gone
     assert not list(handoff_home.rglob("*.xlsx"))
+
+
+def test_a_key_is_derived_once_per_archive_and_forgotten_after(tmp_path, monkeypatch):
+    """Header and data share one key: derive it once per call, keep nothing afterwards."""
+    from handoff.core import archive, archive_kdf
+
+    calls: list[bytes] = []
+    real = archive_kdf._derive
+    monkeypatch.setattr(archive_kdf, "_derive", lambda *args: calls.append(args[0]) or real(*args))
+    packed = archive.pack({"a.txt": b"inhoud"}, tmp_path / "a.7z", "Wachtwoord-1234")
+    assert len(calls) == 1, "the header and the data must share one derivation"
+    calls.clear()
+    archive.unpack(packed.path, tmp_path / "uit", "Wachtwoord-1234")
+    assert len(calls) == 1
+    assert archive_kdf._SCOPE.get() is None  # no key outlives the call

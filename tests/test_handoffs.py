@@ -17,7 +17,7 @@ from sheets import KG_HEADERS, THUISPUNT_HEADERS, kg_rows, thuispunt_rows, write
 from handoff.channels import sms
 from handoff.channels.email_draft import DraftChannel
 from handoff.channels.smtp import SmtpChannel
-from handoff.core import credentials, handoffs, protocols, retention, settings
+from handoff.core import credentials, handoffs, passwords, protocols, retention, settings, workbook
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step
 from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
@@ -69,7 +69,7 @@ def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
     """Flow 1 (seeds 001/002): form → draft → password by phone → OCMW opens, confirms, deletes."""
     protocol = protocols.get(REFERRAL)
     recipient = protocol.recipients[0].id
-    sheet = handoffs.workbook.sheet_from_fields(protocol, FORM)
+    sheet = workbook.sheet_from_fields(protocol, FORM)
     s = _draft_settings()
     sent = handoffs.send(
         sheet, REFERRAL, recipient, consent_confirmed=True, channel=DraftChannel(s, opener=None)
@@ -106,7 +106,7 @@ def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
 
 def test_referral_without_consent_is_refused_and_nothing_written():
     protocol = protocols.get(REFERRAL)
-    sheet = handoffs.workbook.sheet_from_fields(protocol, FORM)
+    sheet = workbook.sheet_from_fields(protocol, FORM)
     s = _draft_settings()
     with pytest.raises(HandoffError) as caught:
         handoffs.send(sheet, REFERRAL, protocol.recipients[0].id, channel=DraftChannel(s, None))
@@ -117,7 +117,7 @@ def test_referral_without_consent_is_refused_and_nothing_written():
 
 def test_recipient_outside_the_protocol_is_refused_before_packing(tmp_path):
     protocol = protocols.get(REFERRAL)
-    sheet = handoffs.workbook.sheet_from_fields(protocol, FORM)
+    sheet = workbook.sheet_from_fields(protocol, FORM)
     s = _draft_settings()
     with pytest.raises(HandoffError) as caught:
         handoffs.send(
@@ -224,7 +224,7 @@ def test_smtp_server_down_leaves_packaged_but_no_sent_record_and_no_outbox_copy(
 
 def test_wrong_password_leaves_nothing_and_the_worker_can_retry(tmp_path):
     protocol = protocols.get(REFERRAL)
-    sheet = handoffs.workbook.sheet_from_fields(protocol, FORM)
+    sheet = workbook.sheet_from_fields(protocol, FORM)
     packaged = handoffs.package(sheet, REFERRAL, tmp_path / "HO.7z", consent_confirmed=True)
     secure = tmp_path / "secure"
     secure.mkdir()
@@ -248,7 +248,7 @@ def test_confirm_refuses_steps_that_are_not_user_confirmations():
 
 def test_sms_without_a_configured_number_says_what_to_do(tmp_path):
     protocol = protocols.get(THUISPUNT)
-    password = handoffs.passwords.generate("sms")
+    password = passwords.generate("sms")
     with pytest.raises(HandoffError) as caught:
         handoffs.send_password_sms("HO-20261123-ABCDEF", protocol.id, password)
     assert caught.value.code == "no_password_phone"
@@ -258,7 +258,7 @@ def test_sms_without_a_configured_number_says_what_to_do(tmp_path):
 
 def test_password_typed_from_the_sms_in_lower_case_without_dashes_opens(tmp_path):
     protocol = protocols.get(REFERRAL)
-    sheet = handoffs.workbook.sheet_from_fields(protocol, FORM)
+    sheet = workbook.sheet_from_fields(protocol, FORM)
     packaged = handoffs.package(sheet, REFERRAL, tmp_path / "HO.7z", consent_confirmed=True)
     typed = packaged.password.value.replace("-", " ").lower()
     received = handoffs.receive(tmp_path / "HO.7z", REFERRAL, typed, tmp_path / "secure")

@@ -223,6 +223,7 @@ def pack(
     output = Path(output)
     counter = _Counter(_check_pack(entries, output, password), progress, cancel)
     with (
+        archive_kdf.one_archive(),
         _partial_beside(output) as fh,
         py7zr.SevenZipFile(
             fh, "w", filters=FILTERS, password=password, header_encryption=True
@@ -252,7 +253,7 @@ def unpack(
     """
     archive, dest = Path(archive), Path(dest)
     size = archive.stat().st_size if archive.is_file() else 0
-    with opened(archive, password) as (info, z):
+    with archive_kdf.one_archive(), opened(archive, password) as (info, z):
         if not info.encrypted and not allow_unencrypted:
             raise HandoffError("not_encrypted", msg.NOT_ENCRYPTED, name=archive.name)
         plan = info.plan(limits, size)

@@ -12,15 +12,48 @@ case outside the common one is handed back to py7zr's own function.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import py7zr.compressor
 import py7zr.helpers
 
 _BLOCK_BITS = 16
 _ORIGINAL = py7zr.helpers.calculate_key
+_SCOPE: ContextVar[dict[tuple, bytes] | None] = ContextVar("handoff_kdf_scope", default=None)
+
+
+@contextmanager
+def one_archive() -> Iterator[None]:
+    """Derive each key once while one archive is written or read, then forget it.
+
+    An archive with encrypted headers needs the same key for its header and
+    its data (py7zr's writer uses no salt), so without this every open pays
+    the 2^19 rounds twice. The keys live only for the call: a long-running
+    desktop process keeps nothing derived from a password afterwards.
+    """
+    cache: dict[tuple, bytes] = {}
+    token = _SCOPE.set(cache)
+    try:
+        yield
+    finally:
+        cache.clear()
+        _SCOPE.reset(token)
 
 
 def derive_key(password: bytes, cycles: int, salt: bytes, digest: str) -> bytes:
+    """The key for ``password``: once per archive call (:func:`one_archive`), else each time."""
+    cache = _SCOPE.get()
+    if cache is None:
+        return _derive(password, cycles, salt, digest)
+    known = (password, cycles, salt, digest)
+    if known not in cache:
+        cache[known] = _derive(password, cycles, salt, digest)
+    return cache[known]
+
+
+def _derive(password: bytes, cycles: int, salt: bytes, digest: str) -> bytes:
     """SHA-256 over (salt + password + counter) for counter in 0 .. 2^cycles - 1; 32 bytes."""
     if digest != "sha256" or cycles == 0x3F or cycles < _BLOCK_BITS:
         return _ORIGINAL(password, cycles, salt, digest)

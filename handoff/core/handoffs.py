@@ -17,20 +17,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff.core import archive, passwords, protocols, sealing, workbook
-from handoff.core import settings as settings_module
+from handoff.core import archive, passwords
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Record, Step, new_handoff_id, os_account
 from handoff.core.passwords import Password
-from handoff.core.protocols import Protocol, Recipient
-from handoff.core.settings import Settings
-from handoff.core.workbook import CleanSheet
 
-if TYPE_CHECKING:  # the channels load only when a step uses them (start-up of `pack`)
+if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
     from handoff.channels.base import ArchiveChannel, Delivery, PasswordDelivery, PasswordSender
     from handoff.channels.phone import Via
     from handoff.core.credentials import Ask
+    from handoff.core.protocols import Protocol, Recipient
+    from handoff.core.sealing import Sealed
+    from handoff.core.settings import Settings
+    from handoff.core.workbook import CleanSheet
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -70,6 +70,20 @@ class Received:
     reminder: date | None
 
 
+def _protocol(protocol_id: str) -> Protocol:
+    from handoff.core import protocols
+
+    return protocols.get(protocol_id)
+
+
+def _settings(settings: Settings | None) -> Settings:
+    if settings is not None:
+        return settings
+    from handoff.core import settings as settings_module
+
+    return settings_module.load()
+
+
 def _journal(journal: Journal | None) -> Journal:
     return journal if journal is not None else Journal()
 
@@ -100,8 +114,9 @@ def cleaned_sheet(sheet: Path | CleanSheet, protocol: Protocol) -> tuple[CleanSh
 
     Raises blocking_findings when the check finds anything that blocks.
     """
-    if isinstance(sheet, CleanSheet):
+    if not isinstance(sheet, Path):
         return sheet, None
+    from handoff.core import workbook
     from handoff.core.workbook.clean import blocking_error
 
     report, clean = workbook.prepare(sheet, protocol)
@@ -135,7 +150,7 @@ def package(
     A sheet with blocking findings raises before anything is written. The
     archive holds one entry named after the handoff, never after the data.
     """
-    protocol = protocols.get(protocol_id)
+    protocol = _protocol(protocol_id)
     _require_consent(protocol, consent_confirmed)
     clean, source_sha256 = cleaned_sheet(sheet, protocol)
     log = _journal(journal)
@@ -251,7 +266,7 @@ def receive(
     after the whole archive extracted and every CRC matched; a wrong password
     leaves nothing on disk and nothing in the journal, so the worker can retry.
     """
-    protocol = protocols.get(protocol_id)
+    protocol = _protocol(protocol_id)
     log = _journal(journal)
     handoff_id = handoff_id_from_name(source) or new_handoff_id()
     folder = _fresh_folder(secure_folder, handoff_id)
@@ -383,6 +398,8 @@ def confirm(
             step=str(step),
         )
     if step is Step.CUSTODIAN_CONFIRMED:
+        from handoff.core import sealing
+
         return sealing.confirm_custodian(handoff_id, journal=_journal(journal))
     return _journal(journal).append(
         step, handoff_id=handoff_id, protocol_id=protocol_id, details={"confirmed_by": "user"}
@@ -397,8 +414,10 @@ def seal(
     journal: Journal | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
-) -> sealing.Sealed:
+) -> Sealed:
     """Seed 000: encrypt a file no longer needed for one custodian (see :mod:`sealing`)."""
+    from handoff.core import sealing
+
     return sealing.seal(
         path, protocol_id, custodian, journal=journal, progress=progress, cancel=cancel
     )
@@ -467,9 +486,9 @@ def deliver(
     'sent' (ARCHITECTURE.md); a recipient outside the protocol raises
     recipient_not_allowed before any channel is touched.
     """
-    protocol = protocols.get(protocol_id)
+    protocol = _protocol(protocol_id)
     listed = protocol.recipient(recipient)
-    settings = settings or settings_module.load()
+    settings = _settings(settings)
     channel = channel or archive_channel(settings, listed, via, ask=ask, open_draft=open_draft)
     delivery = channel.deliver(archive_path, listed, protocol, handoff_id)
     _journal(journal).append(
@@ -520,9 +539,9 @@ def send_password_sms(
     Never twice for one handoff: neither after a confirmed send (the journal
     says so) nor after a timeout that may have delivered it (the ledger says so).
     """
-    protocol = protocols.get(protocol_id)
+    protocol = _protocol(protocol_id)
     log = _journal(journal)
-    settings = settings or settings_module.load()
+    settings = _settings(settings)
     _refuse_second_password(handoff_id, log)
     number = password_phone(protocol, settings)
     if not number:
@@ -550,7 +569,7 @@ def confirm_password_passed(
     handoff_id: str, protocol_id: str, via: Via, *, journal: Journal | None = None
 ) -> Record:
     """Journal 'password passed on by phone/SMS to <role>' once the user confirms it."""
-    protocol = protocols.get(protocol_id)
+    protocol = _protocol(protocol_id)
     log = _journal(journal)
     _refuse_second_password(handoff_id, log)
     from handoff.channels import phone
@@ -591,9 +610,9 @@ def send(
     The encrypted archive is built in the outbox and removed once it travelled
     (a draft carries its own copy), so no stray copy is left behind.
     """
-    protocol = protocols.get(protocol_id)
+    protocol = _protocol(protocol_id)
     protocol.recipient(recipient)
-    settings = settings or settings_module.load()
+    settings = _settings(settings)
     handoff_id = handoff_id or new_handoff_id()
     outbox = settings.outbox
     outbox.mkdir(parents=True, exist_ok=True)
