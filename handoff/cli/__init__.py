@@ -70,7 +70,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     known = COMMANDS.get(command or "")
-    names = [f"{__name__}.{known}"] if known else _command_modules()
+    if command == "--version":  # nothing but the version: no command module is needed
+        names = []
+    elif known:
+        names = [f"{__name__}.{known}"]
+    else:
+        names = _command_modules()
     for name in names:
         module = importlib.import_module(name)
         register = getattr(module, "register", None)
@@ -132,7 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _preselect_language(args_list)
     if not args_list or file_to_open(args_list):
         return _start_gui(file_to_open(args_list))
-    parser = build_parser(_first_word(args_list))
+    only_version = "--version" in args_list and _first_word(args_list) is None
+    parser = build_parser("--version" if only_version else _first_word(args_list))
     args = parser.parse_args(args_list)
     if getattr(args, "func", None) is None:
         parser.print_help(sys.stderr)
