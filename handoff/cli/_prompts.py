@@ -1,11 +1,13 @@
-"""Talking to the person at the terminal: messages on stderr, passwords in.
+"""Talking to the person at the terminal: messages on stderr, passwords in, shared options.
 
-Shared by every command, so results alone go to stdout (scripts read them)
-and a script that gives no password always gets the same clear error.
+Shared by every command, so results alone go to stdout (scripts read them),
+a script that gives no password always gets the same clear error, and an
+option such as ``--password-stdin`` means the same everywhere.
 """
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import sys
 
@@ -44,3 +46,33 @@ def prompted_password() -> str:
 def read_password(from_stdin: bool) -> str:
     """Whichever of the two the caller's flag asks for."""
     return stdin_password() if from_stdin else prompted_password()
+
+
+def add_password_stdin(parser: argparse.ArgumentParser) -> None:
+    """``--password-stdin``: the password from the first input line, never an argument."""
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=tr("wachtwoord van de eerste invoerregel", "password from the first input line"),
+    )
+
+
+def add_allow_unencrypted(parser: argparse.ArgumentParser) -> None:
+    """``--allow-unencrypted``: open an archive the sender did not encrypt (protocol broken)."""
+    parser.add_argument(
+        "--allow-unencrypted",
+        action="store_true",
+        help=tr("ook een niet-versleuteld archief openen", "also open an unencrypted archive"),
+    )
+
+
+def add_consent_confirmed(parser: argparse.ArgumentParser) -> None:
+    """``--consent-confirmed``: the referral protocol's consent (seeds 001/002)."""
+    parser.add_argument(
+        "--consent-confirmed",
+        action="store_true",
+        help=tr(
+            "de cliënt is ingelicht en gaf uitdrukkelijk toestemming",
+            "the client was informed and explicitly agreed",
+        ),
+    )

@@ -14,7 +14,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff.cli._prompts import read_password, say, stdin_password
+from handoff.cli._prompts import (
+    add_allow_unencrypted,
+    add_consent_confirmed,
+    add_password_stdin,
+    read_password,
+    say,
+    stdin_password,
+)
 from handoff.core.i18n import tr
 
 if TYPE_CHECKING:
@@ -99,14 +106,6 @@ def handle_unpack(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_password_stdin(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--password-stdin",
-        action="store_true",
-        help=tr("wachtwoord van de eerste invoerregel", "password from the first input line"),
-    )
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `pack` and `unpack`."""
     pack = subparsers.add_parser(
@@ -115,7 +114,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     pack.add_argument("file", metavar="FILE")
     pack.add_argument("--output", required=True, metavar="ARCHIVE.7z")
-    _add_password_stdin(pack)
+    add_password_stdin(pack)
     pack.add_argument("--style", choices=("sms", "words"))
     pack.add_argument(
         "--protocol",
@@ -124,14 +123,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "check and clean the sheet against this protocol first",
         ),
     )
-    pack.add_argument(
-        "--consent-confirmed",
-        action="store_true",
-        help=tr(
-            "de cliënt is ingelicht en gaf uitdrukkelijk toestemming",
-            "the client was informed and explicitly agreed",
-        ),
-    )
+    add_consent_confirmed(pack)
     pack.set_defaults(func=handle_pack)
 
     unpack = subparsers.add_parser(
@@ -139,10 +131,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     unpack.add_argument("archive", metavar="ARCHIVE.7z")
     unpack.add_argument("--output", required=True, metavar="DIR")
-    _add_password_stdin(unpack)
-    unpack.add_argument(
-        "--allow-unencrypted",
-        action="store_true",
-        help=tr("ook een niet-versleuteld archief openen", "also open an unencrypted archive"),
-    )
+    add_password_stdin(unpack)
+    add_allow_unencrypted(unpack)
     unpack.set_defaults(func=handle_unpack)

@@ -10,7 +10,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from handoff.cli._prompts import read_password, say
+from handoff.cli._prompts import (
+    add_allow_unencrypted,
+    add_consent_confirmed,
+    add_password_stdin,
+    read_password,
+    say,
+)
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text, tr
 from handoff.core.passwords import Password
@@ -39,14 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     send.add_argument("--via", choices=("draft", "smtp", "sftp"))
     send.add_argument("--password-via", choices=("sms", "manual"), default="manual")
-    send.add_argument(
-        "--consent-confirmed",
-        action="store_true",
-        help=tr(
-            "de cliënt is ingelicht en gaf uitdrukkelijk toestemming",
-            "the client was informed and explicitly agreed",
-        ),
-    )
+    add_consent_confirmed(send)
     send.set_defaults(func=_send)
 
     receive = sub.add_parser(
@@ -58,8 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     receive.add_argument("archive", type=Path)
     receive.add_argument("--protocol", required=True)
-    receive.add_argument("--password-stdin", action="store_true")
-    receive.add_argument("--allow-unencrypted", action="store_true")
+    add_password_stdin(receive)
+    add_allow_unencrypted(receive)
     receive.set_defaults(func=_receive)
 
     confirm = sub.add_parser(
