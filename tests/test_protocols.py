@@ -70,6 +70,9 @@ def test_turnhout_profile_seed_004():
     assert [c.key for c in p.answer_columns] == ["entitled", "beneficiary_1", "beneficiary_2"]
     assert p.recipient("groeipakket@kindengezin.be").kind == "email"
     assert p.recipient("opgroeien-sftp").address.startswith("sftp://")
+    # C2: the request goes to Opgroeien; Opgroeien "mailt het resultaat" to a named person.
+    assert [r.id for r in p.recipients_for(answer=True)] == ["turnhout-answer"]
+    assert "turnhout-answer" not in [r.id for r in p.recipients_for(answer=False)]
     # Art. 3: "met een maximum van 1 jaar".
     assert p.retention.due_date(dt.date(2025, 1, 1)) == dt.date(2026, 1, 1)
     assert "365" in p.retention.describe().en
@@ -162,6 +165,7 @@ def test_schema_error_names_the_line_of_the_key():
         ('kind = "until_contact"', 'kind = "fixed_date"', "until"),
         ('address = "socialedienst@kluisbergen.be"', 'address = "sftp://x/y"', "address"),
         ('id = "kg-wrong"', 'id = "KG wrong!"', "id"),
+        ('kind = "email"', 'kind = "email"\nanswer = "ja"', "answer"),
     ],
 )
 def test_schema_errors_are_problems_not_crashes(old, new, word):

@@ -57,6 +57,7 @@ class Recipient:
     label: Text
     kind: RecipientKind
     address: str  # mailbox or "sftp://host[:port]/folder"
+    answer: bool = False  # receives the answer of a two-way protocol (seed 004, C2)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,10 @@ class Protocol:
     sheet_from_form: bool
     answer_columns: tuple[Column, ...] = ()
     source: Path | None = None
+
+    def recipients_for(self, *, answer: bool = False) -> tuple[Recipient, ...]:
+        """Where a request goes, or (``answer=True``) where the answer of a two-way flow goes."""
+        return tuple(r for r in self.recipients if r.answer is answer)
 
     def recipient(self, id_or_address: str) -> Recipient:
         """The allowed recipient with this id or address; anything else is refused."""
@@ -261,7 +266,17 @@ def _recipient(table: Mapping[str, Any], where: str) -> Recipient:
             ),
             address,
         )
-    return Recipient(_need(table, "id", str, where), _text(table, "label", where), kind, address)
+    answer = table.get("answer", False)
+    if not isinstance(answer, bool):
+        raise _SchemaError(
+            "answer",
+            Text(
+                f"'{where}answer' moet true of false zijn", f"'{where}answer' must be true or false"
+            ),
+        )
+    return Recipient(
+        _need(table, "id", str, where), _text(table, "label", where), kind, address, answer
+    )
 
 
 def _retention(table: Mapping[str, Any]) -> Retention:

@@ -25,6 +25,7 @@ class AnswerPage(SendPage):
     """The Send page with a request to answer: only two-way protocols, check_answer, same reference."""
 
     page_key = "answer"
+    ANSWERS = True  # only the recipients the protocol names for the answer (seed 004, C2)
 
     def __init__(self, runner: TaskRunner) -> None:
         super().__init__(
@@ -41,7 +42,7 @@ class AnswerPage(SendPage):
     def keep_protocol(protocol: Any) -> bool:
         # Two-way protocols whose answer travels to a recipient (seed 004);
         # Lievegem's OCMW column (seed 000) stays on the internal share.
-        return bool(protocol.answer_columns and protocol.recipients)
+        return bool(protocol.answer_columns and protocol.recipients_for(answer=True))
 
     def _build_source_extra(self, layout: QVBoxLayout) -> None:
         self.request = sheet_drop(

@@ -41,6 +41,8 @@ class SendPage(Page):
 
     # memory key for the last protocol used on this page
     page_key = "send"
+    # which of the protocol's recipients this page offers: requests, not answers
+    ANSWERS = False
 
     def __init__(self, runner: TaskRunner, title: str = "", hint: str = "") -> None:
         super().__init__(
@@ -173,7 +175,7 @@ class SendPage(Page):
                 parties=" / ".join(protocol.parties), article=protocol.article
             )
         )
-        for recipient in protocol.recipients:
+        for recipient in protocol.recipients_for(answer=self.ANSWERS):
             self.recipient.addItem(
                 f"{recipient.label.render(lang)} — {recipient.address}", recipient.id
             )
