@@ -84,7 +84,9 @@ def zero_bomb(sevenzip: str, path: Path, gib: int = 2) -> Path:
     """``gib`` GiB of zeros streamed through 7-Zip (-si): a few hundred KB on disk."""
     if path.exists():
         return path
-    partial = path.with_suffix(".partial.7z")
+    # One partial name per process: two test runs sharing pytest's cache must not
+    # delete each other's half-built bomb.
+    partial = path.with_name(f".{path.stem}.{os.getpid()}.partial.7z")
     partial.unlink(missing_ok=True)
     cmd = [
         sevenzip,
