@@ -61,7 +61,11 @@ def run(open_file: Path | None = None) -> int:
     the Receive page with that file chosen.
     """
     app = create_app()
+    from handoff.gui.collector import MainThreadCollector
     from handoff.gui.main_window import MainWindow
+
+    collector = MainThreadCollector(app)
+    app.aboutToQuit.connect(collector.stop)
 
     window = MainWindow(app_icon(), first_page_later=True)
     window.show()

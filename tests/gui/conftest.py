@@ -25,6 +25,17 @@ def catalogues() -> None:
         translations.catalogue(lang)
 
 
+@pytest.fixture(autouse=True)
+def collect_on_gui_thread(qapp) -> Iterator[None]:
+    """As in the app: no cycle collection on worker threads (see handoff.gui.collector)."""
+    from handoff.gui.collector import MainThreadCollector
+
+    collector = MainThreadCollector(qapp)
+    yield
+    collector.stop()
+    collector.deleteLater()
+
+
 @pytest.fixture
 def dutch(qapp):
     """The app in Dutch, the way ``app.create_app`` sets it up."""
