@@ -180,13 +180,9 @@ def test_retention_upcoming_run_and_delete(capsys, tmp_path):
     assert not (tmp_path / "secure" / later).exists()
 
 
-@pytest.mark.interop
-def test_seal_prints_only_the_password_on_stdout(capsys, tmp_path, sevenzip):
-    import subprocess
-
-    source = tmp_path / "maart.xlsx"
-    source.write_bytes(b"debiteuren")
-    code, out, err = run(
+def _seal(capsys, source):
+    """`handoff seal` for the financial director (seed 000 art. 8 c)."""
+    return run(
         capsys,
         "seal",
         str(source),
@@ -195,6 +191,15 @@ def test_seal_prints_only_the_password_on_stdout(capsys, tmp_path, sevenzip):
         "--custodian",
         "financieel directeur",
     )
+
+
+@pytest.mark.interop
+def test_seal_prints_only_the_password_on_stdout(capsys, tmp_path, sevenzip):
+    import subprocess
+
+    source = tmp_path / "maart.xlsx"
+    source.write_bytes(b"debiteuren")
+    code, out, err = _seal(capsys, source)
     assert code == 0 and len(out.splitlines()) == 1 and not source.exists()
     password = out.strip()
     assert password not in err and "HO-" in err
@@ -223,15 +228,7 @@ def test_seal_still_prints_the_password_when_the_journal_fails(
     source = tmp_path / "april.xlsx"
     source.write_bytes(b"debiteuren april")
     monkeypatch.setattr(Journal, "append", refuse)
-    code, out, err = run(
-        capsys,
-        "seal",
-        str(source),
-        "--protocol",
-        "lievegem-debtors",
-        "--custodian",
-        "financieel directeur",
-    )
+    code, out, err = _seal(capsys, source)
     assert code == 2 and "bezet" in err and len(out.splitlines()) == 1
     archive = tmp_path / "april.xlsx.7z"
     subprocess.run(
