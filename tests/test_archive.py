@@ -371,3 +371,80 @@ def test_a_key_is_derived_once_per_archive_and_forgotten_after(tmp_path, monkeyp
     archive.unpack(packed.path, tmp_path / "uit", "Wachtwoord-1234")
     assert len(calls) == 1
     assert archive_kdf._SCOPE.get() is None  # no key outlives the call
+
+
+def test_a_key_derived_ahead_is_used_once_and_forgotten(tmp_path, monkeypatch):
+    """`ahead` derives in a thread; the archive takes that key instead of deriving again."""
+    import threading
+
+    from handoff.core import archive_kdf
+
+    packed = _packed(tmp_path)
+    threads: list[str] = []
+    real = archive_kdf._derive
+
+    def counted(*args):
+        threads.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(archive_kdf, "_derive", counted)
+    with archive_kdf.ahead(PW):
+        archive.unpack(packed, tmp_path / "uit", PW)
+    assert threads == ["handoff-key"], "derived once, in the thread, not again by py7zr"
+    assert archive_kdf._AHEAD == {}  # nothing derived from the password outlives the block
+    assert (tmp_path / "uit" / "lijst.xlsx").read_bytes() == SHEET
+
+
+def test_a_key_derived_ahead_for_another_password_changes_nothing(tmp_path, monkeypatch):
+    from handoff.core import archive_kdf
+
+    packed = _packed(tmp_path)
+    with archive_kdf.ahead("een-ander-wachtwoord"):
+        _refused("wrong_password", packed, tmp_path / "fout", PW + "x")
+        archive.unpack(packed, tmp_path / "uit", PW)
+    assert (tmp_path / "uit" / "lijst.xlsx").read_bytes() == SHEET
+
+
+def test_ahead_nested_for_one_password_derives_once(monkeypatch):
+    from handoff.core import archive_kdf
+
+    calls: list[bytes] = []
+    real = archive_kdf._derive
+    monkeypatch.setattr(archive_kdf, "_derive", lambda *args: calls.append(args[0]) or real(*args))
+    with archive_kdf.ahead(PW), archive_kdf.ahead(PW):
+        key = archive_kdf.derive_key(PW.encode("utf-16-le"), 19, b"", "sha256")
+    assert len(calls) == 1
+    assert key == real(PW.encode("utf-16-le"), 19, b"", "sha256")
+
+
+_QUICK_IMPORT = """
+import sys, threading
+from handoff.core import quick_import
+if sys.argv[1] == "thread":
+    stop = threading.Event()
+    threading.Thread(target=stop.wait).start()
+quick_import.py7zr_without_cffi()
+import Cryptodome.Util._raw_api as binding
+import cffi  # still importable for anything else
+from handoff.core import archive
+out = archive.pack({"a.txt": b"inhoud"}, __import__("pathlib").Path(sys.argv[2]) / "a.7z", "Wachtwoord-1234")
+archive.unpack(out.path, __import__("pathlib").Path(sys.argv[2]) / "uit", "Wachtwoord-1234")
+print(binding.backend)
+if sys.argv[1] == "thread":
+    stop.set()
+"""
+
+
+@pytest.mark.parametrize(("mode", "backend"), [("alone", "ctypes"), ("thread", "cffi")])
+def test_py7zr_quick_import_binds_aes_with_ctypes_only_when_safe(tmp_path, mode, backend):
+    """Alone, pycryptodome skips cffi's start-up parsing; with another thread, nothing is hidden."""
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _QUICK_IMPORT, mode, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == backend
+    assert (tmp_path / "uit" / "a.txt").read_bytes() == b"inhoud"

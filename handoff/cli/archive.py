@@ -33,7 +33,10 @@ def handle_pack(args: argparse.Namespace) -> int:
 
     Both paths go through the use cases, so every pack is journaled as 'packaged'.
     """
-    from handoff.core import handoffs, passwords  # py7zr loads only when packing
+    from handoff.core import quick_import
+
+    quick_import.py7zr_without_cffi()
+    from handoff.core import handoffs, passwords
 
     source, output = Path(args.file), Path(args.output)
     given = None
@@ -77,16 +80,24 @@ def _generated(style: str | None) -> Password | None:
 
 
 def handle_unpack(args: argparse.Namespace) -> int:
-    """Unpack ARCHIVE into DIR; on failure DIR holds nothing new."""
-    from handoff.core import handoffs
+    """Unpack ARCHIVE into DIR; on failure DIR holds nothing new.
+
+    Start-up is most of a one-shot unpack: py7zr loads the quick way, then
+    the key is derived in a thread while the rest of Handoff is imported.
+    """
+    from handoff.core import archive_kdf, quick_import
 
     password = read_password(args.password_stdin)
-    _, result = handoffs.unpack_to(
-        Path(args.archive),
-        Path(args.output),
-        password,
-        allow_unencrypted=args.allow_unencrypted,
-    )
+    quick_import.py7zr_without_cffi()
+    with archive_kdf.ahead(password):
+        from handoff.core import handoffs
+
+        _, result = handoffs.unpack_to(
+            Path(args.archive),
+            Path(args.output),
+            password,
+            allow_unencrypted=args.allow_unencrypted,
+        )
     if not result.encrypted:
         say(
             "Let op: dit archief was niet versleuteld (protocol niet gevolgd).",

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff.core import archive, passwords
+from handoff.core import archive, archive_kdf, passwords
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Record, Step, new_handoff_id, os_account
@@ -152,17 +152,18 @@ def package(
     """
     protocol = _protocol(protocol_id)
     _require_consent(protocol, consent_confirmed)
-    clean, source_sha256 = cleaned_sheet(sheet, protocol)
-    log = _journal(journal)
-    handoff_id = handoff_id or new_handoff_id()
     password = password or passwords.generate(password_style(protocol))
-    result = archive.pack(
-        {f"{handoff_id}.xlsx": clean.data},
-        output,
-        password.value,
-        progress=progress,
-        cancel=cancel,
-    )
+    handoff_id = handoff_id or new_handoff_id()
+    with archive_kdf.ahead(password.value):  # the key while the sheet is checked
+        clean, source_sha256 = cleaned_sheet(sheet, protocol)
+        log = _journal(journal)
+        result = archive.pack(
+            {f"{handoff_id}.xlsx": clean.data},
+            output,
+            password.value,
+            progress=progress,
+            cancel=cancel,
+        )
     if protocol.consent_required:
         log.append(
             Step.CONSENT_CONFIRMED,

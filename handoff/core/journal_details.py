@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from pathlib import PurePath
+from types import ModuleType
 
-from handoff.core import identifiers
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 
@@ -45,6 +45,17 @@ def _fail(why: str) -> DetailError:
     return DetailError(why)
 
 
+def _identifiers() -> ModuleType:
+    """handoff.core.identifiers, imported when a detail needs it.
+
+    It brings python-stdnum (about 13 ms); most journal records (an unpack,
+    a deletion) never look at a phone number or free text.
+    """
+    from handoff.core import identifiers
+
+    return identifiers
+
+
 def mask_phone(value: str) -> str:
     """``+32 4•• •• •• 12``: enough for the DPO to tell numbers apart, no more.
 
@@ -53,7 +64,7 @@ def mask_phone(value: str) -> str:
     """
     if _MASKED_PHONE.match(value):
         return value
-    normal = identifiers.phone(value)
+    normal = _identifiers().phone(value)
     if normal is not None:
         country, national = "32", normal[3:]
     else:
@@ -68,7 +79,7 @@ def _no_identifier(text: str) -> str:
     """Refuse free text carrying something shaped like a national or phone number."""
     for run in _DIGIT_RUN.findall(text):
         digits = re.sub(r"\D", "", run)
-        if identifiers.national_number(digits) or identifiers.phone(run):
+        if _identifiers().national_number(digits) or _identifiers().phone(run):
             raise _fail("looks like a national or phone number")
     return text
 
@@ -136,7 +147,7 @@ def account(value: object) -> str:
 
 def mailbox(value: object) -> str:
     """An agency mailbox fixed by the protocol, e.g. socialedienst@kluisbergen.be."""
-    if not isinstance(value, str) or identifiers.email(value) is None:
+    if not isinstance(value, str) or _identifiers().email(value) is None:
         raise _fail("not a mailbox")
     return _no_identifier(value)
 
