@@ -267,7 +267,9 @@ def test_a_copy_of_many_pieces_keeps_every_row_in_order(monkeypatch):
     monkeypatch.setattr(xlsx, "_CHUNK_ROWS", 7)  # 50 rows: eight pieces, the last one short
     names = [f"naam {i} & <co>" for i in range(50)]
     days = [None if i % 3 else datetime.date(2020, 1, 1 + i % 28) for i in range(50)]
-    data = xlsx.write_columns(["Naam", "Datum"], [names, days], 50, sheet="S", title="t", author="a")
+    data = xlsx.write_columns(
+        ["Naam", "Datum"], [names, days], 50, sheet="S", title="t", author="a"
+    )
     rows = list(reopen(data).active.values)
     assert rows[0] == ("Naam", "Datum")
     assert [r[0] for r in rows[1:]] == names
