@@ -440,6 +440,8 @@ def test_py7zr_quick_import_binds_aes_with_ctypes_only_when_safe(tmp_path, mode,
     """Alone, pycryptodome skips cffi's start-up parsing; with another thread, nothing is hidden."""
     import sys
 
+    pytest.importorskip("cffi")  # installed with paramiko's cryptography; without it, no choice
+
     done = subprocess.run(
         [sys.executable, "-c", _QUICK_IMPORT, mode, str(tmp_path)],
         capture_output=True,

@@ -88,6 +88,40 @@ def test_bundled_selftest_passes_offline_and_offscreen(dist, tmp_path):
     assert not home.exists()  # the self-test used its own temporary home
 
 
+def test_bundled_cli_packs_and_opens_for_real_7zip(dist, tmp_path, sevenzip):
+    """The one-shot commands load py7zr their own way (AES through ctypes): it must work frozen."""
+    home, sheet = tmp_path / "home", tmp_path / "lijst.xlsx"
+    sheet.write_bytes(b"PK\x03\x04 bundel " + os.urandom(20_000))
+    password = "Bundel-Wachtwoord-2026"
+    packed = bundled(
+        dist,
+        "pack",
+        str(sheet),
+        "--output",
+        str(tmp_path / "a.7z"),
+        "--password-stdin",
+        home=home,
+        input=password + "\n",
+    )
+    assert packed.returncode == 0, packed.stderr
+    tested = subprocess.run(
+        [sevenzip, "t", f"-p{password}", str(tmp_path / "a.7z")], capture_output=True, text=True
+    )
+    assert tested.returncode == 0, tested.stdout
+    opened = bundled(
+        dist,
+        "unpack",
+        str(tmp_path / "a.7z"),
+        "--output",
+        str(tmp_path / "uit"),
+        "--password-stdin",
+        home=home,
+        input=password + "\n",
+    )
+    assert opened.returncode == 0, opened.stderr
+    assert (tmp_path / "uit" / "lijst.xlsx").read_bytes() == sheet.read_bytes()
+
+
 def window_shown(dist: Path, args: list[str], home: Path, **env_extra: str) -> None:
     """Start the bundled window and wait for the app's startup marker (or fail)."""
     marker = "handoff-window-shown"

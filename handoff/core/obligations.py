@@ -22,10 +22,12 @@ from handoff.core.journal import Journal
 
 KINDS: dict[str, Text] = {
     "file_overdue": Text(
-        "Ontvangen bestanden voorbij hun bewaartermijn ({due}): verwijder ze nu "
-        "('handoff retention run').",
-        "Received files past their retention date ({due}): delete them now "
-        "('handoff retention run').",
+        "Ontvangen bestanden voorbij hun bewaartermijn ({due}): Handoff verwijdert ze "
+        "bij de volgende opruimronde (bij het openen en elke dag). Blijft dit staan, "
+        "kijk dan of de beveiligde map bereikbaar is.",
+        "Received files past their retention date ({due}): Handoff deletes them at "
+        "its next clean-up (when it opens and every day). If this stays, check that "
+        "the secure folder can be reached.",
     ),
     "contact_reminder": Text(
         "Herinnering ({reminder}): is er contact geweest? Verwijder dan de ontvangen gegevens.",
