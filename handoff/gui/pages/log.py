@@ -13,7 +13,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QTableView,
     QTabWidget,
@@ -49,6 +50,15 @@ def _verify() -> Any:
 
     with Journal() as journal:
         return journal.verify()
+
+
+def _wrapping_list() -> QListWidget:
+    """A list whose long lines wrap: an obligation is a sentence, not a column to scroll."""
+    widget = QListWidget()
+    widget.setWordWrap(True)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setResizeMode(QListView.ResizeMode.Adjust)
+    return widget
 
 
 def _obligations() -> list[Any]:
@@ -213,9 +223,9 @@ class LogPage(Page):
     # ----- obligations and retention -------------------------------------------
     def _build_lists(self) -> None:
         self.tabs = QTabWidget()
-        self.obligations = QListWidget()
+        self.obligations = _wrapping_list()
         self.obligations.setAccessibleName(self.tr("Open obligations"))
-        self.upcoming = QListWidget()
+        self.upcoming = _wrapping_list()
         self.upcoming.setAccessibleName(self.tr("Upcoming deletions"))
         self.tabs.addTab(self.obligations, self.tr("Still to do"))
         self.tabs.addTab(self.upcoming, self.tr("Deleted soon"))
