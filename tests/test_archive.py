@@ -419,6 +419,7 @@ def test_ahead_nested_for_one_password_derives_once(monkeypatch):
 
 _QUICK_IMPORT = """
 import sys, threading
+from pathlib import Path
 from handoff.core import quick_import
 if sys.argv[1] == "thread":
     stop = threading.Event()
@@ -427,8 +428,8 @@ quick_import.py7zr_without_cffi()
 import Cryptodome.Util._raw_api as binding
 import cffi  # still importable for anything else
 from handoff.core import archive
-out = archive.pack({"a.txt": b"inhoud"}, __import__("pathlib").Path(sys.argv[2]) / "a.7z", "Wachtwoord-1234")
-archive.unpack(out.path, __import__("pathlib").Path(sys.argv[2]) / "uit", "Wachtwoord-1234")
+out = archive.pack({"a.txt": b"inhoud"}, Path(sys.argv[2]) / "a.7z", "Wachtwoord-1234")
+archive.unpack(out.path, Path(sys.argv[2]) / "uit", "Wachtwoord-1234")
 print(binding.backend)
 if sys.argv[1] == "thread":
     stop.set()

@@ -77,9 +77,10 @@ def mask_phone(value: str) -> str:
 
 def _no_identifier(text: str) -> str:
     """Refuse free text carrying something shaped like a national or phone number."""
+    identifiers = _identifiers()
     for run in _DIGIT_RUN.findall(text):
         digits = re.sub(r"\D", "", run)
-        if _identifiers().national_number(digits) or _identifiers().phone(run):
+        if identifiers.national_number(digits) or identifiers.phone(run):
             raise _fail("looks like a national or phone number")
     return text
 
