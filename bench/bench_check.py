@@ -14,7 +14,7 @@ The steps:
 - the whole CLI, `python -m handoff pack SHEET --protocol lievegem-debtors
   --output X.7z`, as a subprocess with a temporary HANDOFF_HOME: interpreter
   start-up, imports, check, cleaned copy, archive and the journal record;
-- `handoffs.package` in-process (the same use case, journal included, no
+- `usecases.package` in-process (the same use case, journal included, no
   start-up), and its parts `check` and `prepare` (check + cleaned copy);
 - openpyxl's read-only read of all values, for the issue's comparison.
 
@@ -140,9 +140,10 @@ def cli_pack(sheet: Path, work: Path) -> Callable[[], object]:
 
 
 def in_process(sheet: Path, work: Path) -> list[Step]:
-    """handoffs.package (journal included) and its check / check + copy parts."""
+    """usecases.package (journal included) and its check / check + copy parts."""
     os.environ["HANDOFF_HOME"] = str(work / "bench-home")
-    from handoff.core import handoffs, protocols
+    from handoff import usecases
+    from handoff.core import protocols
     from handoff.core.journal import Journal
     from handoff.core.workbook import check, prepare
 
@@ -152,10 +153,10 @@ def in_process(sheet: Path, work: Path) -> list[Step]:
 
     def package() -> None:
         target.unlink(missing_ok=True)
-        handoffs.package(sheet, PROTOCOL, target, journal=journal)
+        usecases.package(sheet, PROTOCOL, target, journal=journal)
 
     return [
-        ("handoffs.package in-process (journal, no start-up)", package),
+        ("usecases.package in-process (journal, no start-up)", package),
         ("check (audit + values)", lambda: check(sheet, protocol)),
         ("check + cleaned copy (prepare)", lambda: prepare(sheet, protocol)),
     ]

@@ -20,8 +20,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from handoff.core.journal import Journal, Step, new_handoff_id, utc_text
-from handoff.core.journal_hash import GENESIS, details_text, record_hash
-from handoff.core.journal_store import COLUMNS
+from handoff.core.journal.hash import GENESIS, details_text, record_hash
+from handoff.core.journal.store import COLUMNS
 
 SHA = "5a" * 32
 LIFE = [

@@ -329,7 +329,7 @@ def test_unpack_onto_full_disk_is_disk_full_and_leaves_nothing(tmp_path, small_v
 def test_fast_key_derivation_equals_py7zr(password, salt):
     from py7zr.helpers import calculate_key
 
-    from handoff.core.archive_kdf import derive_key
+    from handoff.core.archive.kdf import derive_key
 
     raw = password.encode("utf-16-le")
     assert derive_key(raw, 19, salt, "sha256") == calculate_key(raw, 19, salt, "sha256")
@@ -339,7 +339,7 @@ def test_fast_key_derivation_equals_py7zr(password, salt):
 def test_fast_key_derivation_is_what_py7zr_uses():
     import py7zr.compressor
 
-    from handoff.core.archive_kdf import derive_key
+    from handoff.core.archive.kdf import derive_key
 
     assert py7zr.compressor.calculate_key is derive_key
 
@@ -360,7 +360,8 @@ def test_pack_makes_no_temp_copy(tmp_path, monkeypatch, handoff_home):
 
 def test_a_key_is_derived_once_per_archive_and_forgotten_after(tmp_path, monkeypatch):
     """Header and data share one key: derive it once per call, keep nothing afterwards."""
-    from handoff.core import archive, archive_kdf
+    from handoff.core import archive
+    from handoff.core.archive import kdf as archive_kdf
 
     calls: list[bytes] = []
     real = archive_kdf._derive
@@ -377,7 +378,7 @@ def test_a_key_derived_ahead_is_used_once_and_forgotten(tmp_path, monkeypatch):
     """`ahead` derives in a thread; the archive takes that key instead of deriving again."""
     import threading
 
-    from handoff.core import archive_kdf
+    from handoff.core.archive import kdf as archive_kdf
 
     packed = _packed(tmp_path)
     threads: list[str] = []
@@ -396,7 +397,7 @@ def test_a_key_derived_ahead_is_used_once_and_forgotten(tmp_path, monkeypatch):
 
 
 def test_a_key_derived_ahead_for_another_password_changes_nothing(tmp_path, monkeypatch):
-    from handoff.core import archive_kdf
+    from handoff.core.archive import kdf as archive_kdf
 
     packed = _packed(tmp_path)
     with archive_kdf.ahead("een-ander-wachtwoord"):
@@ -406,7 +407,7 @@ def test_a_key_derived_ahead_for_another_password_changes_nothing(tmp_path, monk
 
 
 def test_ahead_nested_for_one_password_derives_once(monkeypatch):
-    from handoff.core import archive_kdf
+    from handoff.core.archive import kdf as archive_kdf
 
     calls: list[bytes] = []
     real = archive_kdf._derive

@@ -13,7 +13,7 @@ from handoff.channels.email_draft import DraftChannel
 from handoff.core import settings
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Step
-from handoff.core.journal_details import clean_details
+from handoff.core.journal.details import clean_details
 from handoff.core.protocols import Recipient
 from tests.servers import sample
 

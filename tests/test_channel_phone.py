@@ -8,7 +8,7 @@ from handoff.channels import phone
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Step
-from handoff.core.journal_details import clean_details
+from handoff.core.journal.details import clean_details
 
 ROLE = Text("functionaris gegevensbescherming", "data protection officer")
 

@@ -10,7 +10,7 @@ from handoff.channels.sftp import SftpChannel, Target, fingerprint, parse_addres
 from handoff.core import credentials
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Step
-from handoff.core.journal_details import clean_details
+from handoff.core.journal.details import clean_details
 from handoff.core.settings import SftpSettings
 from tests.servers import sample
 from tests.servers.sftp_server import PASSWORD, USER, new_host_key, sftp_server

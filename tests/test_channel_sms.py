@@ -10,7 +10,7 @@ from handoff.channels import sms
 from handoff.core import credentials, settings
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Step
-from handoff.core.journal_details import clean_details
+from handoff.core.journal.details import clean_details
 from handoff.core.passwords import Password
 from tests.servers import sample
 from tests.servers.sms_gateway import SID, TOKEN, sms_gateway

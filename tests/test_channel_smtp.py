@@ -12,7 +12,7 @@ from handoff.channels.smtp import SmtpChannel
 from handoff.core import credentials
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Step
-from handoff.core.journal_details import clean_details
+from handoff.core.journal.details import clean_details
 from handoff.core.settings import MailSettings
 from tests.servers import sample
 from tests.servers.smtp_server import PASSWORD, USER, free_port, smtp_server

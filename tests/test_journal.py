@@ -12,8 +12,8 @@ import pytest
 from handoff.core import paths
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step, new_handoff_id
-from handoff.core.journal_details import mask_phone
-from handoff.core.journal_hash import GENESIS
+from handoff.core.journal.details import mask_phone
+from handoff.core.journal.hash import GENESIS
 
 SHA = "ab" * 32
 PACKAGED = {"rows": 3, "columns": ["first_name", "phone"], "archive_sha256": SHA, "archive_size": 9}

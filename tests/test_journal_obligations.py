@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from handoff.core.journal import Journal, Step, new_handoff_id
+from handoff.core.journal.obligations import open_obligations
 
 TODAY = date(2025, 3, 10)
 SHA = "12" * 32
@@ -29,7 +30,7 @@ def decrypted(journal, hid, due):
 
 
 def kinds(journal):
-    return [(o.kind, o.handoff_id) for o in journal.open_obligations(TODAY)]
+    return [(o.kind, o.handoff_id) for o in open_obligations(journal, TODAY)]
 
 
 def test_each_obligation_opens_and_closes():
@@ -71,7 +72,7 @@ def test_overdue_files_come_first_and_oldest_due_first():
         add(journal, Step.SENT, sent, channel="smtp")
         decrypted(journal, later, TODAY - timedelta(days=1))
         decrypted(journal, earlier, TODAY - timedelta(days=20))
-        found = journal.open_obligations(TODAY)
+        found = open_obligations(journal, TODAY)
         assert [(o.kind, o.handoff_id) for o in found] == [
             ("file_overdue", earlier),
             ("file_overdue", later),
@@ -117,7 +118,7 @@ def test_until_contact_shows_its_reminder_once_reached():
             retention="until_contact",
         )
         assert kinds(journal) == [("file_not_deleted", hid)]
-        later = journal.open_obligations(TODAY + timedelta(days=2))
+        later = open_obligations(journal, TODAY + timedelta(days=2))
         assert [(o.kind, o.reminder) for o in later] == [
             ("contact_reminder", TODAY + timedelta(days=2))
         ]

@@ -22,9 +22,11 @@ from sheets import (
     write_sheet,
 )
 
+from handoff import usecases
 from handoff.channels.phone import confirmation
-from handoff.core import handoffs, retention, sealing
+from handoff.core import retention
 from handoff.core.journal import Journal, Step
+from handoff.usecases import sealing
 
 
 def _forms(value: object) -> set[bytes]:
@@ -66,7 +68,7 @@ def test_full_flows_leave_no_personal_data_in_the_journal(tmp_path):
     secrets: set[bytes] = set()
     with Journal() as journal:
         # Seed 003, steps 1-5: encrypt, mail, password by SMS, decrypt and store, delete.
-        sent = handoffs.package(thuispunt, "thuispunt-gent-cir", work / "a.7z", journal=journal)
+        sent = usecases.package(thuispunt, "thuispunt-gent-cir", work / "a.7z", journal=journal)
         secrets.add(sent.password.value.encode())
         told = confirmation("verantwoordelijke OCMW Gent-medewerker", "sms", client_phone)
         journal.append(
@@ -75,7 +77,7 @@ def test_full_flows_leave_no_personal_data_in_the_journal(tmp_path):
             protocol_id="thuispunt-gent-cir",
             details=told.details,
         )
-        got = handoffs.receive(
+        got = usecases.receive(
             work / "a.7z",
             "thuispunt-gent-cir",
             sent.password.value,
@@ -84,10 +86,10 @@ def test_full_flows_leave_no_personal_data_in_the_journal(tmp_path):
             today=date(2024, 9, 1),
         )
         for step in (Step.EMAIL_DELETED, Step.PASSWORD_DELETED):
-            handoffs.confirm(got.handoff_id, "thuispunt-gent-cir", step, journal=journal)
+            usecases.confirm(got.handoff_id, "thuispunt-gent-cir", step, journal=journal)
         assert [d.deleted for d in retention.run(journal, today=date(2024, 9, 27))] == [1]
         # Seeds 001/002: a referral after the client's consent.
-        ref = handoffs.package(
+        ref = usecases.package(
             referral, "kg-ocmw-referral", work / "b.7z", consent_confirmed=True, journal=journal
         )
         secrets.add(ref.password.value.encode())

@@ -11,8 +11,8 @@ import sqlite3
 import pytest
 
 from handoff.core.journal import Journal, Step, new_handoff_id
-from handoff.core.journal_hash import GENESIS, record_hash
-from handoff.core.journal_verify import Checkpoint
+from handoff.core.journal.hash import GENESIS, record_hash
+from handoff.core.journal.verify import Checkpoint
 
 SHA = "cd" * 32
 COLUMNS = "seq, time, account, machine, handoff_id, protocol_id, step, details, prev_hash, hash"

@@ -32,7 +32,7 @@ def store(
     reminder=None,
     kind="fixed_date",
 ) -> tuple[str, Path]:
-    """What handoffs.receive leaves: files in <secure>/<handoff_id>/ and a DECRYPTED record."""
+    """What usecases.receive leaves: files in <secure>/<handoff_id>/ and a DECRYPTED record."""
     hid = new_handoff_id()
     folder = secure / hid
     for name, data in contents.items():

@@ -7,9 +7,11 @@ import subprocess
 
 import pytest
 
-from handoff.core import archive, sealing
+from handoff.core import archive
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step
+from handoff.core.journal.obligations import open_obligations
+from handoff.usecases import sealing
 
 CONTENT = b"Voornaam;Naam;RRN\nAn;Peeters;85073003328\n" * 50
 
@@ -49,9 +51,9 @@ def test_seal_encrypts_verifies_removes_and_journals(sheet, sevenzip):
         assert record.details["plaintext_removed"] is True and record.details["verified"] is True
         data = journal.path.read_bytes()
         assert sealed.password.value.encode() not in data and b"debiteuren" not in data
-        assert [o.kind for o in journal.open_obligations()] == ["custodian_not_confirmed"]
+        assert [o.kind for o in open_obligations(journal)] == ["custodian_not_confirmed"]
         sealing.confirm_custodian(sealed.handoff_id, journal=journal)
-        assert journal.open_obligations() == []
+        assert open_obligations(journal) == []
     assert sealed.password.value not in repr(sealed)
 
 

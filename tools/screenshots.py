@@ -144,13 +144,13 @@ class Shooter:
         self.save("04-versturen-controle")
 
     def receive(self) -> None:
-        from handoff.core import handoffs
+        from handoff import usecases
         from handoff.core.journal import Journal
 
         sheet = _sheet(self.work / "lijst.xlsx", CIR_HEADERS, [CIR_ROW])
         sender = self.work / "afzender"
         sender.mkdir()
-        packaged = handoffs.package(
+        packaged = usecases.package(
             sheet, "thuispunt-gent-cir", sender / "HO-20260312-4FJ7QX.7z",
             handoff_id="HO-20260312-4FJ7QX", journal=Journal(self.work / "afzender.sqlite3"),
         )  # fmt: skip

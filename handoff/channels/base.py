@@ -2,7 +2,7 @@
 
 Channels do not write the journal: they return a :class:`Delivery` whose
 details are safe to record (channel, mailbox or host, Message-ID, provider
-message id, masked phone) and the use case in ``handoff/core/handoffs.py``
+message id, masked phone) and the use case in ``handoff/core/usecases.py``
 appends the record, so there is one path into the journal.
 
 Before anything leaves, :func:`allowed_recipient` checks the address the channel

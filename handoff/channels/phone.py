@@ -16,7 +16,7 @@ from handoff.channels.base import Delivery
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Step
-from handoff.core.journal_details import mask_phone
+from handoff.core.journal.details import mask_phone
 
 Via = Literal["phone", "sms"]
 

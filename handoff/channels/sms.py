@@ -35,7 +35,7 @@ from handoff.core.credentials import Ask
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Step
-from handoff.core.journal_details import mask_phone
+from handoff.core.journal.details import mask_phone
 from handoff.core.passwords import Password
 from handoff.core.protocols import Protocol
 from handoff.core.settings import Settings

@@ -36,14 +36,15 @@ def handle_pack(args: argparse.Namespace) -> int:
     from handoff.core import quick_import
 
     quick_import.py7zr_without_cffi()
-    from handoff.core import handoffs, passwords
+    from handoff import usecases
+    from handoff.core import passwords
 
     source, output = Path(args.file), Path(args.output)
     given = None
     if args.password_stdin:
         given = passwords.Password(stdin_password(), "sms", 0.0)
     if args.protocol:
-        packaged = handoffs.package(
+        packaged = usecases.package(
             source,
             args.protocol,
             output,
@@ -52,7 +53,7 @@ def handle_pack(args: argparse.Namespace) -> int:
         )
         result, password = packaged.archive, packaged.password
     else:
-        _, result, password = handoffs.package_file(
+        _, result, password = usecases.package_file(
             source, output, password=given or passwords.generate(args.style or "sms")
         )
     say(
@@ -85,14 +86,15 @@ def handle_unpack(args: argparse.Namespace) -> int:
     Start-up is most of a one-shot unpack: py7zr loads the quick way, then
     the key is derived in a thread while the rest of Handoff is imported.
     """
-    from handoff.core import archive_kdf, quick_import
+    from handoff.core import quick_import
+    from handoff.core.archive import kdf as archive_kdf
 
     password = read_password(args.password_stdin)
     quick_import.py7zr_without_cffi()
     with archive_kdf.ahead(password):
-        from handoff.core import handoffs
+        from handoff import usecases
 
-        _, result = handoffs.unpack_to(
+        _, result = usecases.unpack_to(
             Path(args.archive),
             Path(args.output),
             password,

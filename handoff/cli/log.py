@@ -17,8 +17,8 @@ from pathlib import Path
 from handoff.cli._prompts import say
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text, tr
-from handoff.core.journal import Journal, Step
-from handoff.core.journal_export import FORMATS, export
+from handoff.core.journal import Journal, Step, obligations
+from handoff.core.journal.export import FORMATS, export
 
 EXIT_BROKEN = 1
 
@@ -138,7 +138,7 @@ def export_records(args: argparse.Namespace) -> int:
 def open_obligations(args: argparse.Namespace) -> int:
     """What still has to be done, most urgent first."""
     with Journal() as journal:
-        found = journal.open_obligations()
+        found = obligations.open_obligations(journal)
     rows = [
         (o.handoff_id, o.protocol_id or "-", o.since.astimezone().strftime("%Y-%m-%d"), o.message())
         for o in found

@@ -17,7 +17,7 @@ from handoff.core.errors import HandoffError
 from handoff.core.i18n import tr
 
 if TYPE_CHECKING:
-    from handoff.core.sealing import Sealed
+    from handoff.usecases.sealing import Sealed
 
 
 def _say_sealed(sealed: Sealed) -> None:
@@ -40,7 +40,7 @@ def _say_sealed(sealed: Sealed) -> None:
 
 def seal(args: argparse.Namespace) -> int:
     if args.confirm_custodian:
-        from handoff.core import sealing
+        from handoff.usecases import sealing
 
         sealing.confirm_custodian(args.confirm_custodian)
         say("Bevestigd.", "Confirmed.")
@@ -53,7 +53,7 @@ def seal(args: argparse.Namespace) -> int:
         return 2
     output = Path(args.output) if args.output else None
     try:
-        from handoff.core import sealing
+        from handoff.usecases import sealing
 
         sealed = sealing.seal(Path(args.file), args.protocol, args.custodian, output=output)
     except HandoffError as exc:

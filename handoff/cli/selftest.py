@@ -124,12 +124,12 @@ def check_sheet(run: Run) -> None:
 
 def check_pack(run: Run) -> None:
     """The real use case: consent, AES-256 7z with encrypted headers, journaled."""
-    from handoff.core import handoffs
+    from handoff import usecases
     from handoff.core.journal import Journal
 
     journal = Journal(run.folder / "journal.sqlite3")
     run.state["journal"] = journal
-    packaged = handoffs.package(
+    packaged = usecases.package(
         run.need("sheet"),
         PROTOCOL_ID,
         run.folder / "selftest.7z",

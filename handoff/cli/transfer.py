@@ -1,6 +1,6 @@
 """``handoff send``, ``handoff receive`` and ``handoff confirm``: one journaled handoff each.
 
-These are thin: parse, call the use case in :mod:`handoff.core.handoffs`,
+These are thin: parse, call the use case in :mod:`handoff.usecases`,
 print. The reference goes to stdout (scripts read it); guidance goes to stderr.
 """
 
@@ -24,7 +24,7 @@ from handoff.core.passwords import Password
 CONFIRM_STEPS = {
     "email-deleted": "email_deleted",
     "password-deleted": "password_deleted",
-    "custodian": "custodian_confirmed",  # handoffs.confirm checks it was sealed
+    "custodian": "custodian_confirmed",  # usecases.confirm checks it was sealed
     "consent": "consent_confirmed",
 }
 
@@ -75,9 +75,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _send(args: argparse.Namespace) -> int:
-    from handoff.core import handoffs
+    from handoff import usecases
 
-    sent = handoffs.send(
+    sent = usecases.send(
         args.file,
         args.protocol,
         args.to,
@@ -99,7 +99,7 @@ def _send(args: argparse.Namespace) -> int:
             path=sent.delivery.location,
         )
     if args.password_via == "sms":
-        handoffs.send_password_sms(packaged.handoff_id, args.protocol, packaged.password)
+        usecases.send_password_sms(packaged.handoff_id, args.protocol, packaged.password)
         say("Wachtwoord per sms verstuurd.", "Password sent by SMS.")
         return 0
     return _pass_manually(packaged.handoff_id, args.protocol, packaged.password)
@@ -107,7 +107,8 @@ def _send(args: argparse.Namespace) -> int:
 
 def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int:
     """Show the password once; journal the passing only when the user says it is done."""
-    from handoff.core import handoffs, protocols
+    from handoff import usecases
+    from handoff.core import protocols
 
     role = protocols.get(protocol_id).password_channel.role.render()
     say(
@@ -126,17 +127,17 @@ def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int
         return 0
     answer = input(tr("Doorgegeven? [j/N] ", "Passed on? [y/N] ")).strip().lower()
     if answer in ("j", "ja", "y", "yes"):
-        handoffs.confirm_password_passed(handoff_id, protocol_id, "phone")
+        usecases.confirm_password_passed(handoff_id, protocol_id, "phone")
         say("Genoteerd in het logboek.", "Recorded in the journal.")
     return 0
 
 
 def _receive(args: argparse.Namespace) -> int:
-    from handoff.core import handoffs
+    from handoff import usecases
     from handoff.core import settings as settings_module
 
     password = read_password(args.password_stdin)
-    received = handoffs.receive(
+    received = usecases.receive(
         args.archive,
         args.protocol,
         password,
@@ -180,7 +181,7 @@ def _protocol_of(reference: str) -> str | None:
 
 
 def _confirm(args: argparse.Namespace) -> int:
-    from handoff.core import handoffs
+    from handoff import usecases
     from handoff.core.journal import Step
 
     protocol_id = _protocol_of(args.reference)
@@ -190,10 +191,10 @@ def _confirm(args: argparse.Namespace) -> int:
                 "no_protocol",
                 Text("Deze overdracht heeft geen protocol.", "This handoff has no protocol."),
             )
-        record = handoffs.confirm_password_passed(args.reference, protocol_id, args.via)
+        record = usecases.confirm_password_passed(args.reference, protocol_id, args.via)
     elif args.step == "file-deleted":
-        record = handoffs.confirm_file_deleted(args.reference)
+        record = usecases.confirm_file_deleted(args.reference)
     else:
-        record = handoffs.confirm(args.reference, protocol_id, Step(CONFIRM_STEPS[args.step]))
+        record = usecases.confirm(args.reference, protocol_id, Step(CONFIRM_STEPS[args.step]))
     say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)
     return 0

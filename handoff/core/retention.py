@@ -26,7 +26,7 @@ from handoff.core.errors import HandoffError
 from handoff.core.hashing import sha256_file
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Step, os_account
-from handoff.core.obligations import open_rows
+from handoff.core.journal.obligations import open_rows
 from handoff.core.retention_volume import volume_encrypted
 
 RETENTION_ACCOUNT = "retention"

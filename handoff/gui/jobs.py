@@ -37,9 +37,10 @@ def secret_needed(protocol: Any, recipient_id: str) -> str | None:
     Without a stored secret the channel calls ``ask``; a worker thread cannot
     show a dialog, so the page asks before the job starts and passes the answer.
     """
-    from handoff.core import credentials, handoffs, settings
+    from handoff import usecases
+    from handoff.core import credentials, settings
 
-    via = handoffs.channel_name(protocol.recipient(recipient_id), settings.load())
+    via = usecases.channel_name(protocol.recipient(recipient_id), settings.load())
     name = {"smtp": credentials.SMTP, "sftp": credentials.SFTP}.get(via)
     return name if name and not credentials.has_secret(name) else None
 
@@ -62,16 +63,17 @@ def send(
     handoff_id: str | None = None,
     secret: str | None = None,
 ) -> Any:
-    """Check, clean, encrypt and deliver as one handoff (``handoffs.send``).
+    """Check, clean, encrypt and deliver as one handoff (``usecases.send``).
 
     A draft is written without starting the mail program from this thread;
     the page opens it with the desktop's own handler once it exists.
     """
-    from handoff.core import handoffs, settings
+    from handoff import usecases
+    from handoff.core import settings
 
     config = settings.load()
     sheet = sheet_from_form(protocol, source) if isinstance(source, Mapping) else source
-    return handoffs.send(
+    return usecases.send(
         sheet,
         protocol.id,
         recipient_id,
@@ -89,18 +91,18 @@ def send_password_sms(
     handoff_id: str, protocol_id: str, password: Any, secret: str | None = None
 ) -> Any:
     """Send the password by the SMS provider to the role's number (seed 003 art. 6 step 3)."""
-    from handoff.core import handoffs
+    from handoff import usecases
 
-    return handoffs.send_password_sms(
+    return usecases.send_password_sms(
         handoff_id, protocol_id, password, ask=(lambda _name: secret) if secret else None
     )
 
 
 def confirm_password(handoff_id: str, protocol_id: str, via: str = "phone") -> Any:
     """Journal that the worker passed the password on themselves (phone call or own SMS)."""
-    from handoff.core import handoffs
+    from handoff import usecases
 
-    return handoffs.confirm_password_passed(handoff_id, protocol_id, via)  # type: ignore[arg-type]
+    return usecases.confirm_password_passed(handoff_id, protocol_id, via)  # type: ignore[arg-type]
 
 
 def records(handoff_id: str) -> list[Any]:
@@ -114,30 +116,32 @@ def records(handoff_id: str) -> list[Any]:
 def receive(
     archive: Path, protocol_id: str, password: str, progress: Progress, cancel: Cancel
 ) -> Any:
-    """Decrypt into the secure folder (``handoffs.receive``)."""
-    from handoff.core import handoffs, settings
+    """Decrypt into the secure folder (``usecases.receive``)."""
+    from handoff import usecases
+    from handoff.core import settings
 
     secure = Path(settings.load().secure_folder)
     secure.mkdir(parents=True, exist_ok=True)
-    return handoffs.receive(
+    return usecases.receive(
         archive, protocol_id, password, secure, progress=progress, cancel=cancel
     )
 
 
 def confirm(handoff_id: str, protocol_id: str | None, step: str) -> Any:
     """Journal a step the worker did by hand (deleted the e-mail, the SMS, ...)."""
-    from handoff.core import handoffs
+    from handoff import usecases
     from handoff.core.journal import Step
 
-    return handoffs.confirm(handoff_id, protocol_id, Step(step))
+    return usecases.confirm(handoff_id, protocol_id, Step(step))
 
 
 def sms_available(protocol: Any) -> bool:
     """True when an SMS provider is set up and the role's number is in the directory."""
-    from handoff.core import handoffs, settings
+    from handoff import usecases
+    from handoff.core import settings
 
     try:
         config = settings.load()
     except HandoffError:  # a broken settings file: no SMS; Settings names the problem
         return False
-    return bool(config.sms.base_url and handoffs.password_phone(protocol, config))
+    return bool(config.sms.base_url and usecases.password_phone(protocol, config))

@@ -1,6 +1,6 @@
 """Feed the core's journal export page by page, with progress and cancel.
 
-``handoff.core.journal_export.export`` writes CSV or Excel all-or-nothing from
+``handoff.core.journal.export.export`` writes CSV or Excel all-or-nothing from
 any iterable of records; this adapter gives it the filtered records a page at
 a time (never the whole journal in memory), reports progress, and stops with
 ``cancelled`` when asked, which makes the core drop its partial file.
@@ -45,7 +45,7 @@ def export(
     cancel: Callable[[], bool],
 ) -> int:
     """Write the filtered records to ``target`` (.csv or .xlsx); returns how many."""
-    from handoff.core import journal_export
+    from handoff.core.journal import export as journal_export
 
     fmt = "xlsx" if target.suffix.lower() == ".xlsx" else "csv"
     count = 0

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from handoff.core import handoffs
+from handoff import usecases
 from handoff.core.journal import Journal, Step
 from handoff.gui.pages.receive import propose_protocol
 from tests import sheets
@@ -20,14 +20,14 @@ from tests import sheets
 PROTOCOL = "thuispunt-gent-cir"
 
 
-def _sent_archive(tmp_path: Path) -> handoffs.Packaged:
+def _sent_archive(tmp_path: Path) -> usecases.Packaged:
     """What Thuispunt sends (seed 003 steps 1-2): the cleaned list, locked."""
     sheet = sheets.write_sheet(
         tmp_path / "lijst.xlsx", sheets.THUISPUNT_HEADERS, sheets.thuispunt_rows()
     )
     outbox = tmp_path / "sender"
     outbox.mkdir()
-    return handoffs.package(
+    return usecases.package(
         sheet, PROTOCOL, outbox / "attachment.7z", journal=Journal(tmp_path / "sender.sqlite3")
     )
 

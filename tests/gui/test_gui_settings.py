@@ -66,7 +66,7 @@ def test_broken_settings_file_is_named_not_overwritten(qtbot, dutch):
 
 def test_retention_runs_and_reports(qtbot, dutch):
     """Seed 003 art. 3: kept until the fixed date, then deleted automatically."""
-    from handoff.core import handoffs
+    from handoff import usecases
     from handoff.core.journal import Journal
     from handoff.gui.tasks import TaskRunner
     from tests import sheets
@@ -76,12 +76,12 @@ def test_retention_runs_and_reports(qtbot, dutch):
     sheet = sheets.write_sheet(
         work / "lijst.xlsx", sheets.THUISPUNT_HEADERS, sheets.thuispunt_rows()
     )
-    packaged = handoffs.package(
+    packaged = usecases.package(
         sheet, "thuispunt-gent-cir", work / "a.7z", journal=Journal(work / "j.sqlite3")
     )
     secure = settings.load().secure_folder
     secure.mkdir(parents=True, exist_ok=True)
-    received = handoffs.receive(
+    received = usecases.receive(
         packaged.archive.path, "thuispunt-gent-cir", packaged.password.value, secure,
         today=date(2024, 9, 1),
     )  # fmt: skip

@@ -63,7 +63,7 @@ class AnswerPage(SendPage):
 
     def _request_chosen(self, path: Path) -> None:
         """Received files sit in a folder named after their handoff: propose that reference."""
-        from handoff.core.handoffs import handoff_id_from_name
+        from handoff.usecases import handoff_id_from_name
 
         found = handoff_id_from_name(path) or handoff_id_from_name(path.parent)
         if found:

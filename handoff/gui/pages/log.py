@@ -63,9 +63,10 @@ def _wrapping_list() -> QListWidget:
 
 def _obligations() -> list[Any]:
     from handoff.core.journal import Journal
+    from handoff.core.journal.obligations import open_obligations
 
     with Journal() as journal:
-        return journal.open_obligations()
+        return open_obligations(journal)
 
 
 def _upcoming() -> list[Any]:

@@ -4,7 +4,7 @@ Seed 003 art. 6, steps 4 and 5: the OCMW decrypts the list and stores it on an
 internal secured location, then explicitly deletes the e-mail with the list
 and the password ("Het wachtwoord wordt nergens bewaard"). Handoff cannot
 see the mail program or the phone, so the worker ticks each deletion and the
-tick is journaled (``handoffs.confirm``).
+tick is journaled (``usecases.confirm``).
 """
 
 from __future__ import annotations

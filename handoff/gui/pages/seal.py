@@ -2,7 +2,7 @@
 
 Seed 000 point 8 c: "Nadat het bestand niet meer nodig is wordt het
 geëncrypteerd. Het wachtwoord is steeds alleen bekend bij de financieel
-directeur." ``handoffs.seal`` encrypts the month's file and removes the
+directeur." ``usecases.seal`` encrypts the month's file and removes the
 plaintext; the page shows the password once for the custodian and journals
 the handover when the worker confirms it.
 """
@@ -23,9 +23,9 @@ from handoff.gui.widgets.protocol_picker import ProtocolPicker
 
 
 def _seal(path: Any, protocol_id: str, custodian: str, progress: Any, cancel: Any) -> Any:
-    from handoff.core import handoffs
+    from handoff import usecases
 
-    return handoffs.seal(path, protocol_id, custodian, progress=progress, cancel=cancel)
+    return usecases.seal(path, protocol_id, custodian, progress=progress, cancel=cancel)
 
 
 class SealPage(Page):

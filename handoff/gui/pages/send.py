@@ -2,7 +2,7 @@
 
 The flow follows seed 003 art. 6 (steps 1-3: encrypt, e-mail the list, pass the
 password by another channel) and seeds 001/002 (referral only with the client's
-consent). Each step is one use case in ``handoffs``; this page only collects
+consent). Each step is one use case in ``handoff.usecases``; this page only collects
 the choices, runs them off the GUI thread and shows what the journal recorded.
 """
 
@@ -158,7 +158,7 @@ class SendPage(Page):
         return None
 
     def prepare_source(self, source: Any, _protocol: Any) -> Any:
-        """What ``handoffs.send`` gets (runs on the worker): the sheet path or the form."""
+        """What ``usecases.send`` gets (runs on the worker): the sheet path or the form."""
         return source
 
     def _protocol_changed(self, protocol: Any) -> None:
@@ -258,7 +258,7 @@ class SendPage(Page):
         self.send_button.setEnabled(self.ready())
 
     def send(self) -> None:
-        """Check, lock and deliver as one use case (``handoffs.send``) on a worker thread."""
+        """Check, lock and deliver as one use case (``usecases.send``) on a worker thread."""
         if not self.ready():
             return
         protocol = self.picker.current()

@@ -12,38 +12,24 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 import py7zr
 from py7zr.exceptions import CrcError
 from py7zr.io import Py7zIO, WriterFactory
 
-from handoff.core import archive_errors as msg
-from handoff.core.archive_names import parts
+from handoff.core.archive import errors as msg
+from handoff.core.archive.limits import Limits, too_large
+from handoff.core.archive.names import parts
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 
 if TYPE_CHECKING:
-    from handoff.core.archive_probe import Plan
+    from handoff.core.archive.probe import Plan
 
 CRC_MISMATCH = Text("een controlegetal klopt niet", "a checksum does not match")
 DATA_UNREADABLE = Text("de gegevens zijn onleesbaar", "the data cannot be read")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Extraction caps, counted on real bytes (an archive's header can lie)."""
-
-    max_total_bytes: int = 4 * 2**30
-    max_entries: int = 10_000
-    max_ratio: float = 1000.0  # unpacked / archive size
-
-
-def too_large(detail: Text, **params: Any) -> HandoffError:
-    """The ``too_large`` error with its reason rendered in the current language."""
-    return HandoffError("too_large", msg.TOO_LARGE, detail=detail.render(**params))
 
 
 class Budget:
@@ -144,7 +130,7 @@ def _classify(
     later failure is damage. With plain headers and encrypted content, py7zr
     raises CrcError, LZMAError, Bad7zFile or even TypeError for either cause.
     """
-    from handoff.core.archive_probe import damaged
+    from handoff.core.archive.probe import damaged
 
     if headers_encrypted or not encrypted:
         return damaged(archive, CRC_MISMATCH if isinstance(exc, CrcError) else DATA_UNREADABLE)

@@ -14,105 +14,34 @@ delete path; records are chained by hash (``journal_hash``) and checked by
 from __future__ import annotations
 
 import contextlib
-import getpass
-import json
-import re
-import secrets
 import socket
 import threading
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from enum import StrEnum
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from handoff.core import paths
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
-from handoff.core.journal_details import clean_details
-from handoff.core.journal_hash import GENESIS, details_text, record_hash
-from handoff.core.journal_store import COLUMNS, db_errors, open_journal
-from handoff.core.journal_verify import (
+from handoff.core.journal.details import clean_details
+from handoff.core.journal.hash import GENESIS, details_text, record_hash
+from handoff.core.journal.records import (
+    HANDOFF_ID,
+    PROTOCOL_ID,
+    Record,
+    Step,
+    os_account,
+    utc_text,
+)
+from handoff.core.journal.store import COLUMNS, db_errors, open_journal
+from handoff.core.journal.verify import (
     Checkpoint,
     VerifyResult,
     against_checkpoint,
     now_checkpoint,
     verify_chain,
 )
-
-HANDOFF_ID = re.compile(r"^HO-\d{8}-[0-9A-Z]{6}$")
-PROTOCOL_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
-_ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: nothing reads as a word
-
-
-class Step(StrEnum):
-    """Every step in the life of a handoff, on the sending and the receiving side."""
-
-    PACKAGED = "packaged"
-    CONSENT_CONFIRMED = "consent_confirmed"
-    DRAFT_HANDED = "draft_handed"
-    SENT = "sent"
-    UPLOADED = "uploaded"
-    PASSWORD_PASSED = "password_passed"
-    RECEIVED = "received"
-    DECRYPTED = "decrypted_stored"
-    EMAIL_DELETED = "email_deleted"
-    PASSWORD_DELETED = "password_deleted"
-    FILE_DELETED = "file_deleted"
-    SEALED = "sealed"
-    CUSTODIAN_CONFIRMED = "custodian_confirmed"
-
-
-@dataclass(frozen=True)
-class Record:
-    """One journal line as stored; ``hash`` covers every other field."""
-
-    seq: int
-    time: datetime
-    account: str
-    machine: str
-    handoff_id: str
-    protocol_id: str | None
-    step: Step
-    details: dict
-    prev_hash: str
-    hash: str
-
-    @classmethod
-    def from_row(cls, row: tuple) -> Record:
-        seq, time, account, machine, hid, pid, step, details, prev_hash, digest = row
-        return cls(
-            seq,
-            datetime.fromisoformat(time),
-            account,
-            machine,
-            hid,
-            pid,
-            Step(step),
-            json.loads(details),
-            prev_hash,
-            digest,
-        )
-
-
-def new_handoff_id(today: date | None = None) -> str:
-    """``HO-YYYYMMDD-XXXXXX``: a date and 30 random bits, nothing about the people."""
-    day = (today or datetime.now(UTC).date()).strftime("%Y%m%d")
-    return f"HO-{day}-" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
-
-
-def utc_text(moment: datetime) -> str:
-    """The stored time form; sorts as text, so the time index serves ``--since``."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def os_account() -> str:
-    """The OS account doing the step (the worker, never the client)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in a service context
-        return "unknown"
 
 
 def _bad_reference(what: str) -> HandoffError:
@@ -286,12 +215,6 @@ class Journal:
                 "SELECT seq, hash FROM records ORDER BY id DESC LIMIT 1"
             ).fetchone()
         return now_checkpoint(*(head or (0, GENESIS)))
-
-    def open_obligations(self, today: date | None = None) -> list:
-        """What a worker or the DPO still has to do, most urgent first (see obligations)."""
-        from handoff.core.obligations import open_obligations
-
-        return open_obligations(self, today)
 
     def select(self, sql: str, params: tuple | list = ()) -> list[tuple]:
         """Read-only query for obligations and retention; anything but SELECT is refused."""

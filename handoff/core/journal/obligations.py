@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from handoff.core.i18n import Text
-from handoff.core.journal import Journal
+from handoff.core.journal.book import Journal
 
 KINDS: dict[str, Text] = {
     "file_overdue": Text(

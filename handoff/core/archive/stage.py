@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from handoff.core import archive_errors as msg
 from handoff.core import paths
+from handoff.core.archive import errors as msg
 from handoff.core.errors import HandoffError
 
 _PREFIX = ".handoff-unpack-"

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
-from handoff.core.journal_hash import GENESIS, record_hash
-from handoff.core.journal_store import COLUMNS
+from handoff.core.journal.hash import GENESIS, record_hash
+from handoff.core.journal.store import COLUMNS
 
 PROBLEMS: dict[str, Text] = {
     "changed": Text(

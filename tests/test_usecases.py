@@ -14,12 +14,14 @@ from pathlib import Path
 import pytest
 from sheets import KG_HEADERS, THUISPUNT_HEADERS, kg_rows, thuispunt_rows, write_sheet
 
+from handoff import usecases
 from handoff.channels import sms
 from handoff.channels.email_draft import DraftChannel
 from handoff.channels.smtp import SmtpChannel
-from handoff.core import credentials, handoffs, passwords, protocols, retention, settings, workbook
+from handoff.core import credentials, passwords, protocols, retention, settings, workbook
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step
+from handoff.core.journal.obligations import open_obligations
 from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
 from tests.servers.smtp_server import PASSWORD as SMTP_PASSWORD
 from tests.servers.smtp_server import USER, free_port, smtp_server
@@ -71,20 +73,20 @@ def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
     recipient = protocol.recipients[0].id
     sheet = workbook.sheet_from_fields(protocol, FORM)
     s = _draft_settings()
-    sent = handoffs.send(
+    sent = usecases.send(
         sheet, REFERRAL, recipient, consent_confirmed=True, channel=DraftChannel(s, opener=None)
     )
     ref = sent.packaged.handoff_id
     assert not (s.outbox / f"{ref}.7z").exists(), "the outbox copy must go once it is in the draft"
-    handoffs.confirm_password_passed(ref, REFERRAL, "phone")
+    usecases.confirm_password_passed(ref, REFERRAL, "phone")
 
     archive = _attachment(sent.delivery.location.read_bytes(), tmp_path)
-    received = handoffs.receive(archive, REFERRAL, sent.packaged.password.value, s.secure_folder)
+    received = usecases.receive(archive, REFERRAL, sent.packaged.password.value, s.secure_folder)
     assert received.handoff_id == ref
     assert received.folder == s.secure_folder / ref
     assert received.due is None and received.reminder is not None  # "until contact" + reminder
-    handoffs.confirm(ref, REFERRAL, Step.EMAIL_DELETED)
-    handoffs.confirm(ref, REFERRAL, Step.PASSWORD_DELETED)
+    usecases.confirm(ref, REFERRAL, Step.EMAIL_DELETED)
+    usecases.confirm(ref, REFERRAL, Step.PASSWORD_DELETED)
     retention.delete_now(ref, by="worker")
     assert not received.folder.exists()
 
@@ -101,7 +103,7 @@ def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
     ]
     with Journal() as journal:
         assert journal.verify().ok
-        assert not [o for o in journal.open_obligations() if o.handoff_id == ref]
+        assert not [o for o in open_obligations(journal) if o.handoff_id == ref]
 
 
 def test_referral_without_consent_is_refused_and_nothing_written():
@@ -109,7 +111,7 @@ def test_referral_without_consent_is_refused_and_nothing_written():
     sheet = workbook.sheet_from_fields(protocol, FORM)
     s = _draft_settings()
     with pytest.raises(HandoffError) as caught:
-        handoffs.send(sheet, REFERRAL, protocol.recipients[0].id, channel=DraftChannel(s, None))
+        usecases.send(sheet, REFERRAL, protocol.recipients[0].id, channel=DraftChannel(s, None))
     assert caught.value.code == "consent_required"
     assert _all_steps() == []
     assert list(s.outbox.iterdir()) == []
@@ -120,7 +122,7 @@ def test_recipient_outside_the_protocol_is_refused_before_packing(tmp_path):
     sheet = workbook.sheet_from_fields(protocol, FORM)
     s = _draft_settings()
     with pytest.raises(HandoffError) as caught:
-        handoffs.send(
+        usecases.send(
             sheet,
             REFERRAL,
             "iemand@gmail.com",
@@ -144,7 +146,7 @@ def test_sheet_with_a_column_the_protocol_does_not_allow_is_not_packed(tmp_path)
     s = _draft_settings()
     recipient = protocols.get(REFERRAL).recipients[0].id
     with pytest.raises(HandoffError) as caught:
-        handoffs.send(
+        usecases.send(
             sheet, REFERRAL, recipient, consent_confirmed=True, channel=DraftChannel(s, None)
         )
     assert caught.value.code == "blocking_findings"
@@ -180,9 +182,9 @@ def test_list_over_smtp_with_password_by_sms_gateway(tmp_path):
         s = _smtp_settings(port, certdir)
         s.sms = settings.SmsSettings("twilio", gateway.url, SID, "Thuispunt")
         s.directory = {protocols.get(THUISPUNT).password_channel.directory_key: "0499 12 34 56"}
-        sent = handoffs.send(sheet, THUISPUNT, recipient.id, settings=s)
+        sent = usecases.send(sheet, THUISPUNT, recipient.id, settings=s)
         ref = sent.packaged.handoff_id
-        handoffs.send_password_sms(ref, THUISPUNT, sent.packaged.password, settings=s)
+        usecases.send_password_sms(ref, THUISPUNT, sent.packaged.password, settings=s)
 
     (_sender, rcpts, raw) = inbox.messages[0]
     assert rcpts == [recipient.address]
@@ -197,10 +199,10 @@ def test_list_over_smtp_with_password_by_sms_gateway(tmp_path):
     assert _steps(ref) == [Step.PACKAGED, Step.SENT, Step.PASSWORD_PASSED]
 
     with pytest.raises(HandoffError) as again:
-        handoffs.send_password_sms(ref, THUISPUNT, sent.packaged.password, settings=s)
+        usecases.send_password_sms(ref, THUISPUNT, sent.packaged.password, settings=s)
     assert again.value.code == "password_already_passed"
 
-    received = handoffs.receive(archive, THUISPUNT, sent.packaged.password.value, s.secure_folder)
+    received = usecases.receive(archive, THUISPUNT, sent.packaged.password.value, s.secure_folder)
     assert received.due is not None  # seed 003: kept until a fixed date
     assert len(received.files) == 1 and received.files[0].suffix == ".xlsx"
 
@@ -214,7 +216,7 @@ def test_smtp_server_down_leaves_packaged_but_no_sent_record_and_no_outbox_copy(
     s = _smtp_settings(free_port(), certdir)
     channel = SmtpChannel(s.mail, timeout=3)
     with pytest.raises(HandoffError) as caught:
-        handoffs.send(
+        usecases.send(
             sheet, THUISPUNT, protocols.get(THUISPUNT).recipients[0].id, settings=s, channel=channel
         )
     assert caught.value.code == "smtp_unreachable"
@@ -225,23 +227,23 @@ def test_smtp_server_down_leaves_packaged_but_no_sent_record_and_no_outbox_copy(
 def test_wrong_password_leaves_nothing_and_the_worker_can_retry(tmp_path):
     protocol = protocols.get(REFERRAL)
     sheet = workbook.sheet_from_fields(protocol, FORM)
-    packaged = handoffs.package(sheet, REFERRAL, tmp_path / "HO.7z", consent_confirmed=True)
+    packaged = usecases.package(sheet, REFERRAL, tmp_path / "HO.7z", consent_confirmed=True)
     secure = tmp_path / "secure"
     secure.mkdir()
     before = len(_all_steps())
     with pytest.raises(HandoffError) as caught:
-        handoffs.receive(tmp_path / "HO.7z", REFERRAL, "not-the-password", secure)
+        usecases.receive(tmp_path / "HO.7z", REFERRAL, "not-the-password", secure)
     assert caught.value.code == "wrong_password"
     assert "not-the-password" not in caught.value.message()
     assert list(secure.iterdir()) == []
     assert len(_all_steps()) == before
-    received = handoffs.receive(tmp_path / "HO.7z", REFERRAL, packaged.password.value, secure)
+    received = usecases.receive(tmp_path / "HO.7z", REFERRAL, packaged.password.value, secure)
     assert received.files[0].read_bytes() == sheet.data
 
 
 def test_confirm_refuses_steps_that_are_not_user_confirmations():
     with pytest.raises(HandoffError) as caught:
-        handoffs.confirm("HO-20261123-ABCDEF", REFERRAL, Step.SENT)
+        usecases.confirm("HO-20261123-ABCDEF", REFERRAL, Step.SENT)
     assert caught.value.code == "not_confirmable"
     assert _all_steps() == []
 
@@ -250,7 +252,7 @@ def test_sms_without_a_configured_number_says_what_to_do(tmp_path):
     protocol = protocols.get(THUISPUNT)
     password = passwords.generate("sms")
     with pytest.raises(HandoffError) as caught:
-        handoffs.send_password_sms("HO-20261123-ABCDEF", protocol.id, password)
+        usecases.send_password_sms("HO-20261123-ABCDEF", protocol.id, password)
     assert caught.value.code == "no_password_phone"
     assert password.value not in caught.value.message()
     assert _all_steps() == []
@@ -259,9 +261,9 @@ def test_sms_without_a_configured_number_says_what_to_do(tmp_path):
 def test_password_typed_from_the_sms_in_lower_case_without_dashes_opens(tmp_path):
     protocol = protocols.get(REFERRAL)
     sheet = workbook.sheet_from_fields(protocol, FORM)
-    packaged = handoffs.package(sheet, REFERRAL, tmp_path / "HO.7z", consent_confirmed=True)
+    packaged = usecases.package(sheet, REFERRAL, tmp_path / "HO.7z", consent_confirmed=True)
     typed = packaged.password.value.replace("-", " ").lower()
-    received = handoffs.receive(tmp_path / "HO.7z", REFERRAL, typed, tmp_path / "secure")
+    received = usecases.receive(tmp_path / "HO.7z", REFERRAL, typed, tmp_path / "secure")
     assert received.files[0].read_bytes() == sheet.data
 
 
@@ -294,13 +296,13 @@ def test_cli_pack_and_unpack_are_journaled_and_unpack_closes_by_confirmation(tmp
         assert [r.step for r in records] == [Step.PACKAGED, Step.RECEIVED, Step.DECRYPTED]
         assert "Janssens" not in journal.path.read_bytes().decode("latin-1")
         ref = records[-1].handoff_id
-        assert [o.handoff_id for o in journal.open_obligations()].count(ref) >= 1
+        assert [o.handoff_id for o in open_obligations(journal)].count(ref) >= 1
     assert retention.run() == []  # a folder the user chose is never Handoff's to delete
     assert dest.exists()
     done = subprocess.run([*run, "confirm", ref, "file-deleted"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     with Journal() as journal:
         assert not [
-            o for o in journal.open_obligations() if o.handoff_id == ref and "file" in o.kind
+            o for o in open_obligations(journal) if o.handoff_id == ref and "file" in o.kind
         ]
         assert journal.verify().ok

@@ -19,9 +19,9 @@ from pathlib import Path
 import py7zr
 from py7zr.compressor import SupportedMethods
 
-from handoff.core import archive_errors as msg
-from handoff.core.archive_extract import Limits, too_large
-from handoff.core.archive_names import DEVICE, DUPLICATE, LINK, check_name, parts, refuse
+from handoff.core.archive import errors as msg
+from handoff.core.archive.limits import Limits, too_large
+from handoff.core.archive.names import DEVICE, DUPLICATE, LINK, check_name, parts, refuse
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 

@@ -27,24 +27,15 @@ from typing import IO
 
 import py7zr
 
-from handoff.core import archive_errors as msg
-from handoff.core import archive_kdf
-from handoff.core.archive_extract import Budget, Limits, extract_to
-from handoff.core.archive_names import check_name, parts
-from handoff.core.archive_probe import opened
-from handoff.core.archive_stage import staged_into
+from handoff.core.archive import errors as msg
+from handoff.core.archive import kdf as archive_kdf
+from handoff.core.archive.extract import Budget, extract_to
+from handoff.core.archive.limits import Limits
+from handoff.core.archive.names import check_name, parts
+from handoff.core.archive.probe import opened
+from handoff.core.archive.stage import staged_into
 from handoff.core.errors import HandoffError
 from handoff.core.hashing import sha256_file
-
-__all__ = [
-    "FILTERS",
-    "Limits",
-    "PackResult",
-    "UnpackResult",
-    "pack",
-    "sha256_file",
-    "unpack",
-]
 
 archive_kdf.install()
 

@@ -23,7 +23,7 @@ from handoff.core import archive, passwords, protocols
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Record, Step, new_handoff_id
-from handoff.core.journal_details import DetailError, role
+from handoff.core.journal.details import DetailError, role
 from handoff.core.passwords import Password
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
-from handoff.core.journal import Record
+from handoff.core.journal.records import Record
 
 HEADERS = ("seq", "time", "account", "machine", "handoff", "protocol", "step", "details", "hash")
 FORMATS = ("csv", "xlsx")

@@ -1,0 +1,60 @@
+"""The use cases: every step of a handoff, each doing its work and then journaling it.
+
+ARCHITECTURE.md rule 2: each step is one function that does the step and
+appends one journal record, or fails and appends nothing. The CLI and the
+desktop app call only these functions, so there is no second path that skips
+the journal. This layer sits above ``core`` and ``channels`` and is the only
+one that uses both; nothing here keeps a password: it is returned to the
+caller to show once and then forgotten.
+
+One module per family of steps: ``sending`` (check, pack, deliver),
+``password`` (pass the password on), ``receiving`` (decrypt and store),
+``obligations`` (steps confirmed by hand) and ``sealing`` (encryption at rest,
+seed 000).
+"""
+
+from handoff.usecases.common import Cancel, Context, Progress
+from handoff.usecases.obligations import CONFIRMABLE, confirm, confirm_file_deleted
+from handoff.usecases.password import confirm_password_passed, password_phone, send_password_sms
+from handoff.usecases.receiving import Received, handoff_id_from_name, receive, unpack_to
+from handoff.usecases.sealing import Sealed, seal
+from handoff.usecases.sending import (
+    Packaged,
+    Sent,
+    archive_channel,
+    channel_name,
+    cleaned_sheet,
+    deliver,
+    package,
+    package_file,
+    password_style,
+    send,
+)
+
+__all__ = [
+    "CONFIRMABLE",
+    "Cancel",
+    "Context",
+    "Packaged",
+    "Progress",
+    "Received",
+    "Sealed",
+    "Sent",
+    "archive_channel",
+    "channel_name",
+    "cleaned_sheet",
+    "confirm",
+    "confirm_file_deleted",
+    "confirm_password_passed",
+    "deliver",
+    "handoff_id_from_name",
+    "package",
+    "package_file",
+    "password_phone",
+    "password_style",
+    "receive",
+    "seal",
+    "send",
+    "send_password_sms",
+    "unpack_to",
+]

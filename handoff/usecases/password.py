@@ -1,0 +1,108 @@
+"""Passing the password on by its own channel, and journaling that it was.
+
+Seed 003 exchange step 3: the password goes through another channel (e.g. SMS)
+to the responsible worker; seed 004 art. 3: by SMS to a fixed number or by phone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from handoff.core.journal import Journal, Record, Step
+from handoff.core.passwords import Password
+from handoff.usecases.common import (
+    journal_or_open,
+    message,
+    protocol_by_id,
+    settings_or_load,
+)
+
+if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
+    from handoff.channels.base import PasswordDelivery, PasswordSender
+    from handoff.channels.phone import Via
+    from handoff.core.credentials import Ask
+    from handoff.core.protocols import Protocol
+    from handoff.core.settings import Settings
+
+
+def password_phone(protocol: Protocol, settings: Settings) -> str | None:
+    """The receiving role's phone number from the recipients directory, if configured."""
+    key = protocol.password_channel.directory_key
+    return settings.directory.get(key) if key else None
+
+
+def _refuse_second_password(handoff_id: str, log: Journal) -> None:
+    from handoff.channels import sms
+
+    if log.count(handoff_id=handoff_id, step=Step.PASSWORD_PASSED):
+        raise message(
+            "password_already_passed",
+            "Het wachtwoord van {handoff} is al doorgegeven; Handoff stuurt het geen tweede keer.",
+            "The password of {handoff} was already passed on; Handoff does not send it twice.",
+            handoff=handoff_id,
+        )
+    if sms.LEDGER.state(handoff_id) is not None:
+        raise message(
+            "password_maybe_passed",
+            "Een sms met het wachtwoord van {handoff} is mogelijk al aangekomen. Bel de "
+            "ontvanger om het na te gaan en geef het wachtwoord zo nodig telefonisch door.",
+            "An SMS with the password of {handoff} may already have arrived. Call the "
+            "receiver to check, and pass the password on by phone if needed.",
+            handoff=handoff_id,
+        )
+
+
+def send_password_sms(
+    handoff_id: str,
+    protocol_id: str,
+    password: Password,
+    *,
+    settings: Settings | None = None,
+    sender: PasswordSender | None = None,
+    ask: Ask | None = None,
+    journal: Journal | None = None,
+) -> PasswordDelivery:
+    """Send the password by the SMS provider to the role the protocol names (seed 003 step 3).
+
+    Never twice for one handoff: neither after a confirmed send (the journal
+    says so) nor after a timeout that may have delivered it (the ledger says so).
+    """
+    protocol = protocol_by_id(protocol_id)
+    log = journal_or_open(journal)
+    settings = settings_or_load(settings)
+    _refuse_second_password(handoff_id, log)
+    number = password_phone(protocol, settings)
+    if not number:
+        raise message(
+            "no_password_phone",
+            "Er is geen gsm-nummer ingesteld voor {role} (instellingen, adresboek '{key}'). "
+            "Vul het in of geef het wachtwoord telefonisch door.",
+            "No mobile number is set for {role} (settings, directory '{key}'). "
+            "Fill it in or pass the password on by phone.",
+            role=protocol.password_channel.role.render(),
+            key=protocol.password_channel.directory_key or "-",
+        )
+    if sender is None:
+        from handoff.channels import sms
+
+        sender = sms.sender_for(settings, ask=ask)
+    delivery = sender.send(password, number, protocol, handoff_id)
+    log.append(
+        delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details
+    )
+    return delivery
+
+
+def confirm_password_passed(
+    handoff_id: str, protocol_id: str, via: Via, *, journal: Journal | None = None
+) -> Record:
+    """Journal 'password passed on by phone/SMS to <role>' once the user confirms it."""
+    protocol = protocol_by_id(protocol_id)
+    log = journal_or_open(journal)
+    _refuse_second_password(handoff_id, log)
+    from handoff.channels import phone
+
+    delivery = phone.confirmation(protocol.password_channel.role, via)
+    return log.append(
+        delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details
+    )
