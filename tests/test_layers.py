@@ -65,7 +65,9 @@ def _graph() -> dict[str, set[str]]:
 
 
 def _layer(module: str) -> str | None:
-    return next((layer for layer in FORBIDDEN if module == layer or module.startswith(layer + ".")), None)
+    return next(
+        (layer for layer in FORBIDDEN if module == layer or module.startswith(layer + ".")), None
+    )
 
 
 def test_the_scan_sees_the_layers_and_their_arrows() -> None:
