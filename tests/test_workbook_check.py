@@ -368,8 +368,10 @@ def test_a_stray_cell_far_away_is_refused_before_reading(tmp_path):
 
     with pytest.raises(HandoffError) as caught:
         lievegem(tmp_path, setup=setup)
-    assert caught.value.code == "sheet_too_large"
-    assert "1048576" in caught.value.message("nl")
+    # Down to Excel's last row: said plainly, with the limit, not "cells far away".
+    assert caught.value.code == "sheet_too_many_rows"
+    message = caught.value.message("nl")
+    assert "1048576" in message and "laatste rij van Excel" in message and "500000" in message
 
 
 def test_headers_without_rows_still_name_the_wrong_columns(tmp_path):

@@ -16,7 +16,7 @@ from pathlib import Path
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.protocols import Column, Protocol
-from handoff.core.workbook.check import analyse, no_cycle_collection
+from handoff.core.workbook.check import analyse
 from handoff.core.workbook.findings import CheckReport, CleanSheet
 from handoff.core.workbook.values import CellValue
 from handoff.core.workbook.xlsx import write_columns
@@ -77,8 +77,7 @@ def prepare(path: Path, protocol: Protocol) -> tuple[CheckReport, CleanSheet | N
     if not analysis.report.ok:
         return analysis.report, None
     rows = len(analysis.row_numbers)
-    with no_cycle_collection():
-        return analysis.report, build_columns(protocol, analysis.columns, analysis.by_column, rows)
+    return analysis.report, build_columns(protocol, analysis.columns, analysis.by_column, rows)
 
 
 def clean(path: Path, protocol: Protocol) -> CleanSheet:
