@@ -7,6 +7,7 @@ reads it once (:func:`analyse`); :func:`check` only keeps the report.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -23,6 +24,12 @@ from handoff.core.workbook.table import Table, locate
 from handoff.core.workbook.values import HAS_DIGIT, CellValue, check_value
 
 Memo = Mapping[str, "str | None"]
+
+# Columns where a worker types free text (names, addresses, remarks).
+FREE_TEXT = frozenset({"text", "address"})
+# Eleven digits as people write a national number: 85073003328, 85.07.30-033.28,
+# 850730 033 28; not part of a longer run of digits.
+_NUMBER_SHAPE = re.compile(r"(?<!\d)\d{2}[. ]?\d{2}[. ]?\d{2}[-. ]?\d{3}[-. ]?\d{2}(?!\d)")
 
 # After this many findings of one kind in one column, one summary finding:
 # ten thousand lines help nobody, the first ones show the pattern.
@@ -71,8 +78,9 @@ def _require_file(path: Path) -> None:
 class _Collector:
     """Findings per (column, code) with the cap, then a summary per cap hit."""
 
-    def __init__(self, sheet: str) -> None:
+    def __init__(self, sheet: str, headers: Mapping[int, str] | None = None) -> None:
         self.sheet = sheet
+        self.headers = headers or {}
         self.findings: list[Finding] = []
         self.counts: dict[tuple[int, str], int] = {}
 
@@ -80,8 +88,10 @@ class _Collector:
         count = self.counts.get((j, code), 0) + 1
         self.counts[(j, code)] = count
         if count <= MAX_PER_COLUMN:
+            header = self.headers.get(j, column_letter(j))
+            cell = f"{column_letter(j)}{i + 1}"
             self.findings.append(
-                finding(code, sheet=self.sheet, cell=f"{column_letter(j)}{i + 1}", **params)
+                finding(code, sheet=self.sheet, cell=cell, header=header, row=i + 1, **params)
             )
 
     def summaries(self) -> list[Finding]:
@@ -192,13 +202,37 @@ def check_cells(
     Returns the clean values column by column (protocol order): the copy's
     writer works per column too, so no rows are built in between.
     """
-    collector = _Collector(table.sheet)
+    collector = _Collector(table.sheet, table.headers)
     found = [(c, table.mapped[c.key]) for c in columns if c.key in table.mapped]
     by_column = [
         _check_column(_column_values(rows, table.data, j), table.data, c, j, collector, memo or {})
         for c, j in found
     ]
+    for (column, j), values in zip(found, by_column, strict=True):
+        if column.type in FREE_TEXT:
+            _numbers_in_text(values, table.data, j, collector)
     return collector.findings + collector.summaries(), by_column
+
+
+def _numbers_in_text(
+    values: Sequence[CellValue], data: Sequence[int], j: int, collector: _Collector
+) -> None:
+    """A national register or BIS number typed into a name, an address or a remark.
+
+    It is data in the wrong column: the protocol allows the number only in
+    its own column (or not at all), so it blocks. One search over the whole
+    column first (C speed); only a column with something number-shaped is
+    gone through cell by cell, and only a valid checksum counts.
+    """
+    texts = [v for v in values if v.__class__ is str]
+    if not _NUMBER_SHAPE.search("\x00".join(texts)):  # type: ignore[arg-type]
+        return
+    for i, value in zip(data, values, strict=True):
+        if value.__class__ is str and any(
+            identifiers.national_number(m)
+            for m in _NUMBER_SHAPE.findall(value)  # type: ignore[arg-type]
+        ):
+            collector.add("national_number_in_text", j, i)
 
 
 def _warm_memo(candidates: Sequence[str]) -> dict[str, str | None]:
