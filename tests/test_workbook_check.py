@@ -393,6 +393,23 @@ def test_cli_check_prints_one_finding_per_line_and_fails(tmp_path, capsys):
     assert all("What to do" in line for line in capsys.readouterr().out.splitlines())
 
 
+def test_cli_pack_with_blocking_findings_lists_them_and_packs_nothing(tmp_path, capsys):
+    rows = lievegem_rows()
+    rows[0][2] = "1"
+    rows[2][4] = None
+    path = write_sheet(
+        tmp_path / "fout.xlsx", [*LIEVEGEM_HEADERS, "Gsm"], [[*r, "0470123456"] for r in rows]
+    )
+    output = tmp_path / "uit.7z"
+    command = ["pack", str(path), "--protocol", "lievegem-debtors", "--output", str(output)]
+    assert main([*command, "--consent-confirmed"]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert {line.split(":")[0] for line in lines[:3]} == {"Blad1!F1", "Blad1!C2", "Blad1!E4"}
+    assert "Kolom F 'Gsm'" in captured.err and "voldoet niet aan het protocol" in lines[-1]
+    assert captured.out == "" and not output.exists()
+
+
 def test_cli_check_unknown_protocol(tmp_path, capsys):
     path = write_sheet(tmp_path / "ok.xlsx", LIEVEGEM_HEADERS, lievegem_rows())
     assert main(["check", str(path), "--protocol", "geen"]) == 2

@@ -34,8 +34,9 @@ def _write(
 
 
 def blocking_error(report: CheckReport) -> HandoffError:
-    """The refusal for a sheet with blocking findings (the findings say which)."""
-    return HandoffError(
+    """The refusal for a sheet with blocking findings; ``error.findings`` lists them
+    so every caller (the CLI's pack, the window) can say which."""
+    error = HandoffError(
         "blocking_findings",
         Text(
             "Het blad voldoet niet aan het protocol ({count} probleem/problemen). Wat te doen: verbeter wat de controle meldt en probeer opnieuw.",
@@ -43,6 +44,8 @@ def blocking_error(report: CheckReport) -> HandoffError:
         ),
         count=sum(1 for f in report.findings if f.blocking),
     )
+    error.findings = list(report.findings)  # type: ignore[attr-defined]
+    return error
 
 
 def sheet_name(protocol: Protocol) -> str:
