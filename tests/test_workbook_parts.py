@@ -190,12 +190,14 @@ def _sheet_bomb(tmp_path: Path, megabytes: int = 400) -> Path:
         b'<row><c t="inlineStr"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>'
         * 1000
     )
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
-            part.write(b"<worksheet " + _NS + b"><sheetData>")
-            for _ in range(megabytes * 2**20 // len(row)):
-                part.write(row)
-            part.write(b"</sheetData></worksheet>")
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as z,
+        z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part,
+    ):
+        part.write(b"<worksheet " + _NS + b"><sheetData>")
+        for _ in range(megabytes * 2**20 // len(row)):
+            part.write(row)
+        part.write(b"</sheetData></worksheet>")
     return path
 
 
