@@ -12,6 +12,7 @@ from sheets import (
     KG_HEADERS,
     LIEVEGEM_HEADERS,
     NN_1985,
+    NN_2001,
     THUISPUNT_HEADERS,
     add_parts,
     encrypted_workbook,
@@ -72,7 +73,8 @@ def test_column_not_allowed_is_blocking_and_quotes_proportionality(tmp_path):
     assert found.blocking and found.cell == "F1" and found.sheet == "Blad1"
     message = found.message("nl")
     assert message.startswith("Blad1!F1: ") and "punt 3 a" in message and "Wat te doen" in message
-    assert "Medische" not in message  # never a cell's content
+    # Issue 12 §7: the column is named by letter and header text; data never appears.
+    assert "Kolom F 'Medische info'" in message and "ziek" not in message
     assert "What to do" in found.message("en")
 
 
@@ -95,6 +97,41 @@ def test_wrong_national_number_names_the_cell_not_the_value(tmp_path):
     found = only(report, "invalid_national_number")
     assert found.blocking and found.cell == "C3"
     assert "85073003329" not in found.message() and "Janssens" not in found.message()
+    # Issue 12 §7: the column header and the row number are named.
+    assert "kolom 'Rijksregisternummer', rij 3" in found.message("nl")
+
+
+@pytest.mark.parametrize(
+    ("column", "typed"),
+    [(0, "85.07.30-033.28"), (3, f"Kerkstraat 1, rrn {NN_2001}"), (4, "850730 033 28")],
+)
+def test_national_number_in_a_free_text_column_blocks(tmp_path, column, typed):
+    rows = lievegem_rows()
+    rows[2][column] = typed
+    report = lievegem(tmp_path, rows=rows)
+    found = only(report, "national_number_in_text")
+    header = LIEVEGEM_HEADERS[column]
+    assert found.blocking and found.cell == f"{'ABCDE'[column]}4"
+    assert f"kolom '{header}', rij 4" in found.message("nl") and typed not in found.message()
+
+
+def test_number_shapes_that_are_no_national_number_pass(tmp_path):
+    rows = lievegem_rows()
+    rows[0][3] = "Kerkstraat 1, tel 0470 12 34 56"
+    rows[1][4] = "85073003329"  # eleven digits, wrong checksum: a dossier number
+    assert lievegem(tmp_path, rows=rows).ok
+
+
+def test_thousands_of_forbidden_columns_give_one_summary(tmp_path):
+    from rawxlsx import Sheet, write_workbook
+
+    headers = [*LIEVEGEM_HEADERS, *(f"Extra {i}" for i in range(16_384 - 5))]
+    rows = [headers, [*lievegem_rows()[0], *([""] * (16_384 - 5))]]
+    path = write_workbook(tmp_path / "breed.xlsx", [Sheet("Blad1", rows)])
+    report = check(path, protocols.get("lievegem-debtors"))
+    assert len(report.findings) == 21 and not report.ok
+    summary = only(report, "columns_not_allowed_more")
+    assert summary.params["count"] == 16_384 - 5 - 20 and summary.params["last"] == "XFD"
 
 
 def test_required_cell_empty(tmp_path):
@@ -356,6 +393,23 @@ def test_cli_check_prints_one_finding_per_line_and_fails(tmp_path, capsys):
     assert all("What to do" in line for line in capsys.readouterr().out.splitlines())
 
 
+def test_cli_pack_with_blocking_findings_lists_them_and_packs_nothing(tmp_path, capsys):
+    rows = lievegem_rows()
+    rows[0][2] = "1"
+    rows[2][4] = None
+    path = write_sheet(
+        tmp_path / "fout.xlsx", [*LIEVEGEM_HEADERS, "Gsm"], [[*r, "0470123456"] for r in rows]
+    )
+    output = tmp_path / "uit.7z"
+    command = ["pack", str(path), "--protocol", "lievegem-debtors", "--output", str(output)]
+    assert main([*command, "--consent-confirmed"]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert {line.split(":")[0] for line in lines[:3]} == {"Blad1!F1", "Blad1!C2", "Blad1!E4"}
+    assert "Kolom F 'Gsm'" in captured.err and "voldoet niet aan het protocol" in lines[-1]
+    assert captured.out == "" and not output.exists()
+
+
 def test_cli_check_unknown_protocol(tmp_path, capsys):
     path = write_sheet(tmp_path / "ok.xlsx", LIEVEGEM_HEADERS, lievegem_rows())
     assert main(["check", str(path), "--protocol", "geen"]) == 2
@@ -368,8 +422,10 @@ def test_a_stray_cell_far_away_is_refused_before_reading(tmp_path):
 
     with pytest.raises(HandoffError) as caught:
         lievegem(tmp_path, setup=setup)
-    assert caught.value.code == "sheet_too_large"
-    assert "1048576" in caught.value.message("nl")
+    # Down to Excel's last row: said plainly, with the limit, not "cells far away".
+    assert caught.value.code == "sheet_too_many_rows"
+    message = caught.value.message("nl")
+    assert "1048576" in message and "laatste rij van Excel" in message and "500000" in message
 
 
 def test_headers_without_rows_still_name_the_wrong_columns(tmp_path):

@@ -11,6 +11,7 @@ layer can take `pack` over later.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from handoff.cli._prompts import (
     say,
     stdin_password,
 )
+from handoff.core.errors import HandoffError
 from handoff.core.i18n import tr
 
 if TYPE_CHECKING:
@@ -44,13 +46,17 @@ def handle_pack(args: argparse.Namespace) -> int:
     if args.password_stdin:
         given = passwords.Password(stdin_password(), "sms", 0.0)
     if args.protocol:
-        packaged = usecases.package(
-            source,
-            args.protocol,
-            output,
-            password=given or _generated(args.style),
-            consent_confirmed=args.consent_confirmed,
-        )
+        try:
+            packaged = usecases.package(
+                source,
+                args.protocol,
+                output,
+                password=given or _generated(args.style),
+                consent_confirmed=args.consent_confirmed,
+            )
+        except HandoffError as exc:
+            _list_findings(exc)
+            raise
         result, password = packaged.archive, packaged.password
     else:
         _, result, password = usecases.package_file(
@@ -71,6 +77,12 @@ def handle_pack(args: argparse.Namespace) -> int:
         )
         print(password.grouped(), flush=True)
     return 0
+
+
+def _list_findings(exc: HandoffError) -> None:
+    """The findings behind a refused pack, one per line on stderr, as `handoff check` lists them."""
+    for found in getattr(exc, "findings", ()):
+        print(found.message(), file=sys.stderr)
 
 
 def _generated(style: str | None) -> Password | None:

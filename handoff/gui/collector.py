@@ -1,11 +1,19 @@
-"""Python's cycle collector, run on the GUI thread only.
+"""The window's garbage-collection policy: cycles are collected on the GUI thread only.
 
 Checks, packing and sending run on a QThreadPool. If Python's automatic
-collection happens to start on such a worker thread, it may free Qt wrappers
-that belong to the GUI thread, and Qt objects must be destroyed in their own
+collection starts on such a worker thread, it may free Qt wrappers that
+belong to the GUI thread, and Qt objects must be destroyed in their own
 thread: the app then crashes at a random place. So while the window runs,
-automatic collection is off and this timer collects on the GUI thread,
-generation by generation, with the same thresholds Python would use.
+:class:`MainThreadCollector` switches automatic collection off for the whole
+process, and every 500 ms a timer on the GUI thread looks at the allocation
+counts: each generation whose count passed its threshold (Python's own
+thresholds) is collected, the youngest first. That is not exactly Python's
+rule (Python collects only the oldest generation due, which includes the
+younger ones), and between two ticks nothing is collected at all; reference
+counting still frees everything that is not in a cycle, immediately.
+
+This is the only place besides the command line's defaults that decides GC
+policy: the core (the workbook check included) never switches the collector.
 """
 
 from __future__ import annotations

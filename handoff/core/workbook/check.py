@@ -6,13 +6,10 @@ reads it once (:func:`analyse`); :func:`check` only keeps the report.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
-import zipfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,12 +23,13 @@ from handoff.core.workbook.reader import Row, read_rows, require_readable_area
 from handoff.core.workbook.table import Table, locate
 from handoff.core.workbook.values import HAS_DIGIT, CellValue, check_value
 
-# A compact national number as sheet text: an inline string in the sheet XML
-# or a shared string (where Excel keeps text). Bytes pattern: ASCII digits only.
-_COMPACT_TEXT = re.compile(rb"<t>(\d{11})</t>")
-_SHARED_STRINGS = "xl/sharedStrings.xml"
-
 Memo = Mapping[str, "str | None"]
+
+# Columns where a worker types free text (names, addresses, remarks).
+FREE_TEXT = frozenset({"text", "address"})
+# Eleven digits as people write a national number: 85073003328, 85.07.30-033.28,
+# 850730 033 28; not part of a longer run of digits.
+_NUMBER_SHAPE = re.compile(r"(?<!\d)\d{2}[. ]?\d{2}[. ]?\d{2}[-. ]?\d{3}[-. ]?\d{2}(?!\d)")
 
 # After this many findings of one kind in one column, one summary finding:
 # ten thousand lines help nobody, the first ones show the pattern.
@@ -54,24 +52,6 @@ class Analysis:
         if not self.by_column:
             return [[] for _ in self.row_numbers]
         return [list(row) for row in zip(*self.by_column, strict=True)]
-
-
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a sheet's values are handled.
-
-    A 100,000-row sheet makes over half a million objects (cell values and
-    row lists, none of them in a reference cycle); each allocation burst
-    would trigger a full collection that walks them all again, for nothing.
-    Reference counting still frees everything as usual.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def sha256_of(path: Path) -> str:
@@ -98,8 +78,9 @@ def _require_file(path: Path) -> None:
 class _Collector:
     """Findings per (column, code) with the cap, then a summary per cap hit."""
 
-    def __init__(self, sheet: str) -> None:
+    def __init__(self, sheet: str, headers: Mapping[int, str] | None = None) -> None:
         self.sheet = sheet
+        self.headers = headers or {}
         self.findings: list[Finding] = []
         self.counts: dict[tuple[int, str], int] = {}
 
@@ -107,8 +88,10 @@ class _Collector:
         count = self.counts.get((j, code), 0) + 1
         self.counts[(j, code)] = count
         if count <= MAX_PER_COLUMN:
+            header = self.headers.get(j, column_letter(j))
+            cell = f"{column_letter(j)}{i + 1}"
             self.findings.append(
-                finding(code, sheet=self.sheet, cell=f"{column_letter(j)}{i + 1}", **params)
+                finding(code, sheet=self.sheet, cell=cell, header=header, row=i + 1, **params)
             )
 
     def summaries(self) -> list[Finding]:
@@ -219,70 +202,74 @@ def check_cells(
     Returns the clean values column by column (protocol order): the copy's
     writer works per column too, so no rows are built in between.
     """
-    collector = _Collector(table.sheet)
+    collector = _Collector(table.sheet, table.headers)
     found = [(c, table.mapped[c.key]) for c in columns if c.key in table.mapped]
     by_column = [
         _check_column(_column_values(rows, table.data, j), table.data, c, j, collector, memo or {})
         for c, j in found
     ]
+    for (column, j), values in zip(found, by_column, strict=True):
+        if column.type in FREE_TEXT:
+            _numbers_in_text(values, table.data, j, collector)
     return collector.findings + collector.summaries(), by_column
 
 
-def _candidate_numbers(path: Path, sheet_xml: bytes) -> list[str]:
-    """Every text of exactly 11 ASCII digits in the sheet and its shared strings.
+def _numbers_in_text(
+    values: Sequence[CellValue], data: Sequence[int], j: int, collector: _Collector
+) -> None:
+    """A national register or BIS number typed into a name, an address or a remark.
 
-    Only a guess at what the national-number column holds (text in other
-    columns may match too, a number cell does not): it decides what is
-    validated ahead, never what is checked.
+    It is data in the wrong column: the protocol allows the number only in
+    its own column (or not at all), so it blocks. One search over the whole
+    column first (C speed); only a column with something number-shaped is
+    gone through cell by cell, and only a valid checksum counts.
     """
-    found = _COMPACT_TEXT.findall(sheet_xml)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            if _SHARED_STRINGS in archive.namelist():
-                found += _COMPACT_TEXT.findall(archive.read(_SHARED_STRINGS))
-    except (zipfile.BadZipFile, KeyError, OSError):
-        pass  # calamine reports an unreadable workbook; here it only means no guesses
-    return b"\x00".join(found).decode("ascii").split("\x00") if found else []
+    texts = [v for v in values if v.__class__ is str]
+    if not _NUMBER_SHAPE.search("\x00".join(texts)):  # type: ignore[arg-type]
+        return
+    for i, value in zip(data, values, strict=True):
+        if value.__class__ is str and any(
+            identifiers.national_number(m)
+            for m in _NUMBER_SHAPE.findall(value)  # type: ignore[arg-type]
+        ):
+            collector.add("national_number_in_text", j, i)
 
 
-def _warm_memo(path: Path, sheet_xml: bytes) -> dict[str, str | None]:
+def _warm_memo(candidates: Sequence[str]) -> dict[str, str | None]:
     """identifiers.national_number for each candidate text, computed once."""
-    unique = set(_candidate_numbers(path, sheet_xml))
+    unique = set(candidates)
     return dict(zip(unique, map(identifiers.national_number, unique), strict=True))
 
 
 def read_values(
-    path: Path, parts: Audit, columns: Sequence[Column], reader: Callable[[Path, str], list[Row]]
+    path: Path,
+    parts: Audit,
+    columns: Sequence[Column],
+    reader: Callable[[Path, int, str], list[Row]],
 ) -> tuple[list[Row], dict[str, str | None]]:
     """The sheet's rows, and the national-number memo computed meanwhile.
 
     The national-number checksum (python-stdnum, about 10 us a number) is the
     largest cost of a big sheet after reading it, and calamine parses the
     sheet without holding the GIL. So while calamine reads in a second
-    thread, this thread validates the compact numbers the sheet's XML holds
-    (the audit already read it). The check then looks each cell up: the same
+    thread, this thread validates the compact numbers the audit saw in the
+    sheet's XML and shared strings. The check then looks each cell up: the same
     function on the same text gives the same answer, it is only computed
     while the other core reads. Without a national-number column, or nothing
     to guess from, the sheet is simply read.
     """
-    sheet = parts.data_sheet or ""
-    xml, parts.sheet_xml = parts.sheet_xml, b""  # not kept longer than needed
-    if not xml or not any(c.type == "national_number" for c in columns):
-        return reader(path, sheet), {}
+    sheet, index = parts.data_sheet or "", parts.data_index
+    candidates, parts.candidates = parts.candidates, []  # not kept longer than needed
+    if not candidates or not any(c.type == "national_number" for c in columns):
+        return reader(path, index, sheet), {}
     with ThreadPoolExecutor(1, thread_name_prefix="handoff-sheet-read") as pool:
-        reading = pool.submit(reader, path, sheet)
-        memo = _warm_memo(path, xml)
-        del xml
+        reading = pool.submit(reader, path, index, sheet)
+        memo = _warm_memo(candidates)
         return reading.result(), memo
 
 
 def analyse(path: Path, protocol: Protocol, columns: Sequence[Column] | None = None) -> Analysis:
     """Audit the parts, locate the table, check every cell: one read of the file."""
-    with no_cycle_collection():
-        return _analyse(path, protocol, columns)
-
-
-def _analyse(path: Path, protocol: Protocol, columns: Sequence[Column] | None) -> Analysis:
     _require_file(path)
     columns = tuple(columns if columns is not None else protocol.columns)
     parts = audit(path)

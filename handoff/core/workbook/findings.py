@@ -87,8 +87,18 @@ CATALOGUE: dict[str, tuple[str, str, bool]] = {
         True,
     ),
     "column_not_allowed": (
-        "Deze kolom is niet toegelaten door het protocol ({article}: enkel de noodzakelijke gegevens, proportionaliteit). Wat te doen: verwijder deze kolom.",
-        "This column is not allowed by the protocol ({article}: only the necessary data, proportionality). What to do: delete this column.",
+        "Kolom {column} '{header}' is niet toegelaten door het protocol ({article}: enkel de noodzakelijke gegevens, proportionaliteit). Wat te doen: verwijder deze kolom.",
+        "Column {column} '{header}' is not allowed by the protocol ({article}: only the necessary data, proportionality). What to do: delete this column.",
+        True,
+    ),
+    "columns_not_allowed_more": (
+        "Nog {count} andere kolommen, van {first} tot {last}, zijn niet toegelaten door het protocol ({article}). Wat te doen: verwijder alle kolommen die het protocol niet noemt en controleer opnieuw.",
+        "{count} more columns, from {first} to {last}, are not allowed by the protocol ({article}). What to do: delete every column the protocol does not name and check again.",
+        True,
+    ),
+    "national_number_in_text": (
+        "In kolom '{header}', rij {row} staat een rijksregister- of BIS-nummer: gegevens in de verkeerde kolom. Wat te doen: haal het nummer uit deze cel; zet het enkel in de kolom voor het rijksregisternummer als het protocol die heeft.",
+        "Column '{header}', row {row} holds a national register or BIS number: data in the wrong column. What to do: remove the number from this cell; put it only in the national-number column if the protocol has one.",
         True,
     ),
     "column_missing": (
@@ -112,8 +122,8 @@ CATALOGUE: dict[str, tuple[str, str, bool]] = {
         True,
     ),
     "invalid_national_number": (
-        "Geen geldig rijksregister-, BIS- of INSZ-nummer (controlegetal klopt niet). Wat te doen: controleer het nummer tegen de identiteitskaart of het rijksregister.",
-        "Not a valid national register, BIS or INSZ number (check digits do not match). What to do: check the number against the ID card or the national register.",
+        "Geen geldig rijksregister-, BIS- of INSZ-nummer in kolom '{header}', rij {row} (controlegetal klopt niet). Wat te doen: controleer het nummer tegen de identiteitskaart of het rijksregister.",
+        "Not a valid national register, BIS or INSZ number in column '{header}', row {row} (check digits do not match). What to do: check the number against the ID card or the national register.",
         True,
     ),
     "invalid_phone": (

@@ -27,6 +27,7 @@ class Table:
     header_index: int  # 0-based row index of the headers
     mapped: dict[str, int] = field(default_factory=dict)  # column key -> 0-based column index
     data: list[int] = field(default_factory=list)  # 0-based row indexes of the data rows
+    headers: dict[int, str] = field(default_factory=dict)  # column index -> header text
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -43,25 +44,76 @@ def _row_empty(row: Row, visible: Sequence[int]) -> bool:
     return True
 
 
+# Header text quoted in a finding is cut here: enough to recognise the column.
+HEADER_CHARS = 40
+# After this many forbidden columns one finding sums up the rest: a sheet with
+# 16,384 filled header cells needs one line, not 16,377.
+MAX_NOT_ALLOWED = 20
+
+
+def _header_text(value: object) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= HEADER_CHARS else text[: HEADER_CHARS - 1] + "…"
+
+
 def _map_headers(
     table: Table, row: Row, visible: Sequence[int], columns: Sequence[Column], article: str
 ) -> None:
     number = table.header_index + 1
+    refused: list[int] = []
     for j in visible:
         if is_empty(row[j]):
             continue
+        table.headers[j] = _header_text(row[j])
         column = headers.match(row[j], columns)
         cell = f"{column_letter(j)}{number}"
         if column is None:
-            table.findings.append(
-                finding("column_not_allowed", sheet=table.sheet, cell=cell, article=article)
-            )
+            refused.append(j)
+            if len(refused) <= MAX_NOT_ALLOWED:
+                table.findings.append(
+                    finding(
+                        "column_not_allowed",
+                        sheet=table.sheet,
+                        cell=cell,
+                        article=article,
+                        column=column_letter(j),
+                        header=table.headers[j],
+                    )
+                )
         elif column.key in table.mapped:
             table.findings.append(
                 finding("column_duplicate", sheet=table.sheet, cell=cell, label=column.label.nl)
             )
         else:
             table.mapped[column.key] = j
+    _more_not_allowed(table, refused[MAX_NOT_ALLOWED:], article)
+
+
+def _more_not_allowed(table: Table, more: Sequence[int], article: str) -> None:
+    """One finding for the forbidden columns beyond the first ones (two or more)."""
+    if len(more) == 1:
+        j = more[0]
+        table.findings.append(
+            finding(
+                "column_not_allowed",
+                sheet=table.sheet,
+                cell=f"{column_letter(j)}{table.header_index + 1}",
+                article=article,
+                column=column_letter(j),
+                header=table.headers[j],
+            )
+        )
+    elif more:
+        table.findings.append(
+            finding(
+                "columns_not_allowed_more",
+                sheet=table.sheet,
+                count=len(more),
+                first=column_letter(more[0]),
+                last=column_letter(more[-1]),
+                article=article,
+            )
+        )
 
 
 def _data_rows(
