@@ -161,7 +161,7 @@ def _line_of(text: str, key: str, section: str = "") -> int | None:
     """The line that assigns ``key`` (inside ``[section]``), so the message can point at it."""
     pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
     current = ""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         header = re.match(r"^\s*\[([^\]]+)\]", line)
         if header:
             current = header.group(1).strip()
