@@ -32,8 +32,9 @@ from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal_details import clean_details
 from handoff.core.journal_hash import GENESIS, details_text, record_hash
-from handoff.core.journal_store import COLUMNS, db_errors, open_journal
+from handoff.core.journal_store import COLUMNS, damaged, db_errors, open_journal, storage_damage
 from handoff.core.journal_verify import (
+    STORAGE_DAMAGED,
     Checkpoint,
     VerifyResult,
     against_checkpoint,
@@ -157,6 +158,9 @@ class Journal:
         self._lock = threading.RLock()  # the GUI may hand one Journal to worker threads
         self.account = os_account()
         self.machine = socket.gethostname() or "unknown"
+        # None: SQLite's own check has not run yet in this session; it runs
+        # before the first write, and a file that fails it is never written.
+        self._sound: bool | None = None
 
     @contextlib.contextmanager
     def _use(self) -> Iterator[None]:
@@ -193,7 +197,19 @@ class Journal:
             raise _bad_reference("protocol id")
         text = details_text(clean_details(step.value, details))
         with self._use():
+            self._refuse_damaged()
             return self._insert(step, handoff_id, protocol_id, text)
+
+    def _refuse_damaged(self) -> None:
+        """Before the session's first write: quick_check, so damage is never built upon.
+
+        quick_check (every page and record, no index-to-table match) is what a
+        first write can afford on a large journal; ``verify`` runs the full check.
+        """
+        if self._sound is None:
+            self._sound = not storage_damage(self._conn, quick=True)
+        if not self._sound:
+            raise damaged(self.path)
 
     def _insert(self, step: Step, handoff_id: str, protocol_id: str | None, text: str) -> Record:
         conn = self._conn
@@ -271,9 +287,12 @@ class Journal:
             return self._conn.execute(f"SELECT count(*) FROM records{where}", params).fetchone()[0]
 
     def verify(self, checkpoint: Path | None = None) -> VerifyResult:
-        """Walk the whole chain (streamed), then compare with a checkpoint if given."""
+        """SQLite's integrity check, the whole chain (streamed), then a checkpoint if given."""
         saved = Checkpoint.load(checkpoint) if checkpoint is not None else None
         with self._use():
+            self._sound = not storage_damage(self._conn, quick=False)
+            if not self._sound:
+                return STORAGE_DAMAGED
             result = verify_chain(self._conn)
             if saved is not None and result.ok:
                 result = against_checkpoint(self._conn, result, saved)

@@ -25,6 +25,18 @@ def _ensure(path: Path) -> Path:
     return path
 
 
+def ensure_private(path: Path) -> Path:
+    """Create ``path`` readable by this account only (0700 on POSIX) when it is missing.
+
+    For the folders that hold the journal and received personal data: on a
+    shared machine other accounts must not even list them. An existing folder
+    is left as the IT desk set it up (it may be a share with its own rights).
+    On Windows the mode is ignored and the user profile's ACLs apply.
+    """
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
 def config_dir() -> Path:
     """Settings and an organisation's own protocol profiles."""
     base = home()
@@ -39,10 +51,10 @@ def data_dir() -> Path:
     """The journal and other state that must survive updates."""
     base = home()
     if base is not None:
-        return _ensure(base / "data")
+        return ensure_private(base / "data")
     import platformdirs
 
-    return _ensure(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+    return ensure_private(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 
 
 def outbox_dir() -> Path:
@@ -52,7 +64,7 @@ def outbox_dir() -> Path:
 
 def secure_store_dir() -> Path:
     """Default secure folder for received files (settings should override)."""
-    return _ensure(data_dir() / "received")
+    return ensure_private(data_dir() / "received")
 
 
 def temp_dir() -> Path:
