@@ -12,6 +12,7 @@ opens the same file through the app's own code path with a ``mode=ro`` URI.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import sqlite3
@@ -188,3 +189,21 @@ def test_journal_folder_and_file_are_private(tmp_path, monkeypatch):
     _fill(other, 1)
     assert stat.S_IMODE(other.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(other.stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+def test_cli_receive_creates_the_configured_secure_folder_private(tmp_path, monkeypatch):
+    from handoff.core import settings
+
+    protocol = protocols.get("kg-ocmw-referral")
+    sheet = workbook.sheet_from_fields(protocol, FIELDS)
+    packaged = handoffs.package(sheet, protocol.id, tmp_path / "in.7z", consent_confirmed=True)
+    secure = tmp_path / "gedeeld" / "veilig"
+    settings.save(settings.with_value(settings.load(), "secure_folder", str(secure)))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(packaged.password.value + "\n"))
+    assert (
+        main(["receive", str(tmp_path / "in.7z"), "--protocol", protocol.id, "--password-stdin"])
+        == 0
+    )
+    assert stat.S_IMODE(secure.stat().st_mode) == 0o700
+    assert any(secure.iterdir())

@@ -115,10 +115,9 @@ def receive(
     archive: Path, protocol_id: str, password: str, progress: Progress, cancel: Cancel
 ) -> Any:
     """Decrypt into the secure folder (``handoffs.receive``)."""
-    from handoff.core import handoffs, settings
+    from handoff.core import handoffs, paths, settings
 
-    secure = Path(settings.load().secure_folder)
-    secure.mkdir(parents=True, exist_ok=True)
+    secure = paths.ensure_private(Path(settings.load().secure_folder))
     return handoffs.receive(
         archive, protocol_id, password, secure, progress=progress, cancel=cancel
     )
