@@ -8,7 +8,6 @@ platform's user directories (platformdirs) are used.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 APP_NAME = "Handoff"
@@ -94,10 +93,15 @@ def user_protocols_dir() -> Path:
 def resources_dir() -> Path:
     """Shipped data: protocol profiles, translations, word list, icons.
 
-    In a PyInstaller bundle they sit under ``sys._MEIPASS``; in a source or
-    editable install they are the repository's ``resources/`` folder.
+    The one lookup for every kind of install: a wheel or plain ``pip install .``
+    carries them as ``handoff/resources`` (setup.py maps the repository's
+    ``resources/`` there), as does the PyInstaller bundle (installer/handoff.spec);
+    importlib.resources finds both. A source checkout or editable install has
+    no such folder inside the package and uses the repository's ``resources/``.
     """
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
+    from importlib.resources import files
+
+    installed = files("handoff") / "resources"
+    if installed.is_dir():
+        return Path(str(installed))
     return Path(__file__).resolve().parents[2] / "resources"
