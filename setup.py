@@ -18,7 +18,14 @@ from setuptools import find_packages, setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
-RESOURCE_FILES = ["protocols/*.toml", "i18n/*.ts", "icons/*.svg", "wordlist/*"]
+#: Each resources/ folder is a data-only package under handoff.resources, with
+#: the files it ships (the .qm catalogues are added by the build itself).
+RESOURCE_FILES = {
+    "protocols": ["*.toml"],
+    "i18n": ["*.ts"],
+    "icons": ["*.svg"],
+    "wordlist": ["*"],
+}
 
 
 class BuildWithCatalogues(build_py):
@@ -35,8 +42,12 @@ class BuildWithCatalogues(build_py):
 
 
 setup(
-    packages=[*find_packages(include=["handoff", "handoff.*"]), "handoff.resources"],
+    packages=[
+        *find_packages(include=["handoff", "handoff.*"]),
+        "handoff.resources",
+        *(f"handoff.resources.{folder}" for folder in RESOURCE_FILES),
+    ],
     package_dir={"handoff.resources": "resources"},
-    package_data={"handoff.resources": RESOURCE_FILES},
+    package_data={f"handoff.resources.{folder}": files for folder, files in RESOURCE_FILES.items()},
     cmdclass={"build_py": BuildWithCatalogues},
 )

@@ -277,3 +277,12 @@ def test_a_profile_naming_two_mailboxes_cannot_be_chosen():
     with pytest.raises(HandoffError) as caught:
         protocols.get("kg-wrong")
     assert caught.value.code == "unknown_protocol"
+
+
+def test_no_protocol_found_at_all_is_an_error(monkeypatch, tmp_path, capsys):
+    # What a wheel without its resources looked like: an empty list and exit 0.
+    monkeypatch.setattr(protocols, "shipped_dir", lambda: tmp_path / "nowhere")
+    assert main(["protocols"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "geen enkel protocol gevonden" in err and "installeer Handoff opnieuw" in err
