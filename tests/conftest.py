@@ -15,7 +15,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from handoff.core import i18n
+from handoff.core import credentials, i18n
 
 
 class MemoryKeyring(KeyringBackend):
@@ -45,6 +45,10 @@ def handoff_home(tmp_path, monkeypatch):
     monkeypatch.setenv("HANDOFF_LANG", "nl")
     i18n.set_language(None)
     ring = MemoryKeyring()
+    # The allow-list of secure keyrings learns about this test store here, in
+    # the fixture; production code knows no test backend.
+    trusted = f"{MemoryKeyring.__module__}.{MemoryKeyring.__qualname__}"
+    monkeypatch.setattr(credentials, "SECURE_BACKENDS", credentials.SECURE_BACKENDS | {trusted})
     keyring.set_keyring(ring)
     yield home
     i18n.set_language(None)

@@ -184,9 +184,9 @@ def test_bundle_is_trimmed_and_under_budget(dist):
     for unused in ("libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Pdf.so.6", "libqgtk3.so"):
         assert unused not in names
     assert "libqoffscreen.so" in names and "libqxcb.so" in names
-    assert (internal / "resources" / "protocols" / "kg-ocmw-referral.toml").is_file()
+    assert (internal / "handoff" / "resources" / "protocols" / "kg-ocmw-referral.toml").is_file()
     sources = sorted((ROOT / "resources" / "i18n").glob("*.ts"))
-    shipped = sorted((internal / "resources" / "i18n").glob("*"))
+    shipped = sorted((internal / "handoff" / "resources" / "i18n").glob("*"))
     assert [p.name for p in shipped] == [ts.with_suffix(".qm").name for ts in sources]
     assert folder_size(dist / "handoff") < SIZE_BUDGET
 

@@ -50,6 +50,34 @@ def test_insecure_backends_are_never_written_and_ask_every_time(backend):
     assert calls == ["sms", "sms"]
 
 
+class SecretServiceLookalike(null.Keyring):
+    """A third-party backend nobody vetted, whatever its name claims."""
+
+    priority = 1  # type: ignore[assignment]
+
+
+SecretServiceLookalike.__qualname__ = "Keyring"  # same class name as Secret Service's
+
+
+def test_only_allow_listed_backends_count_as_secure(memory_keyring):
+    # The test store is trusted only because the conftest fixture registered it.
+    assert credentials.secure_backend_available()
+    keyring.set_keyring(SecretServiceLookalike())
+    assert not credentials.secure_backend_available()
+    assert "keyring.backends.SecretService.Keyring" in credentials.SECURE_BACKENDS
+    assert "keyring.backends.Windows.WinVaultKeyring" in credentials.SECURE_BACKENDS
+
+
+def test_chainer_is_secure_only_when_every_chained_store_is(monkeypatch, memory_keyring):
+    monkeypatch.setattr(
+        chainer.ChainerBackend, "backends", [memory_keyring, PlaintextKeyring()], raising=False
+    )
+    keyring.set_keyring(chainer.ChainerBackend())
+    assert not credentials.secure_backend_available()
+    monkeypatch.setattr(chainer.ChainerBackend, "backends", [memory_keyring], raising=False)
+    assert credentials.secure_backend_available()
+
+
 def test_chainer_with_no_viable_backend_is_not_secure(monkeypatch):
     monkeypatch.setattr(chainer.ChainerBackend, "backends", [fail.Keyring()], raising=False)
     keyring.set_keyring(chainer.ChainerBackend())

@@ -274,9 +274,9 @@ def test_damage_found_while_reading_is_reported_and_the_file_left_alone(tmp_path
     data = bytearray(path.read_bytes())
     data[-8192:-4096] = b"\x13" * 4096  # one records page near the end
     path.write_bytes(bytes(data))
-    with Journal(path) as journal, pytest.raises(HandoffError) as caught:
-        journal.verify()
-    assert caught.value.code == "journal_damaged"
+    with Journal(path) as journal:
+        result = journal.verify()  # SQLite's own check finds it before the chain walk
+    assert not result.ok and result.kind == "storage"
     assert path.read_bytes() == bytes(data)
 
 

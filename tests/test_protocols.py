@@ -207,3 +207,82 @@ def test_cli_protocols_as_a_real_process():
         [sys.executable, "-m", "handoff", "protocols"], capture_output=True, text=True, check=True
     )
     assert {line.split("\t")[0] for line in out.stdout.splitlines()} == set(SHIPPED)
+
+
+ADDRESS = 'address = "socialedienst@kluisbergen.be"'
+
+
+@pytest.mark.parametrize(
+    ("written", "word"),
+    [
+        ('address = "socialedienst@kluisbergen.be, spy@evil.example"', "meer dan één adres"),
+        ('address = "socialedienst@kluisbergen.be;spy@evil.example"', "meer dan één adres"),
+        ('address = "Sociale dienst <socialedienst@kluisbergen.be>"', "zonder naam"),
+        ('address = "socialedienst@kluisbergen.be\\r\\nBcc: spy@evil.example"', "regeleinden"),
+        ('address = "socialedienst@kluisbergen.be\\u2028"', "regeleinden"),
+        ('address = "socialedienst@@kluisbergen.be"', "geen geldig e-mailadres"),
+        ('address = "socialedienst@kluisbergen"', "geen geldig e-mailadres"),
+        ('address = "0470123456@mobistar.be"', "e-mail-naar-sms"),
+        ('address = "31612345678@gin.nl"', "e-mail-naar-sms"),
+        ('address = "dienst@sms.orange.nl"', "e-mail-naar-sms"),
+        ('address = "+32470123456@mail.example.be"', "e-mail-naar-sms"),
+        ('address = "socialedienst@sms.example.be"', "e-mail-naar-sms"),
+    ],
+    ids=[
+        "comma-list",
+        "semicolon-list",
+        "display-name",
+        "crlf-header",
+        "u2028",
+        "two-at",
+        "no-dot",
+        "be-gateway",
+        "nl-gateway",
+        "nl-gateway-subdomain",
+        "phone-number-mailbox",
+        "sms-host",
+    ],
+)
+def test_a_recipient_must_be_one_plain_mailbox_refused_at_load_with_its_line(written, word):
+    text = _valid_user_profile("kg-wrong")
+    assert ADDRESS in text
+    text = text.replace(ADDRESS, written)
+    path = _user_profile("fout.toml", text)
+    found, problems = protocols.load_all()
+    assert "kg-wrong" not in found
+    assert [p.file for p in problems] == [path]
+    assert word in problems[0].text.render("nl")
+    line = problems[0].line
+    assert line is not None and text.split("\n")[line - 1] == written
+
+
+def test_ordinary_mailboxes_still_load():
+    for address in ("socialedienst@kluisbergen.be", "o'brien.j+ocmw@sub.gent.be", "x@a-b.invalid"):
+        _user_profile(
+            "eigen.toml",
+            _valid_user_profile("kg-eigen").replace("socialedienst@kluisbergen.be", address),
+        )
+        found, problems = protocols.load_all()
+        assert problems == [] and found["kg-eigen"].recipients[0].address == address
+
+
+def test_a_profile_naming_two_mailboxes_cannot_be_chosen():
+    # The reported case: the profile used to load and address the draft to both.
+    _user_profile(
+        "fout.toml",
+        _valid_user_profile("kg-wrong").replace(
+            "socialedienst@kluisbergen.be", "socialedienst@kluisbergen.be, spy@evil.example"
+        ),
+    )
+    with pytest.raises(HandoffError) as caught:
+        protocols.get("kg-wrong")
+    assert caught.value.code == "unknown_protocol"
+
+
+def test_no_protocol_found_at_all_is_an_error(monkeypatch, tmp_path, capsys):
+    # What a wheel without its resources looked like: an empty list and exit 0.
+    monkeypatch.setattr(protocols, "shipped_dir", lambda: tmp_path / "nowhere")
+    assert main(["protocols"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "geen enkel protocol gevonden" in err and "installeer Handoff opnieuw" in err

@@ -151,3 +151,32 @@ def test_command_line_runs_offscreen_without_a_display(tmp_path):
     assert proc.stdout.splitlines()[-1] == f"All {len(CHECKS)} checks passed."
     assert "OK    Window (Qt)" in proc.stdout and "Venster" not in proc.stdout
     assert not (tmp_path / "real-home").exists()
+
+
+def test_a_check_that_exits_is_a_failed_check_and_the_summary_still_prints():
+    # i18n_build used to raise SystemExit from inside a check when lrelease was missing.
+    def leaves(run: Run) -> None:
+        raise SystemExit("pyside6-lrelease not found")
+
+    code, lines = run((Check(Text("vertrekt", "exits"), leaves), *pick("keyring")))
+    assert code == selftest.EXIT_FAILED
+    assert lines[0].startswith("FOUT  vertrekt: SystemExit")
+    assert lines[1].startswith("OK    Sleutelbos")
+    assert lines[2].startswith("1 van 2 controles mislukt.")
+
+
+def test_missing_translations_are_reported(monkeypatch, tmp_path):
+    from handoff.core import paths
+
+    real = paths.resources_dir()
+    fake = tmp_path / "resources"
+    for folder in ("protocols", "wordlist", "icons"):
+        (fake / folder).mkdir(parents=True)
+        for file in (real / folder).iterdir():
+            (fake / folder / file.name).write_bytes(file.read_bytes())
+    (fake / "i18n").mkdir()  # the .ts sources alone: a wheel built without lrelease
+    (fake / "i18n" / "handoff_nl.ts").write_text("<TS/>")
+    monkeypatch.setattr(paths, "resources_dir", lambda: fake)
+    code, lines = run(pick("resources"))
+    assert code == selftest.EXIT_FAILED
+    assert lines[0] == "FOUT  Protocollen en hulpbestanden: map i18n ontbreekt of is leeg"

@@ -64,19 +64,100 @@ def test_a_secret_in_the_file_is_refused_with_the_way_to_store_it():
 
 
 @pytest.mark.parametrize(
-    ("text", "key"),
+    ("text", "line", "words", "key"),
     [
-        ('[mail]\nport = "587"\n', "port"),
-        ('[mail]\nmode = "carrier-pigeon"\n', "mail.mode"),
-        ('[sftp]\nhost_key_fingerprint = "MD5:aa"\n', "sftp.host_key_fingerprint"),
-        ("directory = 3\n", "directory"),
+        ('[mail]\nport = "587"\n', 2, "De poort van de mailserver", "port"),
+        ('\n[mail]\nmode = "carrier-pigeon"\n', 3, "De manier van mailen", "mail.mode"),
+        (
+            '[sftp]\nhost_key_fingerprint = "MD5:aa"\n',
+            2,
+            "De vingerafdruk van de SFTP-server",
+            "host_key_fingerprint",
+        ),
+        ("directory = 3\n", None, "[directory]", "directory ="),
     ],
 )
-def test_wrong_values_are_refused_by_name(text, key):
-    paths.settings_path().write_text(text)
+def test_wrong_values_are_refused_in_words_with_their_line(text, line, words, key):
+    file = paths.settings_path()
+    file.write_text(text)
     with pytest.raises(HandoffError) as caught:
         settings.load()
-    assert key in caught.value.message()
+    message = caught.value.message()
+    assert words in message
+    assert key not in message  # a worker reads words, not the file's key names
+    if line:
+        assert f"{file}:{line}:" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('organisation = "x"\nsecure_folder = "clients/received"\n', 2),
+        ('outbox = "uit"\n', 1),
+        ('[sms]\nprovider = "cm"\nbase_url = "http://sms.example.be"\n', 3),
+        ('[sms]\nbase_url = "mailto:0470000000@sms.example.be"\n', 2),
+        ('[sms]\nbase_url = "https://user:pw@sms.example.be"\n', 2),
+        ('[sms]\nbase_url = "file:///etc/passwd"\n', 2),
+        ('[sms]\nbase_url = "https://"\n', 2),
+    ],
+    ids=["relative-secure", "relative-outbox", "http", "mailto", "userinfo", "file", "no-host"],
+)
+def test_unusable_folders_and_sms_addresses_are_refused_at_load(text, line, capsys):
+    file = paths.settings_path()
+    file.write_text(text, encoding="utf-8")
+    with pytest.raises(HandoffError) as caught:
+        settings.load()
+    assert caught.value.code == "settings_invalid"
+    assert f"{file}:{line}:" in caught.value.message()
+    assert "base_url" not in caught.value.message()
+    # 'settings show' used to print such a file as if it were fine.
+    assert main(["settings", "show"]) == 2
+    assert f"{file}:{line}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "https://gw.cmtelecom.com",
+        "http://127.0.0.1:8025/api",
+        "http://localhost:9/",
+        "http://[::1]:80",
+    ],
+)
+def test_https_and_loopback_http_sms_addresses_load(url):
+    paths.settings_path().write_text(f'[sms]\nbase_url = "{url}"\n', encoding="utf-8")
+    assert settings.load().sms.base_url == url
+
+
+def test_a_utf8_bom_is_accepted():
+    paths.settings_path().write_bytes('\ufefforganisation = "OCMW Kluisbergen"\n'.encode())
+    assert settings.load().organisation == "OCMW Kluisbergen"
+
+
+def test_bad_values_are_refused_when_set_in_words():
+    s = settings.Settings()
+    for key, value in [
+        ("secure_folder", "relative/folder"),
+        ("sms.base_url", "mailto:x@sms.example.be"),
+        ("sms.base_url", "http://sms.example.be"),
+    ]:
+        with pytest.raises(HandoffError) as caught:
+            settings.with_value(s, key, value)
+        message = caught.value.message()
+        assert message.startswith("Instelling niet bewaard.")
+        assert key not in message
+    english = caught.value.message("en")
+    assert "The SMS provider's web address: the address must start with https://" in english
+    assert not paths.settings_path().exists()
+
+
+def test_save_from_the_window_refuses_a_relative_secure_folder():
+    s = settings.Settings(secure_folder=Path("ontvangen"))
+    with pytest.raises(HandoffError) as caught:
+        settings.save(s)
+    assert "De beveiligde map: geef het volledige pad" in caught.value.message()
+    assert not paths.settings_path().exists()
 
 
 def test_with_value_converts_and_validates():
@@ -84,7 +165,7 @@ def test_with_value_converts_and_validates():
     assert s.mail.port == 465
     s = settings.with_value(s, "directory.opgroeien-dpo", "0499 99 67 57")
     assert s.directory == {"opgroeien-dpo": "0499 99 67 57"}
-    with pytest.raises(HandoffError, match=r"mail\.port"):
+    with pytest.raises(HandoffError, match="De poort van de mailserver: dit moet een getal zijn"):
         settings.with_value(s, "mail.port", "vijf")
     with pytest.raises(HandoffError) as caught:
         settings.with_value(s, "mail.nope", "x")
@@ -112,7 +193,7 @@ def test_cli_set_then_show(capsys):
 
 def test_cli_set_refuses_bad_value_with_exit_2(capsys):
     assert main(["settings", "set", "mail.security", "none"]) == 2
-    assert "mail.security" in capsys.readouterr().err
+    assert "De beveiliging van de mailverbinding" in capsys.readouterr().err
     assert not paths.settings_path().exists()
 
 

@@ -12,15 +12,28 @@ import sys
 from pathlib import Path
 
 from handoff.cli._prompts import say
-from handoff.core import protocols
-from handoff.core.i18n import tr
+from handoff.core import paths, protocols
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text, tr
 
 EXIT_NOT_CONFORM = 1
 
 
 def list_protocols(args: argparse.Namespace) -> int:
-    """One line per protocol: id <TAB> title in the current language."""
+    """One line per protocol: id <TAB> title in the current language; none at all is an error."""
     found, problems = protocols.load_all()
+    if not found:
+        raise HandoffError(
+            "no_protocols",
+            Text(
+                "Er is geen enkel protocol gevonden (gezocht in {shipped} en {own}). Deze "
+                "installatie is onvolledig: installeer Handoff opnieuw of meld het aan uw IT-dienst.",
+                "No protocol was found (looked in {shipped} and {own}). This installation is "
+                "incomplete: reinstall Handoff or report it to your IT desk.",
+            ),
+            shipped=str(protocols.shipped_dir()),
+            own=str(paths.user_protocols_dir()),
+        )
     for protocol_id in sorted(found):
         print(f"{protocol_id}\t{found[protocol_id].title.render()}")
     for problem in problems:

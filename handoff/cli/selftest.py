@@ -84,7 +84,7 @@ class Check:
 
 
 def check_resources(run: Run) -> None:
-    """Protocol profiles, word list and icons ship inside the bundle's resources/."""
+    """Protocol profiles, word list, icons and compiled translations ship with the install."""
     from handoff.core import paths, protocols
 
     loaded, problems = protocols.load_all()
@@ -94,9 +94,9 @@ def check_resources(run: Run) -> None:
             Text("{n} protocol(len) ontbreken of zijn fout", "{n} protocol(s) missing or broken"),
             n=len(missing) + len(problems),
         )
-    for folder in ("wordlist", "icons"):
+    for folder, pattern in (("wordlist", "*.txt"), ("icons", "*.svg"), ("i18n", "*.qm")):
         found = paths.resources_dir() / folder
-        if not found.is_dir() or not any(found.iterdir()):
+        if not found.is_dir() or not any(found.glob(pattern)):
             raise CheckFailed(
                 Text("map {name} ontbreekt of is leeg", "folder {name} is missing or empty"),
                 name=folder,
@@ -271,7 +271,7 @@ def run_checks(checks: tuple[Check, ...], folder: Path, out: TextIO) -> int:
         for check in checks:
             try:
                 check.run(run)
-            except Exception as exc:
+            except (Exception, SystemExit) as exc:  # a check never ends the run
                 failed += 1
                 print(f"{tr('FOUT', 'FAIL')}  {check.label.render()}: {reason(exc)}", file=out)
             else:

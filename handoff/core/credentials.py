@@ -1,11 +1,15 @@
 """Secrets (SMTP password, SFTP password, SMS API token) in the system keyring only.
 
-Everything is stored under the service name "Handoff". When no secure keyring
-is available (keyring's fail backend, a chainer with nothing viable, the null
-backend, or a plain-text/"encrypted file" store from keyrings.alt) Handoff asks
-for the secret each time and stores nothing: there is deliberately no
-plain-text fallback (ARCHITECTURE.md: Vorta's plain-text fallback is what to
-avoid). Values never appear in a message or exception.
+Everything is stored under the service name "Handoff". A keyring counts as
+secure only when its backend is on an explicit allow-list of the stores the
+operating system protects (Windows Credential Manager, macOS Keychain, Secret
+Service, KWallet); anything else (keyring's fail or null backend, a chainer
+with nothing viable, a plain-text or "encrypted file" store from keyrings.alt,
+or a backend nobody has looked at yet) means Handoff asks for the secret each
+time and stores nothing: there is deliberately no plain-text fallback
+(ARCHITECTURE.md: Vorta's plain-text fallback is what to avoid). An allow-list
+and not a deny-list, because a new third-party backend must prove itself
+before a password goes into it. Values never appear in a message or exception.
 """
 
 from __future__ import annotations
@@ -28,9 +32,19 @@ NAMES = (SMTP, SFTP, SMS)
 
 Ask = Callable[[str], str | None]
 
-# Backends that do not protect the secret: they store it readable on disk or not at all.
-_INSECURE_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
-_INSECURE_NAMES = ("plaintext", "encryptedkeyring", "uncrypted")
+#: The backends (module and class, exactly) that keep a secret in a store the
+#: operating system protects. A subclass or look-alike name does not count.
+SECURE_BACKENDS = frozenset(
+    {
+        "keyring.backends.Windows.WinVaultKeyring",  # Windows Credential Manager
+        "keyring.backends.macOS.Keyring",  # macOS Keychain
+        "keyring.backends.SecretService.Keyring",  # GNOME Keyring & co. over D-Bus
+        "keyring.backends.libsecret.Keyring",  # the same Secret Service through libsecret
+        "keyring.backends.kwallet.DBusKeyring",  # KWallet 5/6
+        "keyring.backends.kwallet.DBusKeyringKWallet4",
+    }
+)
+_CHAINER = "keyring.backends.chainer.ChainerBackend"
 
 
 def _check_name(name: str) -> None:
@@ -46,15 +60,22 @@ def _check_name(name: str) -> None:
         )
 
 
-def _is_secure(backend: KeyringBackend) -> bool:
+def _qualified(backend: KeyringBackend) -> str:
     cls = type(backend)
-    module = cls.__module__
-    if module.startswith(_INSECURE_MODULES) or cls.__name__.lower().startswith(_INSECURE_NAMES):
-        return False
-    chained = getattr(backend, "backends", None)
-    if module.startswith("keyring.backends.chainer"):
-        return any(_is_secure(b) for b in chained or ())
-    return True
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _is_secure(backend: KeyringBackend) -> bool:
+    """On the allow-list; a chainer only when every store it may write to is.
+
+    The chainer writes to the first backend that accepts, so one plain-text
+    store among secure ones could receive the secret.
+    """
+    name = _qualified(backend)
+    if name == _CHAINER:
+        chained = tuple(getattr(backend, "backends", ()) or ())
+        return bool(chained) and all(_is_secure(b) for b in chained)
+    return name in SECURE_BACKENDS
 
 
 def secure_backend_available() -> bool:

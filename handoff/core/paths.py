@@ -8,7 +8,6 @@ platform's user directories (platformdirs) are used.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 APP_NAME = "Handoff"
@@ -22,6 +21,18 @@ def home() -> Path | None:
 
 def _ensure(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def ensure_private(path: Path) -> Path:
+    """Create ``path`` readable by this account only (0700 on POSIX) when it is missing.
+
+    For the folders that hold the journal and received personal data: on a
+    shared machine other accounts must not even list them. An existing folder
+    is left as the IT desk set it up (it may be a share with its own rights).
+    On Windows the mode is ignored and the user profile's ACLs apply.
+    """
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 
@@ -39,10 +50,10 @@ def data_dir() -> Path:
     """The journal and other state that must survive updates."""
     base = home()
     if base is not None:
-        return _ensure(base / "data")
+        return ensure_private(base / "data")
     import platformdirs
 
-    return _ensure(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+    return ensure_private(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 
 
 def outbox_dir() -> Path:
@@ -52,7 +63,7 @@ def outbox_dir() -> Path:
 
 def secure_store_dir() -> Path:
     """Default secure folder for received files (settings should override)."""
-    return _ensure(data_dir() / "received")
+    return ensure_private(data_dir() / "received")
 
 
 def temp_dir() -> Path:
@@ -82,10 +93,15 @@ def user_protocols_dir() -> Path:
 def resources_dir() -> Path:
     """Shipped data: protocol profiles, translations, word list, icons.
 
-    In a PyInstaller bundle they sit under ``sys._MEIPASS``; in a source or
-    editable install they are the repository's ``resources/`` folder.
+    The one lookup for every kind of install: a wheel or plain ``pip install .``
+    carries them as ``handoff/resources`` (setup.py maps the repository's
+    ``resources/`` there), as does the PyInstaller bundle (installer/handoff.spec);
+    importlib.resources finds both. A source checkout or editable install has
+    no such folder inside the package and uses the repository's ``resources/``.
     """
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
+    from importlib.resources import files
+
+    installed = files("handoff") / "resources"
+    if installed.is_dir():
+        return Path(str(installed))
     return Path(__file__).resolve().parents[2] / "resources"

@@ -26,6 +26,7 @@ from typing import Any, Literal, cast, get_args
 from handoff.core import paths
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
+from handoff.core.mailbox import mailbox_problem
 
 ColumnType = Literal[
     "text", "phone", "email", "address", "national_number", "yes_no", "date", "choice"
@@ -266,6 +267,16 @@ def _recipient(table: Mapping[str, Any], where: str) -> Recipient:
             ),
             address,
         )
+    trouble = mailbox_problem(address) if kind == "email" else None
+    if trouble is not None:
+        raise _SchemaError(
+            "address",
+            Text(
+                f"het adres van ontvanger '{where}address' kan niet: {trouble.nl}",
+                f"the recipient address '{where}address' cannot be used: {trouble.en}",
+            ),
+            address,
+        )
     answer = table.get("answer", False)
     if not isinstance(answer, bool):
         raise _SchemaError(
@@ -366,8 +377,11 @@ _TOML_LINE = re.compile(r"line (\d+)")
 def _line_of_key(raw: str, key: str, value: str | None = None) -> int | None:
     """The line that sets ``key`` (to ``value`` when known); TOML keeps no positions."""
     pattern = re.compile(rf"^\s*(\[+\s*)?{re.escape(key)}\b")
+    # The text as written up to its first escape or line break: a value with
+    # "\n" or U+2028 in it reads differently in the file than once parsed.
+    value = re.split(r'[\x00-\x1f\u2028\u2029"\\]', value)[0] or None if value else None
     fallback = None
-    for number, line in enumerate(raw.splitlines(), start=1):
+    for number, line in enumerate(raw.split("\n"), start=1):
         if pattern.match(line) or re.search(rf"[{{,]\s*{re.escape(key)}\s*=", line):
             if value is None or value in line:
                 return number

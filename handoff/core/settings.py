@@ -11,6 +11,7 @@ overwritten, because silently replacing it would lose the IT desk's choices.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tempfile
@@ -18,6 +19,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from handoff.core import paths
 from handoff.core.errors import HandoffError
@@ -84,13 +86,71 @@ _SECTIONS: dict[str, type] = {"mail": MailSettings, "sftp": SftpSettings, "sms":
 _TOP = ("organisation", "language", "secure_folder", "outbox")
 
 
-def _problem(file: Path, line: int | None, nl: str, en: str, **params: Any) -> HandoffError:
+#: What each setting is called in a message: a worker never reads a key name.
+LABELS: dict[str, Text] = {
+    "organisation": Text("de naam van de organisatie", "the organisation's name"),
+    "language": Text("de taal", "the language"),
+    "secure_folder": Text("de beveiligde map", "the secure folder"),
+    "outbox": Text("de map voor uitgaande bestanden", "the outbox folder"),
+    "mail.mode": Text("de manier van mailen", "how mail is sent"),
+    "mail.host": Text("de mailserver", "the mail server"),
+    "mail.port": Text("de poort van de mailserver", "the mail server's port"),
+    "mail.security": Text("de beveiliging van de mailverbinding", "the mail connection's security"),
+    "mail.username": Text("de gebruikersnaam voor de mailserver", "the mail server user name"),
+    "mail.sender": Text("het afzenderadres", "the sender address"),
+    "mail.cafile": Text("de CA-bundel van de organisatie", "the organisation's CA bundle"),
+    "sftp.host": Text("de SFTP-server", "the SFTP server"),
+    "sftp.port": Text("de poort van de SFTP-server", "the SFTP server's port"),
+    "sftp.username": Text("de gebruikersnaam voor SFTP", "the SFTP user name"),
+    "sftp.folder": Text("de map op de SFTP-server", "the folder on the SFTP server"),
+    "sftp.host_key_fingerprint": Text(
+        "de vingerafdruk van de SFTP-server", "the SFTP server's fingerprint"
+    ),
+    "sftp.known_hosts": Text("het known_hosts-bestand", "the known_hosts file"),
+    "sms.provider": Text("de sms-dienst", "the SMS provider"),
+    "sms.base_url": Text("het webadres van de sms-dienst", "the SMS provider's web address"),
+    "sms.account": Text("de account bij de sms-dienst", "the SMS provider account"),
+    "sms.sender": Text("de afzender van de sms", "the SMS sender"),
+    "sms.timeout": Text("de wachttijd voor de sms-dienst", "the SMS provider's time-out"),
+    "directory": Text("het adresboek", "the directory"),
+}
+
+
+def label(key: str, section: str = "") -> Text:
+    """The words for a setting; an unknown key (a typo in the file) is shown as typed."""
+    dotted = f"{section}.{key}" if section else key
+    return LABELS.get(dotted) or LABELS.get(key) or Text(f"'{dotted}'", f"'{dotted}'")
+
+
+def _escape(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _problem(
+    file: Path | None, line: int | None, nl: str, en: str, what: Text | None = None, **params: Any
+) -> HandoffError:
+    """settings_invalid: in a file with its line, or (no file) for a value being set.
+
+    ``what`` is the setting's label; it is put into the template itself
+    because a Text parameter could not be rendered in the reader's language.
+    """
+    subject_nl = _escape(what.nl[:1].upper() + what.nl[1:]) + ": " if what else ""
+    subject_en = _escape(what.en[:1].upper() + what.en[1:]) + ": " if what else ""
+    if file is None:
+        return HandoffError(
+            "settings_invalid",
+            Text(
+                "Instelling niet bewaard. " + subject_nl + nl,
+                "Setting not saved. " + subject_en + en,
+            ),
+            **params,
+        )
     where = f"{file}:{line}" if line else str(file)
     return HandoffError(
         "settings_invalid",
         Text(
-            "Instellingen {where}: " + nl + " Pas het bestand aan of verwijder het.",
-            "Settings {where}: " + en + " Correct the file or remove it.",
+            "Instellingen {where}: " + subject_nl + nl + " Pas het bestand aan of verwijder het.",
+            "Settings {where}: " + subject_en + en + " Correct the file or remove it.",
         ),
         where=where,
         **params,
@@ -101,7 +161,7 @@ def _line_of(text: str, key: str, section: str = "") -> int | None:
     """The line that assigns ``key`` (inside ``[section]``), so the message can point at it."""
     pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
     current = ""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         header = re.match(r"^\s*\[([^\]]+)\]", line)
         if header:
             current = header.group(1).strip()
@@ -120,24 +180,28 @@ def _convert(value: Any, kind: Any, key: str, section: str, file: Path, text: st
             raise _problem(
                 file,
                 line,
-                "'{key}' moet een geheel getal zijn.",
-                "'{key}' must be a whole number.",
-                key=key,
+                "dit moet een geheel getal zijn.",
+                "this must be a whole number.",
+                label(key, section),
             )
         return value
     if kind in ("float", float):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise _problem(
-                file, line, "'{key}' moet een getal zijn.", "'{key}' must be a number.", key=key
+                file,
+                line,
+                "dit moet een getal zijn.",
+                "this must be a number.",
+                label(key, section),
             )
         return float(value)
     if not isinstance(value, str):
         raise _problem(
             file,
             line,
-            "'{key}' moet tekst tussen aanhalingstekens zijn.",
-            "'{key}' must be text in quotes.",
-            key=key,
+            "dit moet tekst tussen aanhalingstekens zijn.",
+            "this must be text in quotes.",
+            label(key, section),
         )
     return Path(value).expanduser() if kind in ("Path", Path) else value
 
@@ -191,13 +255,68 @@ def _from_toml(data: dict[str, Any], file: Path, text: str) -> Settings:
             '[directory] holds only name = "number or address".',
         )
     settings.directory = dict(directory)
-    validate(settings, file)
+    validate(settings, file, text)
     return settings
 
 
-def validate(s: Settings, file: Path | None = None) -> None:
-    """Refuse values the channels could not use, before anything is sent."""
-    where = file or paths.settings_path()
+_LOOPBACK_NAMES = ("localhost",)
+
+
+def _is_loopback(host: str) -> bool:
+    if host in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def sms_url_problem(url: str) -> Text | None:
+    """Why the SMS provider's address cannot be used, or None (empty: the provider's own).
+
+    The password goes there, so only an encrypted web API will do: https, or
+    http to this very machine (the test gateway). Never an e-mail address
+    (``mailto:`` or any ``@``: an e-mail-to-SMS gateway would send the
+    password through the mail system that carries the archive, seed 003 art. 3
+    step 3 "via een ander communicatiekanaal"), never a local file, and no
+    user name or password inside the address (the token lives in the keyring).
+    """
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "mailto" or "@" in url:
+        return Text(
+            "een e-mailadres of een adres met gebruikersnaam kan niet: het wachtwoord zou met "
+            "het archief meereizen of in het bestand staan. Gebruik het https://-adres van de "
+            "sms-dienst.",
+            "an e-mail address or an address with a user name cannot be used: the password "
+            "would travel with the archive or sit in the file. Use the SMS provider's https:// "
+            "address.",
+        )
+    if any(ch.isspace() or ord(ch) < 0x20 for ch in url):
+        return Text(
+            "het adres bevat spaties of regeleinden.", "the address holds spaces or line breaks."
+        )
+    host = parts.hostname or ""
+    secure = parts.scheme.lower() == "https" or (
+        parts.scheme.lower() == "http" and _is_loopback(host)
+    )
+    if not host or not secure:
+        return Text(
+            "het adres moet met https:// beginnen en een server noemen (http:// mag alleen "
+            "naar deze computer zelf).",
+            "the address must start with https:// and name a server (http:// only to this "
+            "computer itself).",
+        )
+    return None
+
+
+def validate(s: Settings, file: Path | None = None, text: str = "") -> None:
+    """Refuse values the channels could not use, before anything is sent.
+
+    With ``file`` (and its ``text``) the message points at the line to fix;
+    without, it speaks of a value being set in the window or the CLI.
+    """
     checks = [
         ("mail.mode", s.mail.mode in MAIL_MODES, "draft | smtp"),
         ("mail.security", s.mail.security in MAIL_SECURITY, "starttls | tls"),
@@ -215,14 +334,35 @@ def validate(s: Settings, file: Path | None = None) -> None:
     ]
     for key, ok, expected in checks:
         if not ok:
+            section, _, name = key.rpartition(".")
             raise _problem(
-                where,
-                None,
-                "'{key}' heeft een ongeldige waarde; verwacht: {expected}.",
-                "'{key}' has an invalid value; expected: {expected}.",
-                key=key,
+                file,
+                _line_of(text, name, section) if text else None,
+                "deze waarde kan niet; verwacht: {expected}.",
+                "this value cannot be used; expected: {expected}.",
+                label(key),
                 expected=expected,
             )
+    for key, value in (("secure_folder", s.secure_folder), ("outbox", s.outbox)):
+        if not Path(value).is_absolute():
+            raise _problem(
+                file,
+                _line_of(text, key) if text else None,
+                "geef het volledige pad van de map (bv. D:\\Gedeeld\\Cliënten of "
+                "/srv/clienten), niet een pad dat van de huidige map afhangt.",
+                "give the folder's full path (e.g. D:\\Shared\\Clients or /srv/clients), "
+                "not a path that depends on the current folder.",
+                label(key),
+            )
+    trouble = sms_url_problem(s.sms.base_url)
+    if trouble is not None:
+        raise _problem(
+            file,
+            _line_of(text, "base_url", "sms") if text else None,
+            trouble.nl,
+            trouble.en,
+            label("sms.base_url"),
+        )
 
 
 def load(path: Path | None = None) -> Settings:
@@ -231,7 +371,7 @@ def load(path: Path | None = None) -> Settings:
     if not file.exists():
         return Settings()
     try:
-        text = file.read_text(encoding="utf-8")
+        text = file.read_text(encoding="utf-8-sig")  # Notepad's BOM is fine
         data = tomllib.loads(text)
     except UnicodeDecodeError:
         raise _problem(
@@ -332,7 +472,7 @@ def write_atomic(target: Path, data: bytes) -> None:
 def save(s: Settings, path: Path | None = None) -> None:
     """Write the settings; refuses to replace a file that does not load."""
     file = path or paths.settings_path()
-    validate(s, file)
+    validate(s)
     if file.exists():
         load(file)  # raises settings_invalid: a broken file is never overwritten
     write_atomic(file, to_toml(s).encode("utf-8"))
@@ -368,10 +508,8 @@ def _typed(current: Any, value: str, key: str) -> Any:
     try:
         return type(current)(value)
     except ValueError:
-        raise HandoffError(
-            "settings_invalid",
-            Text("'{key}' moet een getal zijn.", "'{key}' must be a number."),
-            key=key,
+        raise _problem(
+            None, None, "dit moet een getal zijn.", "this must be a number.", label(key)
         ) from None
 
 

@@ -118,10 +118,9 @@ def receive(
 ) -> Any:
     """Decrypt into the secure folder (``usecases.receive``)."""
     from handoff import usecases
-    from handoff.core import settings
+    from handoff.core import paths, settings
 
-    secure = Path(settings.load().secure_folder)
-    secure.mkdir(parents=True, exist_ok=True)
+    secure = paths.ensure_private(Path(settings.load().secure_folder))
     return usecases.receive(
         archive, protocol_id, password, secure, progress=progress, cancel=cancel
     )

@@ -51,7 +51,7 @@ copy_program() {
 
 write_menu_entry() {
   mkdir -p "$(dirname "$DESKTOP")" "$(dirname "$ICON")" "$BIN"
-  cp "$APPDIR/_internal/resources/icons/handoff.svg" "$ICON"
+  cp "$APPDIR/_internal/handoff/resources/icons/handoff.svg" "$ICON"
   ln -sfn "$APPDIR/handoff" "$BIN/handoff"
   cat >"$DESKTOP.part" <<DESKTOP_ENTRY
 [Desktop Entry]

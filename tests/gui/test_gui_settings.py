@@ -52,7 +52,8 @@ def test_invalid_value_is_reported_and_nothing_saved(qtbot, dutch):
     dialog.sftp_fingerprint.setText("MD5:aa:bb")
     dialog.save()
     assert dialog.error.isVisibleTo(dialog)
-    assert "sftp.host_key_fingerprint" in dialog.error.text()
+    assert "De vingerafdruk van de SFTP-server" in dialog.error.text()
+    assert "sftp.host_key_fingerprint" not in dialog.error.text()  # words, not key names
     assert not paths.settings_path().exists()
 
 

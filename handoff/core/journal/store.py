@@ -12,6 +12,7 @@ record as the head.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,6 +99,49 @@ def damaged(path: Path) -> HandoffError:
     )
 
 
+def read_only(path: Path) -> HandoffError:
+    """A locked door, not damage: the file is fine, Handoff may only not write to it."""
+    return HandoffError(
+        "journal_read_only",
+        Text(
+            "Het logboek {path} is alleen-lezen: Handoff mag er niets in schrijven en doet "
+            "daarom niets. Het bestand is niet beschadigd. Vraag uw IT-dienst om u schrijfrechten "
+            "te geven op dit bestand en de map waarin het staat, en probeer dan opnieuw.",
+            "The journal {path} is read-only: Handoff may not write to it and so does nothing. "
+            "The file is not damaged. Ask your IT desk to give you write access to this file and "
+            "the folder it is in, then try again.",
+        ),
+        path=str(path),
+    )
+
+
+def is_read_only(exc: sqlite3.Error) -> bool:
+    """SQLite refused a write because the file or its folder may not be written."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == sqlite3.SQLITE_READONLY
+    return "readonly" in str(exc)
+
+
+def storage_damage(conn: sqlite3.Connection, *, quick: bool) -> bool:
+    """SQLite's own check of every page (``quick``: without matching indexes to tables).
+
+    The hash chain only sees records SQLite can still hand out; a damaged page
+    in an index, the free list or a table's tree can let the chain pass and
+    break the next write. A DatabaseError while checking is damage too.
+    """
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and (
+            "locked" in str(exc) or "busy" in str(exc)
+        ):
+            raise
+        return True
+    return rows != [("ok",)]
+
+
 def not_a_journal(path: Path, why: Text | None = None) -> HandoffError:
     return HandoffError(
         "not_a_journal",
@@ -129,7 +173,7 @@ def _wrong_version(path: Path, version: str) -> HandoffError:
 
 @contextlib.contextmanager
 def db_errors(path: Path) -> Iterator[None]:
-    """Turn SQLite's corruption errors into the journal_damaged message."""
+    """Turn SQLite's errors into clear messages: busy, read-only, or damaged."""
     try:
         yield
     except sqlite3.OperationalError as exc:
@@ -141,6 +185,8 @@ def db_errors(path: Path) -> Iterator[None]:
                     "The journal is busy in another Handoff window. Try again shortly.",
                 ),
             ) from None
+        if is_read_only(exc):
+            raise read_only(path) from None
         raise damaged(path) from None
     except sqlite3.DatabaseError:
         raise damaged(path) from None
@@ -159,6 +205,11 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
     return conn
 
 
+def _create_private(path: Path) -> None:
+    """An empty journal file only this account may read (0600; SQLite gives its WAL the same)."""
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
 def _check_existing(path: Path, conn: sqlite3.Connection) -> None:
     """Read-only proof that this is our journal; raises before anything is written."""
     with path.open("rb") as fh:
@@ -171,6 +222,8 @@ def _check_existing(path: Path, conn: sqlite3.Connection) -> None:
     except sqlite3.OperationalError as exc:
         if "no such" in str(exc):
             raise not_a_journal(path) from None
+        if is_read_only(exc):
+            raise read_only(path) from None
         raise damaged(path) from None
     except sqlite3.DatabaseError:
         raise damaged(path) from None
@@ -182,23 +235,16 @@ def _check_existing(path: Path, conn: sqlite3.Connection) -> None:
 
 def open_journal(path: Path) -> sqlite3.Connection:
     """A connection to the journal at ``path``, creating it only where nothing was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if path.is_dir():
         raise not_a_journal(path)
     existing = path.exists() and path.stat().st_size > 0
     try:
+        if not path.exists():
+            _create_private(path)
         conn = _connect(path, create=not existing)
-    except sqlite3.Error:
-        raise HandoffError(
-            "journal_unavailable",
-            Text(
-                "Het logboek {path} kan niet geopend worden. Controleer of de schijf bereikbaar "
-                "is en of u er mag schrijven; zonder logboek doet Handoff niets.",
-                "The journal {path} cannot be opened. Check that the disk is reachable and "
-                "writable; without a journal Handoff does nothing.",
-            ),
-            path=str(path),
-        ) from None
+    except (OSError, sqlite3.Error):
+        raise _unavailable(path) from None
     try:
         if existing:
             _check_existing(path, conn)
@@ -211,6 +257,19 @@ def open_journal(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _unavailable(path: Path) -> HandoffError:
+    return HandoffError(
+        "journal_unavailable",
+        Text(
+            "Het logboek {path} kan niet geopend worden. Controleer of de schijf bereikbaar "
+            "is en of u er mag schrijven; zonder logboek doet Handoff niets.",
+            "The journal {path} cannot be opened. Check that the disk is reachable and "
+            "writable; without a journal Handoff does nothing.",
+        ),
+        path=str(path),
+    )
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -50,6 +50,15 @@ PROBLEMS: dict[str, Text] = {
         "Record {seq} has another hash than in the checkpoint: the journal was rewritten.",
     ),
 }
+#: SQLite's own integrity check found damaged pages: the file, not a record, is broken.
+STORAGE = Text(
+    "Het logboekbestand zelf is beschadigd: de controle van de databank vindt fouten in de "
+    "opslag. Handoff schrijft er niets meer in. Bewaar het bestand, meld het aan uw IT-dienst "
+    "en de DPO, en zet een reservekopie terug.",
+    "The journal file itself is damaged: the database's own check finds errors in its "
+    "storage. Handoff writes nothing more to it. Keep the file, report it to your IT desk "
+    "and the DPO, and restore a backup.",
+)
 INTACT = Text(
     "Het logboek is intact: {count} records, laatste hash {head}.",
     "The journal is intact: {count} records, last hash {head}.",
@@ -69,12 +78,14 @@ class VerifyResult:
 
     @property
     def problem(self) -> Text | None:
+        if self.kind == "storage":
+            return STORAGE
         return PROBLEMS[self.kind] if self.kind else None
 
     def message(self, lang: str | None = None) -> str:
         if self.kind is None:
             return INTACT.render(lang, count=self.count, head=self.head_hash)
-        return PROBLEMS[self.kind].render(lang, **self.params)
+        return self.problem.render(lang, **self.params)  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True)
@@ -107,6 +118,11 @@ class Checkpoint:
                 ),
                 path=str(path),
             ) from None
+
+
+#: The outcome when SQLite's integrity check fails: no record can be trusted,
+#: so no count, head or first bad record is claimed.
+STORAGE_DAMAGED = VerifyResult(False, 0, GENESIS, None, "storage")
 
 
 def _bad(kind: str, total: int, head: str, seq: int, **params: object) -> VerifyResult:

@@ -158,6 +158,9 @@ class LogPage(Page):
                     count=result.count
                 )
             )
+        elif result.first_bad_seq is None:  # the file itself (SQLite's check), no record named
+            style.set_role(self.badge, "badgeBad")
+            self.badge.setText("✗ " + result.message(i18n.language()))
         else:
             style.set_role(self.badge, "badgeBad")
             self.badge.setText(
