@@ -73,17 +73,15 @@ def send(
 
     config = settings.load()
     sheet = sheet_from_form(protocol, source) if isinstance(source, Mapping) else source
+    ask = (lambda _name: secret) if secret else None
     return usecases.send(
         sheet,
         protocol.id,
         recipient_id,
         consent_confirmed=consent,
         handoff_id=handoff_id,
-        settings=config,
         open_draft=False,
-        ask=(lambda _name: secret) if secret else None,
-        progress=progress,
-        cancel=cancel,
+        ctx=usecases.Context(settings=config, progress=progress, cancel=cancel, ask=ask),
     )
 
 

@@ -198,9 +198,16 @@ PACKAGED = {
     "source": one_of("sheet", "form", "file"),
 }
 RECEIVED = {**HASHED, "encrypted": flag, "channel": one_of("email", "sftp", "file")}
-DELIVERY = {**HASHED, "recipient": mailbox, "message_id": token, "host": host, "port": count}
+DELIVERY = {
+    **HASHED,
+    "recipient": mailbox,
+    "message_id": token,
+    "host": host,
+    "port": count,
+    "attempt": count,  # a resend of the same archive after an uncertain delivery
+}
 #: Why a delivery failed or is uncertain: the channel's message code, never server text.
-OUTCOME = {**DELIVERY, "reason": token, "folder_sha256": sha256, "attempt": count}
+OUTCOME = {**DELIVERY, "reason": token, "folder_sha256": sha256}
 DECRYPTED = {
     # "secure_folder": stored by Handoff under <secure folder>/<handoff id>, which
     # retention manages; "chosen_folder": `handoff unpack` into a folder the user
