@@ -18,7 +18,7 @@ from handoff import usecases
 from handoff.channels import sms
 from handoff.channels.email_draft import DraftChannel
 from handoff.channels.smtp import SmtpChannel
-from handoff.core import credentials, passwords, protocols, retention, settings, workbook
+from handoff.core import credentials, protocols, retention, settings, workbook
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step
 from handoff.core.journal.obligations import open_obligations
@@ -78,6 +78,12 @@ def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
     )
     ref = sent.packaged.handoff_id
     assert not (s.outbox / f"{ref}.7z").exists(), "the outbox copy must go once it is in the draft"
+    with pytest.raises(HandoffError) as early:  # issue 18 §4: the password waits for the mail
+        usecases.confirm_password_passed(ref, REFERRAL, "phone")
+    assert early.value.code == "draft_not_confirmed"
+    with Journal() as journal:
+        assert "draft_not_sent" in {o.kind for o in open_obligations(journal)}
+    usecases.confirm_draft_sent(ref)
     usecases.confirm_password_passed(ref, REFERRAL, "phone")
 
     archive = _attachment(sent.delivery.location.read_bytes(), tmp_path)
@@ -94,6 +100,7 @@ def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
         Step.CONSENT_CONFIRMED,
         Step.PACKAGED,
         Step.DRAFT_HANDED,
+        Step.DRAFT_SENT,
         Step.PASSWORD_PASSED,
         Step.RECEIVED,
         Step.DECRYPTED,
@@ -182,7 +189,9 @@ def test_list_over_smtp_with_password_by_sms_gateway(tmp_path):
         s = _smtp_settings(port, certdir)
         s.sms = settings.SmsSettings("twilio", gateway.url, SID, "Thuispunt")
         s.directory = {protocols.get(THUISPUNT).password_channel.directory_key: "0499 12 34 56"}
-        sent = usecases.send(sheet, THUISPUNT, recipient.id, settings=s)
+        sent = usecases.send(
+            sheet, THUISPUNT, recipient.id, password_via="sms", ctx=usecases.Context(settings=s)
+        )
         ref = sent.packaged.handoff_id
         usecases.send_password_sms(ref, THUISPUNT, sent.packaged.password, settings=s)
 
@@ -207,7 +216,7 @@ def test_list_over_smtp_with_password_by_sms_gateway(tmp_path):
     assert len(received.files) == 1 and received.files[0].suffix == ".xlsx"
 
 
-def test_smtp_server_down_leaves_packaged_but_no_sent_record_and_no_outbox_copy(tmp_path):
+def test_smtp_server_down_journals_delivery_failed_and_leaves_no_outbox_copy(tmp_path):
     certdir = tmp_path / "certs"
     certdir.mkdir()
     self_signed(certdir)
@@ -217,10 +226,17 @@ def test_smtp_server_down_leaves_packaged_but_no_sent_record_and_no_outbox_copy(
     channel = SmtpChannel(s.mail, timeout=3)
     with pytest.raises(HandoffError) as caught:
         usecases.send(
-            sheet, THUISPUNT, protocols.get(THUISPUNT).recipients[0].id, settings=s, channel=channel
+            sheet,
+            THUISPUNT,
+            protocols.get(THUISPUNT).recipients[0].id,
+            channel=channel,
+            ctx=usecases.Context(settings=s),
         )
     assert caught.value.code == "smtp_unreachable"
-    assert _all_steps() == [Step.PACKAGED]
+    assert _all_steps() == [Step.PACKAGED, Step.DELIVERY_FAILED]
+    with Journal() as journal:
+        (failed,) = journal.records(step=Step.DELIVERY_FAILED)
+    assert failed.details["reason"] == "smtp_unreachable" and failed.details["channel"] == "smtp"
     assert list(s.outbox.glob("*.7z")) == []
 
 
@@ -250,12 +266,24 @@ def test_confirm_refuses_steps_that_are_not_user_confirmations():
 
 def test_sms_without_a_configured_number_says_what_to_do(tmp_path):
     protocol = protocols.get(THUISPUNT)
-    password = passwords.generate("sms")
+    s = settings.load()
+    s.sms = settings.SmsSettings("twilio", "https://api.example.invalid", SID, "Thuispunt")
+    credentials.set_secret(credentials.SMS, TOKEN)
     with pytest.raises(HandoffError) as caught:
-        usecases.send_password_sms("HO-20261123-ABCDEF", protocol.id, password)
+        usecases.check_sms_ready(protocol, s)
     assert caught.value.code == "no_password_phone"
-    assert password.value not in caught.value.message()
     assert _all_steps() == []
+
+
+def test_password_for_an_archive_that_never_left_is_refused(tmp_path):
+    protocol = protocols.get(REFERRAL)
+    sheet = workbook.sheet_from_fields(protocol, FORM)
+    packaged = usecases.package(sheet, REFERRAL, tmp_path / "HO.7z", consent_confirmed=True)
+    with pytest.raises(HandoffError) as caught:
+        usecases.confirm_password_passed(packaged.handoff_id, REFERRAL, "phone")
+    assert caught.value.code == "archive_not_sent"
+    assert packaged.password.value not in caught.value.message()
+    assert Step.PASSWORD_PASSED not in _steps(packaged.handoff_id)
 
 
 def test_password_typed_from_the_sms_in_lower_case_without_dashes_opens(tmp_path):

@@ -151,7 +151,7 @@ class SmtpChannel:
     def _login(self, server: smtplib.SMTP) -> None:
         host = self.settings.host
         server.ehlo_or_helo_if_needed()
-        if not server.has_extn("auth"):
+        if not server.esmtp_features.get("auth", "").strip():  # no AUTH, or no mechanism
             raise _fail("smtp_no_auth", host=host, port=self.settings.port)
         self.ready()
         try:

@@ -230,7 +230,7 @@ def _password(args: argparse.Namespace) -> int:
     """``handoff password HO-… --via sms|phone``: the password step after a draft or a check."""
     from handoff import usecases
     from handoff.core.journal import Journal
-    from handoff.usecases.sending import require_archive_out
+    from handoff.usecases.standing import require_archive_out
 
     protocol_id = _protocol_of(args.reference)
     if protocol_id is None:

@@ -17,6 +17,7 @@ from handoff.usecases.common import (
     protocol_by_id,
     settings_or_load,
 )
+from handoff.usecases.standing import require_archive_out
 
 if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
     from handoff.channels.base import PasswordDelivery, PasswordSender
@@ -74,7 +75,6 @@ def _no_phone(protocol: Protocol) -> HandoffError:
 
 def _refuse_second_password(handoff_id: str, log: Journal) -> None:
     from handoff.channels import sms
-    from handoff.usecases.sending import require_archive_out
 
     require_archive_out(handoff_id, log)
 

@@ -27,6 +27,7 @@ from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Record, Step, new_handoff_id
 from handoff.core.passwords import Password
 from handoff.usecases.common import Context, message, protocol_by_id
+from handoff.usecases.standing import history, open_draft, open_uncertain
 
 if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
     from handoff.channels.base import ArchiveChannel, Delivery
@@ -237,14 +238,15 @@ def deliver(
     settings = ctx.config()
     channel = channel or archive_channel(settings, listed, via, ask=ctx.ask, open_draft=open_draft)
     log = ctx.log()
+    numbered: dict[str, object] = {"attempt": attempt} if attempt > 1 else {}
     try:
         delivery = channel.deliver(archive_path, listed, protocol, handoff_id)
     except HandoffError as exc:
-        _journal_failure(log, handoff_id, protocol.id, channel.name, archive_path, exc)
+        failed = {"channel": channel.name, "reason": exc.code} | numbered
+        _journal_failure(log, handoff_id, protocol.id, archive_path, failed)
         raise
-    log.append(
-        delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details
-    )
+    details = delivery.details | numbered
+    log.append(delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=details)
     return delivery
 
 
@@ -352,30 +354,6 @@ def send(
     return Sent(packaged, delivery, target if delivery.uncertain else None)
 
 
-def _history(log: Journal, handoff_id: str) -> list[Record]:
-    records = log.records(handoff_id=handoff_id)
-    if not records:
-        raise message(
-            "unknown_handoff",
-            "Overdracht {ref} staat niet in het logboek van deze computer.",
-            "Handoff {ref} is not in this computer's journal.",
-            ref=handoff_id,
-        )
-    return records
-
-
-def _open_uncertain(records: list[Record]) -> Record | None:
-    """The last uncertain delivery, unless a later record settled it."""
-    settled = (Step.SENT, Step.UPLOADED, Step.ARCHIVE_VOIDED)
-    last = None
-    for record in records:
-        if record.step is Step.DELIVERY_UNCERTAIN:
-            last = record
-        elif record.step in settled:
-            last = None
-    return last
-
-
 def _not_uncertain(handoff_id: str) -> HandoffError:
     return message(
         "nothing_to_resend",
@@ -427,8 +405,8 @@ def resend(
     """
     ctx = ctx or Context()
     log = ctx.log()
-    records = _history(log, handoff_id)
-    uncertain = _open_uncertain(records)
+    records = history(log, handoff_id)
+    uncertain = open_uncertain(records)
     if uncertain is None or uncertain.protocol_id is None:
         raise _not_uncertain(handoff_id)
     protocol = protocol_by_id(uncertain.protocol_id)
@@ -455,8 +433,8 @@ def void(handoff_id: str, *, ctx: Context | None = None) -> Record:
     """
     ctx = ctx or Context()
     log = ctx.log()
-    records = _history(log, handoff_id)
-    target = _open_uncertain(records) or _open_draft(records)
+    records = history(log, handoff_id)
+    target = open_uncertain(records) or open_draft(records)
     if target is None or target.protocol_id is None:
         raise message(
             "nothing_to_void",
@@ -480,21 +458,10 @@ def void(handoff_id: str, *, ctx: Context | None = None) -> Record:
     )
 
 
-def _open_draft(records: list[Record]) -> Record | None:
-    """The draft handed to the mail program, unless the worker confirmed or voided it."""
-    last = None
-    for record in records:
-        if record.step is Step.DRAFT_HANDED:
-            last = record
-        elif record.step in (Step.DRAFT_SENT, Step.ARCHIVE_VOIDED, Step.PASSWORD_PASSED):
-            last = None
-    return last
-
-
 def confirm_draft_sent(handoff_id: str, *, ctx: Context | None = None) -> Record:
     """Journal that the worker sent the draft; only now may the password follow (issue 18 §4)."""
     log = (ctx or Context()).log()
-    draft = _open_draft(_history(log, handoff_id))
+    draft = open_draft(history(log, handoff_id))
     if draft is None:
         raise message(
             "no_open_draft",
@@ -508,29 +475,3 @@ def confirm_draft_sent(handoff_id: str, *, ctx: Context | None = None) -> Record
         protocol_id=draft.protocol_id,
         details={"confirmed_by": "user"},
     )
-
-
-def require_archive_out(handoff_id: str, log: Journal) -> None:
-    """Refuse the password for an archive that did not (provably) leave (issue 18 §2, §4).
-
-    A draft counts only once the worker confirmed it was sent; an uncertain
-    delivery counts (the archive may have arrived, the worker has its password).
-    """
-    records = log.records(handoff_id=handoff_id)
-    if _open_draft(records) is not None:
-        raise message(
-            "draft_not_confirmed",
-            "Het wachtwoord van {ref} volgt pas als de e-mail vertrokken is. Verstuur het concept "
-            "in uw e-mailprogramma en bevestig dat u het verstuurde.",
-            "The password of {ref} follows only once the e-mail has left. Send the draft from "
-            "your mail program and confirm that you sent it.",
-            ref=handoff_id,
-        )
-    left = (Step.SENT, Step.UPLOADED, Step.DELIVERY_UNCERTAIN, Step.DRAFT_SENT)
-    if not any(r.step in left for r in records):
-        raise message(
-            "archive_not_sent",
-            "Het archief van {ref} is (nog) niet verstuurd; het wachtwoord gaat nooit eerst.",
-            "The archive of {ref} has not been sent (yet); the password never goes first.",
-            ref=handoff_id,
-        )
