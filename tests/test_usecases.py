@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import email
 import hashlib
+import os
+import subprocess
+import sys
 from email import policy
 from pathlib import Path
 
@@ -334,3 +337,135 @@ def test_cli_pack_and_unpack_are_journaled_and_unpack_closes_by_confirmation(tmp
             o for o in open_obligations(journal) if o.handoff_id == ref and "file" in o.kind
         ]
         assert journal.verify().ok
+
+
+# Issue 18 §3/§4 and issue 12 §4: the whole send, told truthfully.
+
+
+def _certs(tmp_path: Path) -> Path:
+    certdir = tmp_path / "certs"
+    certdir.mkdir()
+    self_signed(certdir)
+    return certdir
+
+
+def test_uncertain_smtp_delivery_keeps_the_archive_and_resend_sends_the_same_one(tmp_path):
+    certdir = _certs(tmp_path)
+    credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    recipient = protocols.get(THUISPUNT).recipients[0]
+    with smtp_server(certdir, hostile="drop_after_data") as (port, first_inbox):
+        s = _smtp_settings(port, certdir)
+        settings.save(s)
+        sent = usecases.send(sheet, THUISPUNT, recipient.id, ctx=usecases.Context(settings=s))
+    ref = sent.packaged.handoff_id
+    assert sent.delivery.uncertain and sent.kept == s.outbox / f"{ref}.7z"
+    assert sent.packaged.password.value  # shown as for a delivered archive
+    assert _steps(ref) == [Step.PACKAGED, Step.DELIVERY_UNCERTAIN]
+    with Journal() as journal:
+        assert "delivery_uncertain" in {o.kind for o in open_obligations(journal)}
+    with smtp_server(certdir) as (port, inbox):
+        s.mail.port = port
+        delivery = usecases.resend(ref, ctx=usecases.Context(settings=s))
+    assert delivery.step is Step.SENT
+    (tmp_path / "first").mkdir()
+    first = _attachment(first_inbox.messages[0][2], tmp_path / "first")
+    again = _attachment(inbox.messages[0][2], tmp_path)
+    assert again.read_bytes() == first.read_bytes()  # the same archive, the same password
+    assert not sent.kept.exists()
+    assert _steps(ref) == [Step.PACKAGED, Step.DELIVERY_UNCERTAIN, Step.SENT]
+    with Journal() as journal:
+        (resent,) = journal.records(handoff_id=ref, step=Step.SENT)
+        assert resent.details["attempt"] == 2
+        assert "delivery_uncertain" not in {o.kind for o in open_obligations(journal)}
+    received = usecases.receive(again, THUISPUNT, sent.packaged.password.value, s.secure_folder)
+    assert received.handoff_id == ref
+
+
+def test_voiding_an_uncertain_archive_deletes_it_and_closes_its_obligations(tmp_path):
+    certdir = _certs(tmp_path)
+    credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    with smtp_server(certdir, hostile="silent_after_data") as (port, _inbox):
+        s = _smtp_settings(port, certdir)
+        channel = SmtpChannel(s.mail, timeout=1.5)
+        sent = usecases.send(
+            sheet,
+            THUISPUNT,
+            protocols.get(THUISPUNT).recipients[0].id,
+            channel=channel,
+            ctx=usecases.Context(settings=s),
+        )
+    ref = sent.packaged.handoff_id
+    assert sent.delivery.uncertain and sent.kept.exists()
+    record = usecases.void(ref, ctx=usecases.Context(settings=s))
+    assert record.details["archive_removed"] is True
+    assert not sent.kept.exists()
+    with Journal() as journal:
+        assert not [o for o in open_obligations(journal) if o.handoff_id == ref]
+    with pytest.raises(HandoffError) as caught:
+        usecases.resend(ref, ctx=usecases.Context(settings=s))
+    assert caught.value.code == "nothing_to_resend"
+    assert _steps(ref) == [Step.PACKAGED, Step.DELIVERY_UNCERTAIN, Step.ARCHIVE_VOIDED]
+
+
+def test_sms_that_cannot_work_stops_the_send_before_anything_is_packed(tmp_path):
+    certdir = _certs(tmp_path)
+    credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    with smtp_server(certdir) as (port, inbox), sms_gateway() as gateway:
+        s = _smtp_settings(port, certdir)
+        s.sms = settings.SmsSettings("twilio", gateway.url, SID, "Thuispunt")
+        s.directory = {protocols.get(THUISPUNT).password_channel.directory_key: "0499 12 34 56"}
+        with pytest.raises(HandoffError) as caught:  # no SMS token stored
+            usecases.send(
+                sheet,
+                THUISPUNT,
+                protocols.get(THUISPUNT).recipients[0].id,
+                password_via="sms",
+                ctx=usecases.Context(settings=s),
+            )
+    assert caught.value.code == "sms_token_missing"
+    assert inbox.messages == [] and gateway.requests == []
+    assert _all_steps() == [] and list(s.outbox.glob("*")) == []
+
+
+def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "handoff", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"},
+    )
+
+
+def test_cli_send_over_smtp_without_a_secret_stops_before_packing(tmp_path):
+    certdir = _certs(tmp_path)
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    with smtp_server(certdir) as (port, inbox):
+        settings.save(_smtp_settings(port, certdir))
+        run = _cli("send", str(sheet), "--protocol", THUISPUNT, "--to", "ocmw-gent")
+    assert run.returncode == 2
+    assert "sleutelbos" in run.stderr and "weigert de aanmelding" not in run.stderr
+    assert inbox.messages == [] and _all_steps() == []
+
+
+def test_cli_draft_stops_after_the_draft_and_the_password_waits_for_confirmation(tmp_path):
+    protocol = protocols.get(THUISPUNT)
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    run = _cli(
+        "send", str(sheet), "--protocol", THUISPUNT, "--to", protocol.recipients[0].id,
+        "--via", "draft",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    ref = run.stdout.strip()
+    assert "pas door NADAT" in run.stderr and f"handoff confirm {ref} draft-sent" in run.stderr
+    assert _steps(ref) == [Step.PACKAGED, Step.DRAFT_HANDED]
+    early = _cli("password", ref, "--via", "phone")
+    assert early.returncode == 2 and "bevestig dat u het verstuurde" in early.stderr
+    assert _cli("confirm", ref, "draft-sent").returncode == 0
+    assert _cli("password", ref, "--via", "phone").returncode == 0
+    assert _steps(ref) == [
+        Step.PACKAGED, Step.DRAFT_HANDED, Step.DRAFT_SENT, Step.PASSWORD_PASSED,
+    ]  # fmt: skip
