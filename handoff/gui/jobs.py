@@ -96,6 +96,24 @@ def send_password_sms(
     )
 
 
+def confirm_draft_sent(handoff_id: str) -> Any:
+    """The worker sent the draft; only now may the password follow (issue 18 §4)."""
+    from handoff import usecases
+
+    return usecases.confirm_draft_sent(handoff_id)
+
+
+def resend(handoff_id: str, secret: str | None = None) -> Any:
+    """The same archive again after an uncertain delivery; raises while still uncertain."""
+    from handoff import usecases
+
+    ask = (lambda _name: secret) if secret else None
+    delivery = usecases.resend(handoff_id, ctx=usecases.Context(ask=ask))
+    if delivery.uncertain:
+        raise delivery.problem
+    return delivery
+
+
 def confirm_password(handoff_id: str, protocol_id: str, via: str = "phone") -> Any:
     """Journal that the worker passed the password on themselves (phone call or own SMS)."""
     from handoff import usecases
