@@ -469,3 +469,25 @@ def test_cli_draft_stops_after_the_draft_and_the_password_waits_for_confirmation
     assert _steps(ref) == [
         Step.PACKAGED, Step.DRAFT_HANDED, Step.DRAFT_SENT, Step.PASSWORD_PASSED,
     ]  # fmt: skip
+
+
+def test_sent_draft_leaves_the_outbox_after_the_grace_period_journaled(tmp_path):
+    from datetime import UTC, datetime
+
+    protocol = protocols.get(REFERRAL)
+    sheet = workbook.sheet_from_fields(protocol, FORM)
+    s = _draft_settings()
+    sent = usecases.send(
+        sheet, REFERRAL, protocol.recipients[0].id, consent_confirmed=True,
+        channel=DraftChannel(s, opener=None), ctx=usecases.Context(settings=s),
+    )  # fmt: skip
+    ref, draft = sent.packaged.handoff_id, sent.delivery.location
+    ctx = usecases.Context(settings=s)
+    usecases.confirm_draft_sent(ref)
+    assert usecases.clear_sent_drafts(ctx) == [] and draft.exists()  # no password yet
+    usecases.confirm_password_passed(ref, REFERRAL, "phone")
+    assert usecases.clear_sent_drafts(ctx) == [] and draft.exists()  # within the grace period
+    later = datetime.now(UTC) + usecases.sending.DRAFT_GRACE * 2
+    assert usecases.clear_sent_drafts(ctx, now=later) == [ref]
+    assert not draft.exists()
+    assert _steps(ref)[-1] is Step.DRAFT_REMOVED

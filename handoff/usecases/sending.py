@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -303,6 +304,37 @@ class Sent:
         return self.delivery.step is not Step.DRAFT_HANDED
 
 
+#: How long a sent draft stays after its password went, for the worker to resend it by hand.
+DRAFT_GRACE = timedelta(days=2)
+
+
+def clear_sent_drafts(ctx: Context, now: datetime | None = None) -> list[str]:
+    """Delete outbox drafts whose password passed more than DRAFT_GRACE ago (issue 18 §4).
+
+    The .eml holds the archive; once the password step is confirmed it has no
+    use left. Each deletion is journaled as ``draft_removed``. Runs at each
+    send, so an outbox never keeps a sent handoff's archive for long.
+    """
+    now = now or datetime.now(UTC)
+    outbox = ctx.config().outbox
+    removed = []
+    for draft in sorted(outbox.glob("HO-*.eml")) if outbox.is_dir() else []:
+        handoff_id = draft.stem
+        passed = ctx.log().records(handoff_id=handoff_id, step=Step.PASSWORD_PASSED)
+        if not passed or now - passed[-1].time < DRAFT_GRACE:
+            continue
+        draft.unlink(missing_ok=True)
+        details = {"reason": "password_passed", "days": DRAFT_GRACE.days}
+        ctx.log().append(
+            Step.DRAFT_REMOVED,
+            handoff_id=handoff_id,
+            protocol_id=passed[-1].protocol_id,
+            details=details,
+        )
+        removed.append(handoff_id)
+    return removed
+
+
 def outbox_archive(settings: Settings, handoff_id: str) -> Path:
     """Where an archive waits in the outbox while its delivery is uncertain."""
     return settings.outbox / f"{handoff_id}.7z"
@@ -334,6 +366,7 @@ def send(
     settings = ctx.config()
     channel = channel or archive_channel(settings, listed, via, ask=ctx.ask, open_draft=open_draft)
     check_ready(protocol, recipient, channel, password_via, ctx)
+    clear_sent_drafts(ctx)
     handoff_id = handoff_id or new_handoff_id()
     settings.outbox.mkdir(parents=True, exist_ok=True)
     target = outbox_archive(settings, handoff_id)
