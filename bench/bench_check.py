@@ -153,7 +153,7 @@ def in_process(sheet: Path, work: Path) -> list[Step]:
 
     def package() -> None:
         target.unlink(missing_ok=True)
-        usecases.package(sheet, PROTOCOL, target, journal=journal)
+        usecases.package(sheet, PROTOCOL, target, ctx=usecases.Context(journal))
 
     return [
         ("usecases.package in-process (journal, no start-up)", package),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 
 import pytest
 
@@ -172,3 +174,45 @@ def test_address_parts():
     assert parse_address("sftp://sftp.opgroeien.be:2222/turnhout") == Target(
         "sftp.opgroeien.be", 2222, "/turnhout"
     )
+
+
+# Issue 18 §3: delivered, not delivered or uncertain; never "try again" for a file that arrived.
+
+
+def test_file_taken_by_ingest_right_after_rename_counts_as_delivered(tmp_path, root):
+    credentials.set_secret("sftp", PASSWORD)
+    with sftp_server(root) as state:
+        state.on_rename = "ingest"
+        archive, delivery = _deliver(state, tmp_path)
+    assert delivery.step is Step.UPLOADED and not delivery.uncertain
+    assert (root.parent / "ingested.7z").read_bytes() == archive.read_bytes()
+    assert list((root / "inbox").iterdir()) == []
+
+
+def test_line_dropped_after_the_rename_is_uncertain_and_a_retry_recognises_its_file(tmp_path, root):
+    credentials.set_secret("sftp", PASSWORD)
+    with sftp_server(root) as state:
+        state.on_rename = "drop"
+        archive, delivery = _deliver(state, tmp_path)
+        assert delivery.step is Step.DELIVERY_UNCERTAIN
+        assert delivery.details["reason"] == "sftp_no_final_reply"
+        assert "kan dus aangekomen zijn" in delivery.problem.message()
+        assert clean_details(delivery.step, delivery.details) == delivery.details
+        assert (root / "inbox" / FINAL).read_bytes() == archive.read_bytes()
+        _, again = _deliver(state, tmp_path)  # the same archive (sample.archive is fixed)
+    assert again.step is Step.UPLOADED
+    assert [p.name for p in (root / "inbox").iterdir()] == [FINAL]
+
+
+def test_stale_part_of_an_earlier_upload_is_removed_at_the_next_one(tmp_path, root):
+    credentials.set_secret("sftp", PASSWORD)
+    stale = root / "inbox" / ".HO-20200101-AAAAAA.7z.part"
+    fresh = root / "inbox" / ".HO-20200101-BBBBBB.7z.part"
+    other = root / "inbox" / "partner-file.part"
+    for path in (stale, fresh, other):
+        path.write_bytes(b"x")
+    os.utime(stale, (time.time() - 2 * 3600,) * 2)
+    with sftp_server(root) as state:
+        _deliver(state, tmp_path)
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()  # a colleague's upload; not Handoff's name

@@ -121,3 +121,56 @@ def test_recipient_outside_protocol_never_reaches_server(tmp_path, certdir):
         )
     assert caught.value.code == "recipient_mismatch"
     assert inbox.messages == []
+
+
+# Issue 18 §3 and §5: hostile servers, each with its own outcome and message.
+
+
+def _hostile(tmp_path, certdir, hostile: str, *, timeout: float = 5):
+    credentials.set_secret("smtp", PASSWORD)
+    with smtp_server(certdir, hostile=hostile) as (port, inbox):
+        channel = _channel(port, certdir)
+        channel.timeout = timeout
+        try:
+            return _deliver(channel, tmp_path)[1], inbox, None
+        except HandoffError as exc:
+            return None, inbox, exc
+
+
+@pytest.mark.parametrize("hostile", ["drop_after_data", "silent_after_data"])
+def test_message_received_without_a_final_reply_is_uncertain(tmp_path, certdir, hostile):
+    delivery, inbox, error = _hostile(tmp_path, certdir, hostile, timeout=1.5)
+    assert error is None
+    assert len(inbox.messages) == 1  # the server has the whole message
+    assert delivery.step is Step.DELIVERY_UNCERTAIN
+    assert delivery.details["reason"] == "smtp_no_final_reply"
+    assert "kan dus aangekomen zijn" in delivery.problem.message()
+    assert "niets verzonden" not in delivery.problem.message()
+    assert clean_details(delivery.step, delivery.details) == delivery.details
+
+
+@pytest.mark.parametrize(
+    ("hostile", "code", "words"),
+    [
+        ("starttls_454", "smtp_starttls_refused", "code 454, tijdelijk"),
+        ("rcpt_451", "smtp_temporary", "code 451, tijdelijk"),
+        ("no_auth", "smtp_no_auth", "biedt geen aanmelding aan"),
+    ],
+)
+def test_refusals_say_what_happened(tmp_path, certdir, hostile, code, words):
+    delivery, inbox, error = _hostile(tmp_path, certdir, hostile)
+    assert delivery is None and error.code == code
+    assert words in error.message() and "niets verzonden" in error.message()
+    assert "550" not in error.message() and "weigert de aanmelding" not in error.message()
+    assert inbox.messages == []
+
+
+def test_no_secret_and_no_keyring_says_so_instead_of_blaming_the_server(
+    tmp_path, certdir, monkeypatch
+):
+    monkeypatch.setattr(credentials, "secure_backend_available", lambda: False)
+    with smtp_server(certdir) as (port, inbox), pytest.raises(HandoffError) as caught:
+        _deliver(_channel(port, certdir), tmp_path)
+    assert caught.value.code == "secret_not_stored"
+    assert "sleutelbos" in caught.value.message() and "weigert" not in caught.value.message()
+    assert inbox.messages == []

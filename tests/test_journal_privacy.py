@@ -68,7 +68,9 @@ def test_full_flows_leave_no_personal_data_in_the_journal(tmp_path):
     secrets: set[bytes] = set()
     with Journal() as journal:
         # Seed 003, steps 1-5: encrypt, mail, password by SMS, decrypt and store, delete.
-        sent = usecases.package(thuispunt, "thuispunt-gent-cir", work / "a.7z", journal=journal)
+        sent = usecases.package(
+            thuispunt, "thuispunt-gent-cir", work / "a.7z", ctx=usecases.Context(journal)
+        )
         secrets.add(sent.password.value.encode())
         told = confirmation("verantwoordelijke OCMW Gent-medewerker", "sms", client_phone)
         journal.append(
@@ -90,7 +92,11 @@ def test_full_flows_leave_no_personal_data_in_the_journal(tmp_path):
         assert [d.deleted for d in retention.run(journal, today=date(2024, 9, 27))] == [1]
         # Seeds 001/002: a referral after the client's consent.
         ref = usecases.package(
-            referral, "kg-ocmw-referral", work / "b.7z", consent_confirmed=True, journal=journal
+            referral,
+            "kg-ocmw-referral",
+            work / "b.7z",
+            consent_confirmed=True,
+            ctx=usecases.Context(journal),
         )
         secrets.add(ref.password.value.encode())
         # Seed 000 art. 8 c: sealed for the financial director.

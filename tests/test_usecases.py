@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import email
 import hashlib
+import os
+import subprocess
+import sys
 from email import policy
 from pathlib import Path
 
@@ -18,7 +21,7 @@ from handoff import usecases
 from handoff.channels import sms
 from handoff.channels.email_draft import DraftChannel
 from handoff.channels.smtp import SmtpChannel
-from handoff.core import credentials, passwords, protocols, retention, settings, workbook
+from handoff.core import credentials, protocols, retention, settings, workbook
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step
 from handoff.core.journal.obligations import open_obligations
@@ -78,6 +81,12 @@ def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
     )
     ref = sent.packaged.handoff_id
     assert not (s.outbox / f"{ref}.7z").exists(), "the outbox copy must go once it is in the draft"
+    with pytest.raises(HandoffError) as early:  # issue 18 §4: the password waits for the mail
+        usecases.confirm_password_passed(ref, REFERRAL, "phone")
+    assert early.value.code == "draft_not_confirmed"
+    with Journal() as journal:
+        assert "draft_not_sent" in {o.kind for o in open_obligations(journal)}
+    usecases.confirm_draft_sent(ref)
     usecases.confirm_password_passed(ref, REFERRAL, "phone")
 
     archive = _attachment(sent.delivery.location.read_bytes(), tmp_path)
@@ -94,6 +103,7 @@ def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
         Step.CONSENT_CONFIRMED,
         Step.PACKAGED,
         Step.DRAFT_HANDED,
+        Step.DRAFT_SENT,
         Step.PASSWORD_PASSED,
         Step.RECEIVED,
         Step.DECRYPTED,
@@ -182,7 +192,9 @@ def test_list_over_smtp_with_password_by_sms_gateway(tmp_path):
         s = _smtp_settings(port, certdir)
         s.sms = settings.SmsSettings("twilio", gateway.url, SID, "Thuispunt")
         s.directory = {protocols.get(THUISPUNT).password_channel.directory_key: "0499 12 34 56"}
-        sent = usecases.send(sheet, THUISPUNT, recipient.id, settings=s)
+        sent = usecases.send(
+            sheet, THUISPUNT, recipient.id, password_via="sms", ctx=usecases.Context(settings=s)
+        )
         ref = sent.packaged.handoff_id
         usecases.send_password_sms(ref, THUISPUNT, sent.packaged.password, settings=s)
 
@@ -207,7 +219,7 @@ def test_list_over_smtp_with_password_by_sms_gateway(tmp_path):
     assert len(received.files) == 1 and received.files[0].suffix == ".xlsx"
 
 
-def test_smtp_server_down_leaves_packaged_but_no_sent_record_and_no_outbox_copy(tmp_path):
+def test_smtp_server_down_journals_delivery_failed_and_leaves_no_outbox_copy(tmp_path):
     certdir = tmp_path / "certs"
     certdir.mkdir()
     self_signed(certdir)
@@ -217,10 +229,17 @@ def test_smtp_server_down_leaves_packaged_but_no_sent_record_and_no_outbox_copy(
     channel = SmtpChannel(s.mail, timeout=3)
     with pytest.raises(HandoffError) as caught:
         usecases.send(
-            sheet, THUISPUNT, protocols.get(THUISPUNT).recipients[0].id, settings=s, channel=channel
+            sheet,
+            THUISPUNT,
+            protocols.get(THUISPUNT).recipients[0].id,
+            channel=channel,
+            ctx=usecases.Context(settings=s),
         )
     assert caught.value.code == "smtp_unreachable"
-    assert _all_steps() == [Step.PACKAGED]
+    assert _all_steps() == [Step.PACKAGED, Step.DELIVERY_FAILED]
+    with Journal() as journal:
+        (failed,) = journal.records(step=Step.DELIVERY_FAILED)
+    assert failed.details["reason"] == "smtp_unreachable" and failed.details["channel"] == "smtp"
     assert list(s.outbox.glob("*.7z")) == []
 
 
@@ -250,12 +269,24 @@ def test_confirm_refuses_steps_that_are_not_user_confirmations():
 
 def test_sms_without_a_configured_number_says_what_to_do(tmp_path):
     protocol = protocols.get(THUISPUNT)
-    password = passwords.generate("sms")
+    s = settings.load()
+    s.sms = settings.SmsSettings("twilio", "https://api.example.invalid", SID, "Thuispunt")
+    credentials.set_secret(credentials.SMS, TOKEN)
     with pytest.raises(HandoffError) as caught:
-        usecases.send_password_sms("HO-20261123-ABCDEF", protocol.id, password)
+        usecases.check_sms_ready(protocol, s)
     assert caught.value.code == "no_password_phone"
-    assert password.value not in caught.value.message()
     assert _all_steps() == []
+
+
+def test_password_for_an_archive_that_never_left_is_refused(tmp_path):
+    protocol = protocols.get(REFERRAL)
+    sheet = workbook.sheet_from_fields(protocol, FORM)
+    packaged = usecases.package(sheet, REFERRAL, tmp_path / "HO.7z", consent_confirmed=True)
+    with pytest.raises(HandoffError) as caught:
+        usecases.confirm_password_passed(packaged.handoff_id, REFERRAL, "phone")
+    assert caught.value.code == "archive_not_sent"
+    assert packaged.password.value not in caught.value.message()
+    assert Step.PASSWORD_PASSED not in _steps(packaged.handoff_id)
 
 
 def test_password_typed_from_the_sms_in_lower_case_without_dashes_opens(tmp_path):
@@ -306,3 +337,157 @@ def test_cli_pack_and_unpack_are_journaled_and_unpack_closes_by_confirmation(tmp
             o for o in open_obligations(journal) if o.handoff_id == ref and "file" in o.kind
         ]
         assert journal.verify().ok
+
+
+# Issue 18 §3/§4 and issue 12 §4: the whole send, told truthfully.
+
+
+def _certs(tmp_path: Path) -> Path:
+    certdir = tmp_path / "certs"
+    certdir.mkdir()
+    self_signed(certdir)
+    return certdir
+
+
+def test_uncertain_smtp_delivery_keeps_the_archive_and_resend_sends_the_same_one(tmp_path):
+    certdir = _certs(tmp_path)
+    credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    recipient = protocols.get(THUISPUNT).recipients[0]
+    with smtp_server(certdir, hostile="drop_after_data") as (port, first_inbox):
+        s = _smtp_settings(port, certdir)
+        settings.save(s)
+        sent = usecases.send(sheet, THUISPUNT, recipient.id, ctx=usecases.Context(settings=s))
+    ref = sent.packaged.handoff_id
+    assert sent.delivery.uncertain and sent.kept == s.outbox / f"{ref}.7z"
+    assert sent.packaged.password.value  # shown as for a delivered archive
+    assert _steps(ref) == [Step.PACKAGED, Step.DELIVERY_UNCERTAIN]
+    with Journal() as journal:
+        assert "delivery_uncertain" in {o.kind for o in open_obligations(journal)}
+    with smtp_server(certdir) as (port, inbox):
+        s.mail.port = port
+        delivery = usecases.resend(ref, ctx=usecases.Context(settings=s))
+    assert delivery.step is Step.SENT
+    (tmp_path / "first").mkdir()
+    first = _attachment(first_inbox.messages[0][2], tmp_path / "first")
+    again = _attachment(inbox.messages[0][2], tmp_path)
+    assert again.read_bytes() == first.read_bytes()  # the same archive, the same password
+    assert not sent.kept.exists()
+    assert _steps(ref) == [Step.PACKAGED, Step.DELIVERY_UNCERTAIN, Step.SENT]
+    with Journal() as journal:
+        (resent,) = journal.records(handoff_id=ref, step=Step.SENT)
+        assert resent.details["attempt"] == 2
+        assert "delivery_uncertain" not in {o.kind for o in open_obligations(journal)}
+    received = usecases.receive(again, THUISPUNT, sent.packaged.password.value, s.secure_folder)
+    assert received.handoff_id == ref
+
+
+def test_voiding_an_uncertain_archive_deletes_it_and_closes_its_obligations(tmp_path):
+    certdir = _certs(tmp_path)
+    credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    with smtp_server(certdir, hostile="silent_after_data") as (port, _inbox):
+        s = _smtp_settings(port, certdir)
+        channel = SmtpChannel(s.mail, timeout=1.5)
+        sent = usecases.send(
+            sheet,
+            THUISPUNT,
+            protocols.get(THUISPUNT).recipients[0].id,
+            channel=channel,
+            ctx=usecases.Context(settings=s),
+        )
+    ref = sent.packaged.handoff_id
+    assert sent.delivery.uncertain and sent.kept.exists()
+    record = usecases.void(ref, ctx=usecases.Context(settings=s))
+    assert record.details["archive_removed"] is True
+    assert not sent.kept.exists()
+    with Journal() as journal:
+        assert not [o for o in open_obligations(journal) if o.handoff_id == ref]
+    with pytest.raises(HandoffError) as caught:
+        usecases.resend(ref, ctx=usecases.Context(settings=s))
+    assert caught.value.code == "nothing_to_resend"
+    assert _steps(ref) == [Step.PACKAGED, Step.DELIVERY_UNCERTAIN, Step.ARCHIVE_VOIDED]
+
+
+def test_sms_that_cannot_work_stops_the_send_before_anything_is_packed(tmp_path):
+    certdir = _certs(tmp_path)
+    credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    with smtp_server(certdir) as (port, inbox), sms_gateway() as gateway:
+        s = _smtp_settings(port, certdir)
+        s.sms = settings.SmsSettings("twilio", gateway.url, SID, "Thuispunt")
+        s.directory = {protocols.get(THUISPUNT).password_channel.directory_key: "0499 12 34 56"}
+        with pytest.raises(HandoffError) as caught:  # no SMS token stored
+            usecases.send(
+                sheet,
+                THUISPUNT,
+                protocols.get(THUISPUNT).recipients[0].id,
+                password_via="sms",
+                ctx=usecases.Context(settings=s),
+            )
+    assert caught.value.code == "sms_token_missing"
+    assert inbox.messages == [] and gateway.requests == []
+    assert _all_steps() == [] and list(s.outbox.glob("*")) == []
+
+
+def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "handoff", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"},
+    )
+
+
+def test_cli_send_over_smtp_without_a_secret_stops_before_packing(tmp_path):
+    certdir = _certs(tmp_path)
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    with smtp_server(certdir) as (port, inbox):
+        settings.save(_smtp_settings(port, certdir))
+        run = _cli("send", str(sheet), "--protocol", THUISPUNT, "--to", "ocmw-gent")
+    assert run.returncode == 2
+    assert "sleutelbos" in run.stderr and "weigert de aanmelding" not in run.stderr
+    assert inbox.messages == [] and _all_steps() == []
+
+
+def test_cli_draft_stops_after_the_draft_and_the_password_waits_for_confirmation(tmp_path):
+    protocol = protocols.get(THUISPUNT)
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    run = _cli(
+        "send", str(sheet), "--protocol", THUISPUNT, "--to", protocol.recipients[0].id,
+        "--via", "draft",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    ref = run.stdout.strip()
+    assert "pas door NADAT" in run.stderr and f"handoff confirm {ref} draft-sent" in run.stderr
+    assert _steps(ref) == [Step.PACKAGED, Step.DRAFT_HANDED]
+    early = _cli("password", ref, "--via", "phone")
+    assert early.returncode == 2 and "bevestig dat u het verstuurde" in early.stderr
+    assert _cli("confirm", ref, "draft-sent").returncode == 0
+    assert _cli("password", ref, "--via", "phone").returncode == 0
+    assert _steps(ref) == [
+        Step.PACKAGED, Step.DRAFT_HANDED, Step.DRAFT_SENT, Step.PASSWORD_PASSED,
+    ]  # fmt: skip
+
+
+def test_sent_draft_leaves_the_outbox_after_the_grace_period_journaled(tmp_path):
+    from datetime import UTC, datetime
+
+    protocol = protocols.get(REFERRAL)
+    sheet = workbook.sheet_from_fields(protocol, FORM)
+    s = _draft_settings()
+    sent = usecases.send(
+        sheet, REFERRAL, protocol.recipients[0].id, consent_confirmed=True,
+        channel=DraftChannel(s, opener=None), ctx=usecases.Context(settings=s),
+    )  # fmt: skip
+    ref, draft = sent.packaged.handoff_id, sent.delivery.location
+    ctx = usecases.Context(settings=s)
+    usecases.confirm_draft_sent(ref)
+    assert usecases.clear_sent_drafts(ctx) == [] and draft.exists()  # no password yet
+    usecases.confirm_password_passed(ref, REFERRAL, "phone")
+    assert usecases.clear_sent_drafts(ctx) == [] and draft.exists()  # within the grace period
+    later = datetime.now(UTC) + usecases.sending.DRAFT_GRACE * 2
+    assert usecases.clear_sent_drafts(ctx, now=later) == [ref]
+    assert not draft.exists()
+    assert _steps(ref)[-1] is Step.DRAFT_REMOVED

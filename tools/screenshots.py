@@ -152,7 +152,8 @@ class Shooter:
         sender.mkdir()
         packaged = usecases.package(
             sheet, "thuispunt-gent-cir", sender / "HO-20260312-4FJ7QX.7z",
-            handoff_id="HO-20260312-4FJ7QX", journal=Journal(self.work / "afzender.sqlite3"),
+            handoff_id="HO-20260312-4FJ7QX",
+            ctx=usecases.Context(Journal(self.work / "afzender.sqlite3")),
         )  # fmt: skip
         page = self.window.show_page("receive")
         self.choose(page.drop, packaged.archive.path)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol as Interface
 
+from handoff.core import credentials
+from handoff.core.credentials import Ask
 from handoff.core.errors import HandoffError
 from handoff.core.hashing import sha256_file
 from handoff.core.i18n import Text
@@ -31,11 +33,22 @@ _HANDOFF_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")
 
 @dataclass(frozen=True)
 class Delivery:
-    """A completed step and the details the journal may hold (no personal data)."""
+    """A completed step and the details the journal may hold (no personal data).
+
+    Three outcomes (issue 18 §3): a delivered archive returns its step (SENT,
+    UPLOADED, DRAFT_HANDED); one that may or may not have arrived returns
+    DELIVERY_UNCERTAIN with ``problem`` saying why; one that certainly did not
+    leave raises a HandoffError.
+    """
 
     step: Step
     details: dict[str, object] = field(default_factory=dict)
     location: Path | None = None  # the draft file, to show the user; not journaled
+    problem: HandoffError | None = None  # why the outcome is uncertain; not journaled
+
+    @property
+    def uncertain(self) -> bool:
+        return self.step is Step.DELIVERY_UNCERTAIN
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,9 @@ class ArchiveChannel(Interface):
     """E-mail draft, SMTP or SFTP: takes the archive to the protocol's recipient."""
 
     name: str
+
+    def ready(self) -> None:
+        """Fetch (or ask for) the login before anything is packed; raise when there is none."""
 
     def deliver(
         self, archive: Path, recipient: Recipient, protocol: Protocol, handoff_id: str
@@ -68,6 +84,44 @@ class PasswordSender(Interface):
 def failure(messages: Mapping[str, Text], code: str, **params: object) -> HandoffError:
     """A channel's HandoffError from its table of messages (one table per channel)."""
     return HandoffError(code, messages[code], **params)
+
+
+SECRET_LABELS = {
+    "smtp": ("de mailserver", "the mail server"),
+    "sftp": ("de SFTP-server", "the SFTP server"),
+}
+_NOT_STORED = (
+    "Er is geen beveiligde sleutelbos op deze computer, dus Handoff bewaart het wachtwoord "
+    "voor {nl} niet en moet het telkens vragen. Er is niets verzonden; start de opdracht in "
+    "een terminal, dan vraagt Handoff het wachtwoord.",
+    "There is no secure keyring on this computer, so Handoff does not keep the password for "
+    "{en} and has to ask for it each time. Nothing was sent; run the command in a terminal "
+    "and Handoff will ask for the password.",
+)
+_MISSING = (
+    "Er is geen wachtwoord voor {nl} bewaard. Er is niets verzonden; bewaar het met "
+    "'handoff settings secret {name}' of typ het wanneer Handoff erom vraagt.",
+    "No password for {en} is stored. Nothing was sent; store it with "
+    "'handoff settings secret {name}' or type it when Handoff asks for it.",
+)
+
+
+def login_secret(name: str, ask: Ask | None) -> str:
+    """The stored (or asked) secret for ``name``; a message that says why there is none.
+
+    Not "the server refuses the login" (issue 18 §5): no server saw a login yet.
+    Without a secure keyring nothing can be stored, so only asking helps.
+    """
+    secret = credentials.get_secret(name, ask=ask)
+    if secret:
+        return secret
+    nl, en = SECRET_LABELS[name]
+    if not credentials.secure_backend_available():
+        code, (tnl, ten) = "secret_not_stored", _NOT_STORED
+    else:
+        code, (tnl, ten) = "secret_missing", _MISSING
+    text = Text(tnl.replace("{nl}", nl), ten.replace("{en}", en))
+    raise HandoffError(code, text, name=name)
 
 
 def check_handoff_id(handoff_id: str) -> str:

@@ -5,7 +5,8 @@ ARCHITECTURE.md). The .eml carries ``X-Unsent: 1`` so Outlook opens it as a
 message still to be sent; it is written atomically to the outbox and handed to
 the system's mail program. Handoff cannot know whether the user then pressed
 Send, so the step is DRAFT_HANDED ("draft handed to the mail program"), never
-SENT.
+SENT; the password waits until the worker confirms the mail left (DRAFT_SENT,
+issue 18 §4).
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ class DraftChannel:
     def __init__(self, settings: Settings, opener: Opener | None = system_opener) -> None:
         self.settings = settings
         self.opener = opener
+
+    def ready(self) -> None:
+        """A draft needs no login: nothing to fetch before packing."""
 
     def _write(self, target: Path, data: bytes) -> None:
         if target.exists():

@@ -11,6 +11,14 @@ changed key is refused and its fingerprint shown as OpenSSH prints it
 (``SHA256:<base64>``) so the user can compare it with what the partner's IT
 gave. The file is uploaded as ``.<name>.part`` and renamed once its size is
 verified, so the receiver never sees a complete-looking partial file.
+
+Three outcomes (issue 18 §3): UPLOADED once the server acknowledged the rename
+of the verified ``.part`` (a file an ingest job takes away at once is still
+delivered); a HandoffError while the file is not under its final name; and
+DELIVERY_UNCERTAIN when the line dropped after the rename was asked and before
+the server answered. A retry of the same archive finds its own file on the
+server and, when the bytes match, counts it as delivered instead of refusing.
+Stale ``.part`` files of earlier broken uploads are removed at the next upload.
 """
 
 from __future__ import annotations
@@ -19,13 +27,21 @@ import base64
 import hashlib
 import posixpath
 import socket
+import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import paramiko
 
-from handoff.channels.base import Delivery, allowed_recipient, archive_details, failure
+from handoff.channels.base import (
+    Delivery,
+    allowed_recipient,
+    archive_details,
+    failure,
+    login_secret,
+)
 from handoff.channels.email_message import attachment_name
 from handoff.core import credentials
 from handoff.core.credentials import Ask
@@ -71,8 +87,8 @@ MESSAGES = {
         "The folder {folder} does not exist on the server. Nothing was sent; ask the partner to create it.",
     ),
     "sftp_file_exists": Text(
-        "Op de server staat al {name}. Er is niets overschreven.",
-        "{name} is already on the server. Nothing was overwritten.",
+        "Op de server staat al een ander bestand {name} dan dit archief. Er is niets overschreven; meld dit aan de partner.",
+        "{name} is already on the server and it is not this archive. Nothing was overwritten; tell the partner.",
     ),
     "sftp_permission_denied": Text(
         "De server {host} laat niet toe dat u in deze map schrijft. Er is niets verzonden; vraag de partner de rechten na te kijken.",
@@ -89,6 +105,10 @@ MESSAGES = {
     "sftp_connection_lost": Text(
         "De verbinding met {host} viel weg tijdens het opladen. Het bestand staat niet onder zijn eigen naam op de server; probeer opnieuw.",
         "The connection to {host} dropped during the upload. The file is not on the server under its own name; try again.",
+    ),
+    "sftp_no_final_reply": Text(
+        "{name} stond volledig op server {host} en Handoff vroeg het de definitieve naam te geven, maar de verbinding viel weg voor de server antwoordde. Het bestand kan dus aangekomen zijn. Vraag het na bij de ontvanger; ontbreekt het, verstuur dan hetzelfde archief opnieuw.",
+        "{name} was complete on server {host} and Handoff asked to give it its final name, but the line dropped before the server answered. So the file may have arrived. Check with the recipient; if it is missing, send the same archive again.",
     ),
 }
 
@@ -136,6 +156,12 @@ class SftpChannel:
             else Path.home() / ".ssh" / "known_hosts"
         )
         self.timeout = timeout
+        self._secret: str | None = None
+
+    def ready(self) -> None:
+        """Have the login's password before anything is packed (asked once, never stored)."""
+        if self._secret is None:
+            self._secret = login_secret(credentials.SFTP, self.ask)
 
     def _target(self, recipient: Recipient) -> Target:
         target = parse_address(recipient.address, self.settings.port)
@@ -183,51 +209,96 @@ class SftpChannel:
         return transport
 
     def _login(self, transport: paramiko.Transport, target: Target) -> None:
-        password = credentials.get_secret(credentials.SFTP, ask=self.ask) or ""
+        self.ready()
         try:
-            transport.auth_password(self.settings.username, password)
+            transport.auth_password(self.settings.username, self._secret or "")
         except paramiko.AuthenticationException:
             raise _fail("sftp_auth_failed", host=target.host) from None
 
-    def _upload(self, client: paramiko.SFTPClient, archive: Path, folder: str, name: str) -> None:
+    def _upload(self, client: paramiko.SFTPClient, archive: Path, folder: str, name: str) -> bool:
+        """Put the archive under ``name``; False when this very archive was already there."""
         try:
             client.stat(folder)
         except FileNotFoundError:
             raise _fail("sftp_folder_missing", folder=folder) from None
+        _remove_stale_parts(client, folder)
         final, part = posixpath.join(folder, name), posixpath.join(folder, f".{name}.part")
         if _exists(client, final):
+            if _same_file(client, final, archive):  # a retry after an uncertain upload
+                return False
             raise _fail("sftp_file_exists", name=name)
         size = archive.stat().st_size
         client.put(str(archive), part, confirm=False)
         if client.stat(part).st_size != size:
             raise _incomplete(name)
-        client.rename(part, final)
-        if client.stat(final).st_size != size:
-            raise _incomplete(name)
+        try:
+            client.rename(part, final)
+        except (TimeoutError, EOFError, paramiko.SSHException, ConnectionError):
+            raise _Uncertain from None
+        return True
 
     def deliver(
         self, archive: Path, recipient: Recipient, protocol: Protocol, handoff_id: str
     ) -> Delivery:
-        """UPLOADED once the file is on the server under its final name with the right size."""
+        """UPLOADED once the server renamed the verified file; uncertain without its answer."""
         listed = allowed_recipient(recipient, protocol, "sftp")
         target = self._target(listed)
         name = attachment_name(handoff_id)
+        folder_hash = hashlib.sha256(target.folder.encode("utf-8")).hexdigest()
+        details = {"channel": self.name, "host": target.host, "port": target.port}
+        details |= {"folder_sha256": folder_hash} | archive_details(archive)
         transport = self._transport(target)
         try:
             client = paramiko.SFTPClient.from_transport(transport)
             assert client is not None
             client.get_channel().settimeout(self.timeout)  # a stalled server must not hang the app
             self._upload(client, archive, target.folder, name)
+        except _Uncertain:
+            problem = _fail("sftp_no_final_reply", host=target.host, name=name)
+            uncertain = details | {"reason": problem.code}
+            return Delivery(Step.DELIVERY_UNCERTAIN, uncertain, None, problem)
         except PermissionError:
             raise _fail("sftp_permission_denied", host=target.host) from None
         except (OSError, EOFError, paramiko.SSHException):
             raise _lost(target) from None
         finally:
             transport.close()
-        folder_hash = hashlib.sha256(target.folder.encode("utf-8")).hexdigest()
-        details = {"channel": self.name, "host": target.host, "port": target.port}
-        details["folder_sha256"] = folder_hash
-        return Delivery(Step.UPLOADED, details | archive_details(archive))
+        return Delivery(Step.UPLOADED, details)
+
+
+class _Uncertain(Exception):
+    """The rename was asked and no answer came back."""
+
+
+#: A ``.part`` older than this is a broken upload's leftover, not a colleague's upload.
+STALE_PART_SECONDS = 3600
+
+
+def _remove_stale_parts(client: paramiko.SFTPClient, folder: str) -> None:
+    """Delete our own ``.HO-….7z.part`` leftovers; never anything Handoff did not name."""
+    now = time.time()
+    for entry in client.listdir_attr(folder):
+        if not (entry.filename.startswith(".") and entry.filename.endswith(".7z.part")):
+            continue
+        if entry.st_mode is not None and not stat.S_ISREG(entry.st_mode):
+            continue
+        if (entry.st_mtime or 0) < now - STALE_PART_SECONDS:
+            try:
+                client.remove(posixpath.join(folder, entry.filename))
+            except OSError:
+                continue  # someone else's leftover we may not touch: not our upload's concern
+
+
+def _same_file(client: paramiko.SFTPClient, path: str, archive: Path) -> bool:
+    """Whether the remote file holds exactly this archive's bytes (read back and hashed)."""
+    if client.stat(path).st_size != archive.stat().st_size:
+        return False
+    digest = hashlib.sha256()
+    with client.open(path, "rb") as remote:
+        remote.prefetch()
+        for chunk in iter(lambda: remote.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest() == archive_details(archive)["archive_sha256"]
 
 
 def _exists(client: paramiko.SFTPClient, path: str) -> bool:

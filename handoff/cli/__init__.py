@@ -43,6 +43,9 @@ COMMANDS = {
     "send": "transfer",
     "receive": "transfer",
     "confirm": "transfer",
+    "password": "transfer",
+    "resend": "transfer",
+    "void": "transfer",
 }
 
 

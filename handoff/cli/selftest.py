@@ -134,7 +134,7 @@ def check_pack(run: Run) -> None:
         PROTOCOL_ID,
         run.folder / "selftest.7z",
         consent_confirmed=True,
-        journal=journal,
+        ctx=usecases.Context(journal),
     )
     run.state["packaged"] = packaged
 

@@ -7,8 +7,10 @@ print. The reference goes to stdout (scripts read it); guidance goes to stderr.
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
+from typing import Any
 
 from handoff.cli._prompts import (
     add_allow_unencrypted,
@@ -27,6 +29,9 @@ CONFIRM_STEPS = {
     "custodian": "custodian_confirmed",  # usecases.confirm checks it was sealed
     "consent": "consent_confirmed",
 }
+
+#: Exit code when the archive may or may not have arrived, or the password is still to pass.
+EXIT_UNSETTLED = 1
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,6 +66,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_allow_unencrypted(receive)
     receive.set_defaults(func=_receive)
 
+    password = sub.add_parser(
+        "password",
+        help=tr(
+            "het wachtwoord doorgeven nadat het archief vertrokken is",
+            "pass the password on once the archive has left",
+        ),
+    )
+    password.add_argument("reference")
+    password.add_argument("--via", choices=("sms", "phone"), required=True)
+    add_password_stdin(password)
+    password.set_defaults(func=_password)
+
+    resend = sub.add_parser(
+        "resend",
+        help=tr(
+            "hetzelfde archief opnieuw versturen na een onzekere verzending",
+            "send the same archive again after an uncertain delivery",
+        ),
+    )
+    resend.add_argument("reference")
+    resend.set_defaults(func=_resend)
+
+    void = sub.add_parser(
+        "void",
+        help=tr(
+            "een archief met onzekere aankomst of een onverstuurd concept vernietigen",
+            "void an archive of uncertain arrival or an unsent draft",
+        ),
+    )
+    void.add_argument("reference")
+    void.set_defaults(func=_void)
+
     confirm = sub.add_parser(
         "confirm",
         help=tr(
@@ -69,40 +106,174 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     confirm.add_argument("reference")
-    confirm.add_argument("step", choices=(*CONFIRM_STEPS, "password-passed", "file-deleted"))
+    confirm.add_argument(
+        "step", choices=(*CONFIRM_STEPS, "password-passed", "file-deleted", "draft-sent")
+    )
     confirm.add_argument("--via", choices=("phone", "sms"), default="phone")
     confirm.set_defaults(func=_confirm)
+
+
+def ask_secret(name: str) -> str | None:
+    """Ask for a missing SMTP/SFTP secret on a terminal (never stored); None in a script."""
+    if not sys.stdin.isatty():
+        return None
+    labels = {
+        "smtp": ("de mailserver", "the mail server"),
+        "sftp": ("de SFTP-server", "the SFTP server"),
+    }
+    nl, en = labels.get(name, (name, name))
+    return getpass.getpass(tr(f"Wachtwoord voor {nl}: ", f"Password for {en}: ")) or None
 
 
 def _send(args: argparse.Namespace) -> int:
     from handoff import usecases
 
+    password_via = "sms" if args.password_via == "sms" else None
     sent = usecases.send(
         args.file,
         args.protocol,
         args.to,
         via=args.via,
+        password_via=password_via,
         consent_confirmed=args.consent_confirmed,
+        ctx=usecases.Context(ask=ask_secret),
     )
     packaged = sent.packaged
     print(packaged.handoff_id)
+    if sent.delivery.location is not None:
+        return _draft_written(sent)
+    if sent.delivery.uncertain:
+        return _uncertain(sent)
+    if args.password_via == "sms":
+        return _password_by_sms(packaged.handoff_id, args.protocol, packaged.password)
+    return _pass_manually(packaged.handoff_id, args.protocol, packaged.password)
+
+
+def _show_password(password: Password) -> None:
+    """The password, once, on stderr: it is never stored, so this is the worker's only copy."""
+    print(password.grouped(), file=sys.stderr)
+    if password.bits:
+        say("Sterkte: {bits} bits.", "Strength: {bits} bits.", bits=round(password.bits))
+
+
+def _draft_written(sent: Any) -> int:
+    """A draft: the password waits until the worker sent it (issue 18 §4)."""
+    ref = sent.packaged.handoff_id
     if sent.delivery.details.get("opened") is False:
         say(
             "Het e-mailprogramma kon niet starten. Open het concept zelf en verstuur het: {path}",
             "The mail program could not start. Open the draft yourself and send it: {path}",
             path=sent.delivery.location,
         )
-    elif sent.delivery.location is not None:
+    else:
         say(
             "Concept klaargezet voor uw e-mailprogramma: {path}",
             "Draft handed to your mail program: {path}",
             path=sent.delivery.location,
         )
-    if args.password_via == "sms":
-        usecases.send_password_sms(packaged.handoff_id, args.protocol, packaged.password)
-        say("Wachtwoord per sms verstuurd.", "Password sent by SMS.")
+    say(
+        "Het wachtwoord hieronder wordt nergens bewaard: noteer het nu. Geef het pas door NADAT "
+        "u de e-mail verstuurd hebt, en bevestig dan:\n  handoff confirm {ref} draft-sent\n  "
+        "handoff password {ref} --via sms   (vraagt het wachtwoord)  of  --via phone",
+        "The password below is kept nowhere: note it now. Pass it on only AFTER you sent the "
+        "e-mail, then confirm:\n  handoff confirm {ref} draft-sent\n  "
+        "handoff password {ref} --via sms   (asks for the password)  or  --via phone",
+        ref=ref,
+    )
+    _show_password(sent.packaged.password)
+    return 0
+
+
+def _uncertain(sent: Any) -> int:
+    """The archive may have arrived: same password, same archive on a retry (issue 18 §3)."""
+    ref = sent.packaged.handoff_id
+    print(sent.delivery.problem.message(), file=sys.stderr)
+    say(
+        "Het archief blijft in de uitgaande map. Dit is zijn wachtwoord (nergens bewaard):",
+        "The archive stays in the outbox. This is its password (kept nowhere):",
+    )
+    _show_password(sent.packaged.password)
+    say(
+        "Kwam het aan, geef dan het wachtwoord door: handoff password {ref} --via sms|phone. "
+        "Kwam het niet aan: handoff resend {ref} (hetzelfde archief, hetzelfde wachtwoord) of "
+        "handoff void {ref} (daarna een nieuwe overdracht).",
+        "If it arrived, pass the password on: handoff password {ref} --via sms|phone. If not: "
+        "handoff resend {ref} (same archive, same password) or handoff void {ref} (then a new "
+        "handoff).",
+        ref=ref,
+    )
+    return EXIT_UNSETTLED
+
+
+def _password_by_sms(handoff_id: str, protocol_id: str, password: Password) -> int:
+    """SMS; if it fails the worker gets the password to pass on by phone (issue 18 §4)."""
+    from handoff import usecases
+
+    try:
+        usecases.send_password_sms(handoff_id, protocol_id, password)
+    except HandoffError as exc:
+        print(exc.message(), file=sys.stderr)
+        say(
+            "De sms is niet vertrokken. Geef dit wachtwoord telefonisch door en bevestig: "
+            "handoff confirm {ref} password-passed --via phone",
+            "The SMS did not go. Pass this password on by phone and confirm: "
+            "handoff confirm {ref} password-passed --via phone",
+            ref=handoff_id,
+        )
+        _show_password(password)
+        return EXIT_UNSETTLED
+    say("Wachtwoord per sms verstuurd.", "Password sent by SMS.")
+    return 0
+
+
+def _password(args: argparse.Namespace) -> int:
+    """``handoff password HO-… --via sms|phone``: the password step after a draft or a check."""
+    from handoff import usecases
+    from handoff.core.journal import Journal
+    from handoff.usecases.standing import require_archive_out
+
+    protocol_id = _protocol_of(args.reference)
+    if protocol_id is None:
+        raise _no_protocol()
+    with Journal() as journal:
+        require_archive_out(args.reference, journal)  # before the worker types anything
+    if args.via == "phone":
+        record = usecases.confirm_password_passed(args.reference, protocol_id, "phone")
+        say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)
         return 0
-    return _pass_manually(packaged.handoff_id, args.protocol, packaged.password)
+    typed = read_password(args.password_stdin)
+    password = Password(typed.strip(), "sms", 0.0)
+    usecases.send_password_sms(args.reference, protocol_id, password)
+    say("Wachtwoord per sms verstuurd.", "Password sent by SMS.")
+    return 0
+
+
+def _resend(args: argparse.Namespace) -> int:
+    from handoff import usecases
+
+    delivery = usecases.resend(args.reference, ctx=usecases.Context(ask=ask_secret))
+    if delivery.uncertain:
+        print(delivery.problem.message(), file=sys.stderr)
+        return EXIT_UNSETTLED
+    say(
+        "Hetzelfde archief is aangekomen. Geef nu het wachtwoord door: "
+        "handoff password {ref} --via sms|phone",
+        "The same archive arrived. Now pass the password on: handoff password {ref} --via sms|phone",
+        ref=args.reference,
+    )
+    return 0
+
+
+def _void(args: argparse.Namespace) -> int:
+    from handoff import usecases
+
+    record = usecases.void(args.reference)
+    say(
+        "Archief vernietigd (record {seq}). Start een nieuwe overdracht met een nieuw wachtwoord.",
+        "Archive voided (record {seq}). Start a new handoff with a new password.",
+        seq=record.seq,
+    )
+    return 0
 
 
 def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int:
@@ -182,6 +353,13 @@ def _protocol_of(reference: str) -> str | None:
     return records[0].protocol_id
 
 
+def _no_protocol() -> HandoffError:
+    return HandoffError(
+        "no_protocol",
+        Text("Deze overdracht heeft geen protocol.", "This handoff has no protocol."),
+    )
+
+
 def _confirm(args: argparse.Namespace) -> int:
     from handoff import usecases
     from handoff.core.journal import Step
@@ -189,11 +367,15 @@ def _confirm(args: argparse.Namespace) -> int:
     protocol_id = _protocol_of(args.reference)
     if args.step == "password-passed":
         if protocol_id is None:
-            raise HandoffError(
-                "no_protocol",
-                Text("Deze overdracht heeft geen protocol.", "This handoff has no protocol."),
-            )
+            raise _no_protocol()
         record = usecases.confirm_password_passed(args.reference, protocol_id, args.via)
+    elif args.step == "draft-sent":
+        record = usecases.confirm_draft_sent(args.reference)
+        say(
+            "Genoteerd. Geef nu het wachtwoord door: handoff password {ref} --via sms|phone",
+            "Recorded. Now pass the password on: handoff password {ref} --via sms|phone",
+            ref=args.reference,
+        )
     elif args.step == "file-deleted":
         record = usecases.confirm_file_deleted(args.reference)
     else:

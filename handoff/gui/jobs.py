@@ -73,17 +73,15 @@ def send(
 
     config = settings.load()
     sheet = sheet_from_form(protocol, source) if isinstance(source, Mapping) else source
+    ask = (lambda _name: secret) if secret else None
     return usecases.send(
         sheet,
         protocol.id,
         recipient_id,
         consent_confirmed=consent,
         handoff_id=handoff_id,
-        settings=config,
         open_draft=False,
-        ask=(lambda _name: secret) if secret else None,
-        progress=progress,
-        cancel=cancel,
+        ctx=usecases.Context(settings=config, progress=progress, cancel=cancel, ask=ask),
     )
 
 
@@ -96,6 +94,24 @@ def send_password_sms(
     return usecases.send_password_sms(
         handoff_id, protocol_id, password, ask=(lambda _name: secret) if secret else None
     )
+
+
+def confirm_draft_sent(handoff_id: str) -> Any:
+    """The worker sent the draft; only now may the password follow (issue 18 §4)."""
+    from handoff import usecases
+
+    return usecases.confirm_draft_sent(handoff_id)
+
+
+def resend(handoff_id: str, secret: str | None = None) -> Any:
+    """The same archive again after an uncertain delivery; raises while still uncertain."""
+    from handoff import usecases
+
+    ask = (lambda _name: secret) if secret else None
+    delivery = usecases.resend(handoff_id, ctx=usecases.Context(ask=ask))
+    if delivery.uncertain:
+        raise delivery.problem
+    return delivery
 
 
 def confirm_password(handoff_id: str, protocol_id: str, via: str = "phone") -> Any:

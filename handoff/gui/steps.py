@@ -15,6 +15,15 @@ def step_label(step: str) -> str:
         ),
         "sent": QCoreApplication.translate("steps", "E-mail sent"),
         "uploaded": QCoreApplication.translate("steps", "File uploaded to the secure server"),
+        "delivery_uncertain": QCoreApplication.translate(
+            "steps", "Sent, but arrival not confirmed by the server"
+        ),
+        "delivery_failed": QCoreApplication.translate("steps", "Sending failed; nothing arrived"),
+        "archive_voided": QCoreApplication.translate("steps", "Archive voided by the worker"),
+        "draft_sent": QCoreApplication.translate("steps", "E-mail with the archive sent"),
+        "draft_removed": QCoreApplication.translate(
+            "steps", "E-mail draft removed from the outbox"
+        ),
         "password_passed": QCoreApplication.translate(
             "steps", "Password passed on by another channel"
         ),

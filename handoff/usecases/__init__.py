@@ -15,7 +15,12 @@ seed 000).
 
 from handoff.usecases.common import Cancel, Context, Progress
 from handoff.usecases.obligations import CONFIRMABLE, confirm, confirm_file_deleted
-from handoff.usecases.password import confirm_password_passed, password_phone, send_password_sms
+from handoff.usecases.password import (
+    check_sms_ready,
+    confirm_password_passed,
+    password_phone,
+    send_password_sms,
+)
 from handoff.usecases.receiving import Received, handoff_id_from_name, receive, unpack_to
 from handoff.usecases.sealing import Sealed, seal
 from handoff.usecases.sending import (
@@ -24,11 +29,15 @@ from handoff.usecases.sending import (
     archive_channel,
     channel_name,
     cleaned_sheet,
+    clear_sent_drafts,
+    confirm_draft_sent,
     deliver,
     package,
     package_file,
     password_style,
+    resend,
     send,
+    void,
 )
 
 __all__ = [
@@ -42,8 +51,11 @@ __all__ = [
     "Sent",
     "archive_channel",
     "channel_name",
+    "check_sms_ready",
     "cleaned_sheet",
+    "clear_sent_drafts",
     "confirm",
+    "confirm_draft_sent",
     "confirm_file_deleted",
     "confirm_password_passed",
     "deliver",
@@ -53,8 +65,10 @@ __all__ = [
     "password_phone",
     "password_style",
     "receive",
+    "resend",
     "seal",
     "send",
     "send_password_sms",
     "unpack_to",
+    "void",
 ]

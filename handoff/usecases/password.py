@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Record, Step
 from handoff.core.passwords import Password
 from handoff.usecases.common import (
@@ -16,6 +17,7 @@ from handoff.usecases.common import (
     protocol_by_id,
     settings_or_load,
 )
+from handoff.usecases.standing import require_archive_out
 
 if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
     from handoff.channels.base import PasswordDelivery, PasswordSender
@@ -31,8 +33,50 @@ def password_phone(protocol: Protocol, settings: Settings) -> str | None:
     return settings.directory.get(key) if key else None
 
 
+def check_sms_ready(protocol: Protocol, settings: Settings) -> None:
+    """Raise unless an SMS for this protocol could go now: provider, token, number (issue 18 §4).
+
+    Called before the archive is packed, so an SMS that cannot work never
+    leaves an archive on its way whose password cannot follow.
+    """
+    from handoff.core import credentials
+
+    if not (settings.sms.provider and settings.sms.base_url):
+        raise message(
+            "sms_not_configured",
+            "Er is geen sms-dienst ingesteld (instellingen, sms). Er is niets verpakt of "
+            "verstuurd; stel de sms-dienst in of geef het wachtwoord telefonisch door.",
+            "No SMS service is set up (settings, sms). Nothing was packed or sent; set up the "
+            "SMS service or pass the password on by phone.",
+        )
+    if not credentials.has_secret(credentials.SMS):
+        raise message(
+            "sms_token_missing",
+            "De sleutel van de sms-dienst is niet bewaard. Er is niets verpakt of verstuurd; "
+            "bewaar hem met 'handoff settings secret sms' of geef het wachtwoord telefonisch door.",
+            "The SMS service's token is not stored. Nothing was packed or sent; store it with "
+            "'handoff settings secret sms' or pass the password on by phone.",
+        )
+    if not password_phone(protocol, settings):
+        raise _no_phone(protocol)
+
+
+def _no_phone(protocol: Protocol) -> HandoffError:
+    return message(
+        "no_password_phone",
+        "Er is geen gsm-nummer ingesteld voor {role} (instellingen, adresboek '{key}'). "
+        "Vul het in of geef het wachtwoord telefonisch door.",
+        "No mobile number is set for {role} (settings, directory '{key}'). "
+        "Fill it in or pass the password on by phone.",
+        role=protocol.password_channel.role.render(),
+        key=protocol.password_channel.directory_key or "-",
+    )
+
+
 def _refuse_second_password(handoff_id: str, log: Journal) -> None:
     from handoff.channels import sms
+
+    require_archive_out(handoff_id, log)
 
     if log.count(handoff_id=handoff_id, step=Step.PASSWORD_PASSED):
         raise message(
@@ -73,15 +117,7 @@ def send_password_sms(
     _refuse_second_password(handoff_id, log)
     number = password_phone(protocol, settings)
     if not number:
-        raise message(
-            "no_password_phone",
-            "Er is geen gsm-nummer ingesteld voor {role} (instellingen, adresboek '{key}'). "
-            "Vul het in of geef het wachtwoord telefonisch door.",
-            "No mobile number is set for {role} (settings, directory '{key}'). "
-            "Fill it in or pass the password on by phone.",
-            role=protocol.password_channel.role.render(),
-            key=protocol.password_channel.directory_key or "-",
-        )
+        raise _no_phone(protocol)
     if sender is None:
         from handoff.channels import sms
 

@@ -2,12 +2,22 @@
 
 Seeds 001/002 art. 6 and seed 003 exchange steps 1-2: the sender encrypts the
 list and e-mails (or uploads) it to the mailbox fixed in the protocol.
+
+Issue 18: everything the handoff will need (recipient, channel, its login,
+the password's channel) is checked before anything is packed; a delivery is
+delivered, not delivered (journaled ``delivery_failed``) or uncertain
+(journaled ``delivery_uncertain``). An uncertain archive stays in the outbox so
+:func:`resend` can send the *same* archive (whose password the worker already
+has) until it arrives or the worker voids it (:func:`void`). A draft is only
+"handed to the mail program": the password waits until the worker confirms the
+mail went out (:func:`confirm_draft_sent`).
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,16 +25,10 @@ from handoff.core import archive, passwords
 from handoff.core.archive import kdf as archive_kdf
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
-from handoff.core.journal import Journal, Step, new_handoff_id
+from handoff.core.journal import Journal, Record, Step, new_handoff_id
 from handoff.core.passwords import Password
-from handoff.usecases.common import (
-    Cancel,
-    Progress,
-    journal_or_open,
-    message,
-    protocol_by_id,
-    settings_or_load,
-)
+from handoff.usecases.common import Context, message, protocol_by_id
+from handoff.usecases.standing import history, open_draft, open_uncertain
 
 if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
     from handoff.channels.base import ArchiveChannel, Delivery
@@ -99,28 +103,27 @@ def package(
     password: Password | None = None,
     consent_confirmed: bool = False,
     handoff_id: str | None = None,
-    journal: Journal | None = None,
-    progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    ctx: Context | None = None,
 ) -> Packaged:
     """Check and clean the sheet, encrypt the cleaned copy, journal 'packaged'.
 
     A sheet with blocking findings raises before anything is written. The
     archive holds one entry named after the handoff, never after the data.
     """
+    ctx = ctx or Context()
     protocol = protocol_by_id(protocol_id)
     _require_consent(protocol, consent_confirmed)
     password = password or passwords.generate(password_style(protocol))
     handoff_id = handoff_id or new_handoff_id()
     with archive_kdf.ahead(password.value):  # the key while the sheet is checked
         clean, source_sha256 = cleaned_sheet(sheet, protocol)
-        log = journal_or_open(journal)
+        log = ctx.log()
         result = archive.pack(
             {f"{handoff_id}.xlsx": clean.data},
             output,
             password.value,
-            progress=progress,
-            cancel=cancel,
+            progress=ctx.progress,
+            cancel=ctx.cancel,
         )
     if protocol.consent_required:
         log.append(
@@ -147,19 +150,18 @@ def package_file(
     output: Path,
     *,
     password: Password | None = None,
-    journal: Journal | None = None,
-    progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    ctx: Context | None = None,
 ) -> tuple[str, archive.PackResult, Password]:
     """Encrypt any file without a protocol check (``handoff pack`` without --protocol).
 
     Still journaled as 'packaged', with no protocol id, so the DPO sees it.
     """
-    log = journal_or_open(journal)
+    ctx = ctx or Context()
+    log = ctx.log()
     handoff_id = new_handoff_id()
     password = password or passwords.generate("sms")
     result = archive.pack(
-        {source.name: source}, output, password.value, progress=progress, cancel=cancel
+        {source.name: source}, output, password.value, progress=ctx.progress, cancel=ctx.cancel
     )
     log.append(
         Step.PACKAGED,
@@ -218,35 +220,124 @@ def deliver(
     recipient: str,
     *,
     via: str | None = None,
-    settings: Settings | None = None,
     channel: ArchiveChannel | None = None,
-    ask: Ask | None = None,
     open_draft: bool = True,
-    journal: Journal | None = None,
+    attempt: int = 1,
+    ctx: Context | None = None,
 ) -> Delivery:
     """Send the archive to a recipient the protocol lists, then journal what really happened.
 
     A draft is journaled as 'draft handed to the mail program', never as
     'sent' (ARCHITECTURE.md); a recipient outside the protocol raises
-    recipient_not_allowed before any channel is touched.
+    recipient_not_allowed before any channel is touched. A channel's failure
+    is journaled as ``delivery_failed`` (with its message code) and raised; an
+    uncertain outcome is journaled as ``delivery_uncertain`` and returned.
     """
+    ctx = ctx or Context()
     protocol = protocol_by_id(protocol_id)
     listed = protocol.recipient(recipient)
-    settings = settings_or_load(settings)
-    channel = channel or archive_channel(settings, listed, via, ask=ask, open_draft=open_draft)
-    delivery = channel.deliver(archive_path, listed, protocol, handoff_id)
-    journal_or_open(journal).append(
-        delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details
-    )
+    settings = ctx.config()
+    channel = channel or archive_channel(settings, listed, via, ask=ctx.ask, open_draft=open_draft)
+    log = ctx.log()
+    numbered: dict[str, object] = {"attempt": attempt} if attempt > 1 else {}
+    try:
+        delivery = channel.deliver(archive_path, listed, protocol, handoff_id)
+    except HandoffError as exc:
+        failed = {"channel": channel.name, "reason": exc.code} | numbered
+        _journal_failure(log, handoff_id, protocol.id, archive_path, failed)
+        raise
+    details = delivery.details | numbered
+    log.append(delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=details)
     return delivery
+
+
+def _journal_failure(
+    log: Journal, handoff_id: str, protocol_id: str, path: Path, details: dict[str, object]
+) -> None:
+    """``delivery_failed``: the DPO never sees a packaged archive whose fate is unknown."""
+    if not path.is_file():
+        return
+    from handoff.channels.base import archive_details
+
+    details = details | archive_details(path)
+    log.append(
+        Step.DELIVERY_FAILED, handoff_id=handoff_id, protocol_id=protocol_id, details=details
+    )
+
+
+def check_ready(
+    protocol: Protocol,
+    recipient: str,
+    channel: ArchiveChannel,
+    password_via: str | None,
+    ctx: Context,
+) -> None:
+    """Everything the handoff will need, before anything is packed (issue 12 §4, 18 §4).
+
+    The recipient, the archive channel's login (asked for now if it is not
+    stored), the password's channel and its settings, and the journal.
+    """
+    protocol.recipient(recipient)
+    channel.ready()
+    if password_via == "sms":
+        from handoff.usecases.password import check_sms_ready
+
+        check_sms_ready(protocol, ctx.config())
+    ctx.log()
 
 
 @dataclass(frozen=True)
 class Sent:
-    """A packaged handoff that reached its channel; the password still to be passed on."""
+    """A packaged handoff that reached its channel; the password still to be passed on.
+
+    ``delivery.uncertain``: the archive may have arrived; it stays in the outbox
+    (``kept``) for :func:`resend` and the password is shown as for a sent one.
+    """
 
     packaged: Packaged
     delivery: Delivery
+    kept: Path | None = None
+
+    @property
+    def password_may_follow(self) -> bool:
+        """Whether the password may go now: not for a draft the worker has not sent yet."""
+        return self.delivery.step is not Step.DRAFT_HANDED
+
+
+#: How long a sent draft stays after its password went, for the worker to resend it by hand.
+DRAFT_GRACE = timedelta(days=2)
+
+
+def clear_sent_drafts(ctx: Context, now: datetime | None = None) -> list[str]:
+    """Delete outbox drafts whose password passed more than DRAFT_GRACE ago (issue 18 §4).
+
+    The .eml holds the archive; once the password step is confirmed it has no
+    use left. Each deletion is journaled as ``draft_removed``. Runs at each
+    send, so an outbox never keeps a sent handoff's archive for long.
+    """
+    now = now or datetime.now(UTC)
+    outbox = ctx.config().outbox
+    removed = []
+    for draft in sorted(outbox.glob("HO-*.eml")) if outbox.is_dir() else []:
+        handoff_id = draft.stem
+        passed = ctx.log().records(handoff_id=handoff_id, step=Step.PASSWORD_PASSED)
+        if not passed or now - passed[-1].time < DRAFT_GRACE:
+            continue
+        draft.unlink(missing_ok=True)
+        details = {"reason": "password_passed", "days": DRAFT_GRACE.days}
+        ctx.log().append(
+            Step.DRAFT_REMOVED,
+            handoff_id=handoff_id,
+            protocol_id=passed[-1].protocol_id,
+            details=details,
+        )
+        removed.append(handoff_id)
+    return removed
+
+
+def outbox_archive(settings: Settings, handoff_id: str) -> Path:
+    """Where an archive waits in the outbox while its delivery is uncertain."""
+    return settings.outbox / f"{handoff_id}.7z"
 
 
 def send(
@@ -255,52 +346,165 @@ def send(
     recipient: str,
     *,
     via: str | None = None,
+    password_via: str | None = None,
     consent_confirmed: bool = False,
     handoff_id: str | None = None,
-    settings: Settings | None = None,
     channel: ArchiveChannel | None = None,
-    ask: Ask | None = None,
     open_draft: bool = True,
-    journal: Journal | None = None,
-    progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    ctx: Context | None = None,
 ) -> Sent:
     """Check, pack and deliver as one handoff (``handoff send`` and the send page).
 
-    The recipient is checked against the protocol before anything is packed.
-    The encrypted archive is built in the outbox and removed once it travelled
-    (a draft carries its own copy), so no stray copy is left behind.
+    Everything is checked before anything is packed (:func:`check_ready`). The
+    encrypted archive is built in the outbox and removed once it travelled or
+    certainly did not (a draft carries its own copy); an uncertain delivery
+    keeps it there for :func:`resend`.
     """
+    ctx = ctx or Context()
     protocol = protocol_by_id(protocol_id)
-    protocol.recipient(recipient)
-    settings = settings_or_load(settings)
+    listed = protocol.recipient(recipient)
+    settings = ctx.config()
+    channel = channel or archive_channel(settings, listed, via, ask=ctx.ask, open_draft=open_draft)
+    check_ready(protocol, recipient, channel, password_via, ctx)
+    clear_sent_drafts(ctx)
     handoff_id = handoff_id or new_handoff_id()
-    outbox = settings.outbox
-    outbox.mkdir(parents=True, exist_ok=True)
-    target = outbox / f"{handoff_id}.7z"
+    settings.outbox.mkdir(parents=True, exist_ok=True)
+    target = outbox_archive(settings, handoff_id)
     packaged = package(
         sheet,
         protocol.id,
         target,
         consent_confirmed=consent_confirmed,
         handoff_id=handoff_id,
-        journal=journal,
-        progress=progress,
-        cancel=cancel,
+        ctx=ctx,
     )
+    delivery = None
     try:
-        delivery = deliver(
-            handoff_id,
-            protocol.id,
-            target,
-            recipient,
-            via=via,
-            settings=settings,
-            channel=channel,
-            ask=ask,
-            open_draft=open_draft,
-            journal=journal,
-        )
+        delivery = deliver(handoff_id, protocol.id, target, recipient, channel=channel, ctx=ctx)
     finally:
-        target.unlink(missing_ok=True)
-    return Sent(packaged, delivery)
+        if delivery is None or not delivery.uncertain:
+            target.unlink(missing_ok=True)
+    return Sent(packaged, delivery, target if delivery.uncertain else None)
+
+
+def _not_uncertain(handoff_id: str) -> HandoffError:
+    return message(
+        "nothing_to_resend",
+        "Van overdracht {ref} is geen archief onderweg waarvan de aankomst onzeker is; er is "
+        "niets opnieuw te versturen.",
+        "Handoff {ref} has no archive whose arrival is uncertain; there is nothing to send again.",
+        ref=handoff_id,
+    )
+
+
+def _kept_archive(settings: Settings, handoff_id: str, uncertain: Record) -> Path:
+    """The very archive that left, checked by its hash; never a rebuilt one."""
+    path = outbox_archive(settings, handoff_id)
+    if not path.is_file() or archive.sha256_file(path) != uncertain.details.get("archive_sha256"):
+        raise message(
+            "kept_archive_missing",
+            "Het archief van {ref} staat niet meer (ongewijzigd) in de uitgaande map, dus "
+            "Handoff kan het niet opnieuw versturen. Vernietig het en start een nieuwe overdracht.",
+            "The archive of {ref} is no longer (unchanged) in the outbox, so Handoff cannot send "
+            "it again. Void it and start a new handoff.",
+            ref=handoff_id,
+        )
+    return path
+
+
+def _recipient_of(protocol: Protocol, uncertain: Record) -> str:
+    kind = "sftp" if uncertain.details.get("channel") == "sftp" else "email"
+    address = str(uncertain.details.get("recipient", "")).lower()
+    for listed in protocol.recipients:
+        if listed.kind == kind and (kind == "sftp" or listed.address.lower() == address):
+            return listed.id
+    protocol.recipient(address)  # raises recipient_not_allowed for an address not listed
+    raise message(
+        "recipient_gone",
+        "Protocol '{protocol}' heeft geen ontvanger meer voor dit kanaal.",
+        "Protocol '{protocol}' no longer has a recipient for this channel.",
+        protocol=protocol.id,
+    )
+
+
+def resend(
+    handoff_id: str, *, channel: ArchiveChannel | None = None, ctx: Context | None = None
+) -> Delivery:
+    """Send the *same* archive again after an uncertain delivery (issue 18 §3).
+
+    Same channel, same recipient, same bytes (checked against the hash that
+    was journaled), so the password the worker already has still opens it.
+    The archive leaves the outbox once it was delivered.
+    """
+    ctx = ctx or Context()
+    log = ctx.log()
+    records = history(log, handoff_id)
+    uncertain = open_uncertain(records)
+    if uncertain is None or uncertain.protocol_id is None:
+        raise _not_uncertain(handoff_id)
+    protocol = protocol_by_id(uncertain.protocol_id)
+    settings = ctx.config()
+    path = _kept_archive(settings, handoff_id, uncertain)
+    recipient = _recipient_of(protocol, uncertain)
+    via = str(uncertain.details.get("channel"))
+    channel = channel or archive_channel(settings, protocol.recipient(recipient), via, ask=ctx.ask)
+    channel.ready()
+    attempts = sum(r.step in (Step.DELIVERY_UNCERTAIN, Step.DELIVERY_FAILED) for r in records)
+    delivery = deliver(
+        handoff_id, protocol.id, path, recipient, channel=channel, attempt=attempts + 1, ctx=ctx
+    )
+    if not delivery.uncertain:
+        path.unlink(missing_ok=True)
+    return delivery
+
+
+def void(handoff_id: str, *, ctx: Context | None = None) -> Record:
+    """Give up an archive whose arrival is uncertain or whose draft was never sent (journaled).
+
+    Its outbox copy (archive and draft) is deleted; a new handoff (new archive,
+    new password) may then be made. Nothing to void raises, journaling nothing.
+    """
+    ctx = ctx or Context()
+    log = ctx.log()
+    records = history(log, handoff_id)
+    target = open_uncertain(records) or open_draft(records)
+    if target is None or target.protocol_id is None:
+        raise message(
+            "nothing_to_void",
+            "Overdracht {ref} heeft geen archief met een onzekere aankomst en geen onverstuurd "
+            "concept; er is niets te vernietigen.",
+            "Handoff {ref} has no archive of uncertain arrival and no unsent draft; there is "
+            "nothing to void.",
+            ref=handoff_id,
+        )
+    settings = ctx.config()
+    removed = False
+    for path in (outbox_archive(settings, handoff_id), settings.outbox / f"{handoff_id}.eml"):
+        removed |= path.exists()
+        path.unlink(missing_ok=True)
+    details = {"confirmed_by": "user", "archive_removed": removed}
+    details |= {
+        k: target.details[k] for k in ("archive_sha256", "archive_size") if k in target.details
+    }
+    return log.append(
+        Step.ARCHIVE_VOIDED, handoff_id=handoff_id, protocol_id=target.protocol_id, details=details
+    )
+
+
+def confirm_draft_sent(handoff_id: str, *, ctx: Context | None = None) -> Record:
+    """Journal that the worker sent the draft; only now may the password follow (issue 18 §4)."""
+    log = (ctx or Context()).log()
+    draft = open_draft(history(log, handoff_id))
+    if draft is None:
+        raise message(
+            "no_open_draft",
+            "Overdracht {ref} heeft geen concept dat nog verstuurd moet worden.",
+            "Handoff {ref} has no draft still to be sent.",
+            ref=handoff_id,
+        )
+    return log.append(
+        Step.DRAFT_SENT,
+        handoff_id=handoff_id,
+        protocol_id=draft.protocol_id,
+        details={"confirmed_by": "user"},
+    )

@@ -830,6 +830,21 @@
         <source>I &amp;passed it on by phone</source>
         <translation>I &amp;passed it on by phone</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="0"/>
+        <source>First send the e-mail from your mail program and confirm it here; only then pass the password on.</source>
+        <translation>First send the e-mail from your mail program and confirm it here; only then pass the password on.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="0"/>
+        <source>I have &amp;sent the e-mail</source>
+        <translation>I have &amp;sent the e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="0"/>
+        <source>Send the &amp;same archive again</source>
+        <translation>Send the &amp;same archive again</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1236,6 +1251,31 @@
         <location filename="../../handoff/gui/steps.py" line="31"/>
         <source>Password handed to the custodian</source>
         <translation>Password handed to the custodian</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Sent, but arrival not confirmed by the server</source>
+        <translation>Sent, but arrival not confirmed by the server</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Sending failed; nothing arrived</source>
+        <translation>Sending failed; nothing arrived</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Archive voided by the worker</source>
+        <translation>Archive voided by the worker</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>E-mail with the archive sent</source>
+        <translation>E-mail with the archive sent</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>E-mail draft removed from the outbox</source>
+        <translation>E-mail draft removed from the outbox</translation>
     </message>
 </context>
 </TS>

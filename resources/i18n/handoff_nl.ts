@@ -830,6 +830,21 @@
         <source>I &amp;passed it on by phone</source>
         <translation>Ik heb het &amp;telefonisch doorgegeven</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="0"/>
+        <source>First send the e-mail from your mail program and confirm it here; only then pass the password on.</source>
+        <translation>Verstuur eerst de e-mail vanuit uw e-mailprogramma en bevestig dat hier; geef pas daarna het wachtwoord door.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="0"/>
+        <source>I have &amp;sent the e-mail</source>
+        <translation>Ik heb de e-mail &amp;verstuurd</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="0"/>
+        <source>Send the &amp;same archive again</source>
+        <translation>&amp;Hetzelfde archief opnieuw versturen</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1236,6 +1251,31 @@
         <location filename="../../handoff/gui/steps.py" line="31"/>
         <source>Password handed to the custodian</source>
         <translation>Wachtwoord aan de bewaarder gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Sent, but arrival not confirmed by the server</source>
+        <translation>Verstuurd, maar de server bevestigde de aankomst niet</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Sending failed; nothing arrived</source>
+        <translation>Versturen mislukt; er kwam niets aan</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Archive voided by the worker</source>
+        <translation>Archief vernietigd door de medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>E-mail with the archive sent</source>
+        <translation>E-mail met het archief verstuurd</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>E-mail draft removed from the outbox</source>
+        <translation>E-mailconcept uit de uitgaande map verwijderd</translation>
     </message>
 </context>
 </TS>

@@ -28,7 +28,10 @@ def _sent_archive(tmp_path: Path) -> usecases.Packaged:
     outbox = tmp_path / "sender"
     outbox.mkdir()
     return usecases.package(
-        sheet, PROTOCOL, outbox / "attachment.7z", journal=Journal(tmp_path / "sender.sqlite3")
+        sheet,
+        PROTOCOL,
+        outbox / "attachment.7z",
+        ctx=usecases.Context(Journal(tmp_path / "sender.sqlite3")),
     )
 
 

@@ -81,18 +81,27 @@ def test_referral_typed_in_the_form_sent_as_draft_password_by_phone(window, qtbo
     qtbot.mouseClick(view.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == password.value
 
-    phone_button = page.finish.buttons[1]
-    assert not page.finish.buttons[0].isEnabled()  # no SMS provider configured
+    # Issue 18 §4: the password waits until the worker says the e-mail left.
+    sent_button, sms_button, phone_button = page.finish.buttons
+    assert sent_button.text() == "Ik heb de e-mail &verstuurd"
+    assert not sms_button.isEnabled() and not phone_button.isEnabled()
+    qtbot.mouseClick(sent_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.finish.buttons) == 2, timeout=10_000)
+    sms_button, phone_button = page.finish.buttons
+    assert not sms_button.isEnabled()  # no SMS provider configured
+    assert phone_button.isEnabled()
     qtbot.mouseClick(phone_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.finish.checklist.count() == 4, timeout=10_000)
+    qtbot.waitUntil(lambda: page.finish.checklist.count() == 5, timeout=10_000)
     shown = page.finish.checklist.steps()
     assert "Toestemming van de cliënt bevestigd" in shown[0]
     assert "E-mailconcept aan het mailprogramma gegeven" in shown[2]
-    assert "Wachtwoord via een ander kanaal doorgegeven" in shown[3]
+    assert "E-mail met het archief verstuurd" in shown[3]
+    assert "Wachtwoord via een ander kanaal doorgegeven" in shown[4]
     assert _journal_steps(sent.packaged.handoff_id) == [
         Step.CONSENT_CONFIRMED,
         Step.PACKAGED,
         Step.DRAFT_HANDED,
+        Step.DRAFT_SENT,
         Step.PASSWORD_PASSED,
     ]
     assert view.label.text() == ""  # the password left the screen ...

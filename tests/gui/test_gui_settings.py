@@ -78,7 +78,10 @@ def test_retention_runs_and_reports(qtbot, dutch):
         work / "lijst.xlsx", sheets.THUISPUNT_HEADERS, sheets.thuispunt_rows()
     )
     packaged = usecases.package(
-        sheet, "thuispunt-gent-cir", work / "a.7z", journal=Journal(work / "j.sqlite3")
+        sheet,
+        "thuispunt-gent-cir",
+        work / "a.7z",
+        ctx=usecases.Context(Journal(work / "j.sqlite3")),
     )
     secure = settings.load().secure_folder
     secure.mkdir(parents=True, exist_ok=True)

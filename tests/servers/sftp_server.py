@@ -27,6 +27,7 @@ class State:
     root: Path
     host_key: paramiko.PKey
     drop_after: int | None = None  # bytes written before the connection is cut
+    on_rename: str | None = None  # "drop": rename, then cut the line; "ingest": rename, take away
     port: int = 0
     logins: list[str] = field(default_factory=list)
     sockets: list[socket.socket] = field(default_factory=list)
@@ -121,6 +122,12 @@ class _Folder(paramiko.SFTPServerInterface):
             os.rename(self._real(oldpath), self._real(newpath))
         except OSError as exc:
             return paramiko.SFTPServer.convert_errno(exc.errno)
+        if self.auth.state.on_rename == "ingest":  # the partner's job takes it at once
+            os.replace(self._real(newpath), str(self.auth.state.root) + "/../ingested.7z")
+        elif self.auth.state.on_rename == "drop":  # complete under its name; no answer leaves
+            self.auth.state.on_rename = None
+            self.auth.sock.shutdown(socket.SHUT_RDWR)
+            return paramiko.SFTP_CONNECTION_LOST
         return paramiko.SFTP_OK
 
     def remove(self, path: str) -> int:

@@ -198,7 +198,16 @@ PACKAGED = {
     "source": one_of("sheet", "form", "file"),
 }
 RECEIVED = {**HASHED, "encrypted": flag, "channel": one_of("email", "sftp", "file")}
-DELIVERY = {**HASHED, "recipient": mailbox, "message_id": token, "host": host, "port": count}
+DELIVERY = {
+    **HASHED,
+    "recipient": mailbox,
+    "message_id": token,
+    "host": host,
+    "port": count,
+    "attempt": count,  # a resend of the same archive after an uncertain delivery
+}
+#: Why a delivery failed or is uncertain: the channel's message code, never server text.
+OUTCOME = {**DELIVERY, "reason": token, "folder_sha256": sha256}
 DECRYPTED = {
     # "secure_folder": stored by Handoff under <secure folder>/<handoff id>, which
     # retention manages; "chosen_folder": `handoff unpack` into a folder the user
@@ -246,6 +255,11 @@ ALLOWED: dict[str, dict[str, Check]] = {
     "draft_handed": {**DELIVERY, "channel": one_of("eml"), "opened": flag},
     "sent": {**DELIVERY, "channel": one_of("smtp")},
     "uploaded": {**DELIVERY, "channel": one_of("sftp"), "folder_sha256": sha256},
+    "delivery_uncertain": {**OUTCOME, "channel": one_of("smtp", "sftp")},
+    "delivery_failed": {**OUTCOME, "channel": one_of("eml", "smtp", "sftp")},
+    "archive_voided": {**CONFIRMED, **HASHED, "archive_removed": flag},
+    "draft_sent": CONFIRMED,
+    "draft_removed": {"reason": one_of("password_passed", "retention", "voided"), "days": count},
     "password_passed": PASSWORD,
     "received": RECEIVED,
     "decrypted_stored": DECRYPTED,

@@ -33,6 +33,17 @@ KINDS: dict[str, Text] = {
         "Herinnering ({reminder}): is er contact geweest? Verwijder dan de ontvangen gegevens.",
         "Reminder ({reminder}): was contact made? Then delete the received data.",
     ),
+    "delivery_uncertain": Text(
+        "Het is niet zeker dat het archief aankwam. Vraag het na bij de ontvanger; verstuur "
+        "hetzelfde archief opnieuw of vernietig het.",
+        "It is not certain that the archive arrived. Check with the recipient; send the same "
+        "archive again or void it.",
+    ),
+    "draft_not_sent": Text(
+        "Concept nog niet verstuurd: verstuur de e-mail en bevestig het, pas daarna volgt "
+        "het wachtwoord.",
+        "Draft not sent yet: send the e-mail and confirm it; only then does the password follow.",
+    ),
     "password_not_passed": Text(
         "Archief verstuurd, maar het doorgeven van het wachtwoord is niet bevestigd.",
         "Archive sent, but passing on the password was never confirmed.",
@@ -105,7 +116,37 @@ def _first_per_handoff(rows: list[tuple]) -> dict[str, tuple]:
 
 def _simple(journal: Journal, kind: str) -> list[Obligation]:
     rows = _first_per_handoff(open_rows(journal, kind)).values()
+    if kind == "password_not_passed":  # a voided archive needs no password any more
+        voided = {r[0] for r in _unresolved(journal, "archive_voided", ())}
+        rows = [r for r in rows if r[0] not in voided]
     return [Obligation(kind, h, p, datetime.fromisoformat(t)) for h, p, t, _ in rows]
+
+
+#: Obligations of issue 18 read straight from the records (they need no cache rule, so
+#: journals made before them show them too): opening step -> the steps that close it.
+UNRESOLVED = {
+    "delivery_uncertain": ("delivery_uncertain", ("sent", "uploaded", "archive_voided")),
+    "draft_not_sent": ("draft_handed", ("draft_sent", "archive_voided", "password_passed")),
+}
+
+
+def _unresolved(journal: Journal, opening: str, closing: tuple[str, ...]) -> list[tuple]:
+    """(handoff_id, protocol_id, time) of each ``opening`` record no later ``closing`` one follows."""
+    marks = ", ".join("?" for _ in closing) or "NULL"
+    return journal.select(
+        "SELECT r.handoff_id, r.protocol_id, r.time FROM records r WHERE r.step = ? "
+        "AND NOT EXISTS (SELECT 1 FROM records c WHERE c.handoff_id = r.handoff_id "
+        f"AND c.step IN ({marks}) AND c.id > r.id) ORDER BY r.id",
+        (opening, *closing),
+    )
+
+
+def _issue18(journal: Journal) -> list[Obligation]:
+    found = []
+    for kind, (opening, closing) in UNRESOLVED.items():
+        rows = {r[0]: r for r in _unresolved(journal, opening, closing)}  # the latest per handoff
+        found += [Obligation(kind, h, p, datetime.fromisoformat(t)) for h, p, t in rows.values()]
+    return found
 
 
 def _received(journal: Journal) -> list[Obligation]:
@@ -145,6 +186,7 @@ def open_obligations(journal: Journal, today: date | None = None) -> list[Obliga
     today = today or date.today()
     found = [
         *_stored(journal, today),
+        *_issue18(journal),
         *_simple(journal, "password_not_passed"),
         *_received(journal),
         *_simple(journal, "custodian_not_confirmed"),

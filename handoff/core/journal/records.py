@@ -28,6 +28,11 @@ class Step(StrEnum):
     DRAFT_HANDED = "draft_handed"
     SENT = "sent"
     UPLOADED = "uploaded"
+    DELIVERY_UNCERTAIN = "delivery_uncertain"  # the archive may have arrived (issue 18 §3)
+    DELIVERY_FAILED = "delivery_failed"  # the archive did not leave
+    ARCHIVE_VOIDED = "archive_voided"  # the worker gave up an uncertain archive
+    DRAFT_SENT = "draft_sent"  # the worker confirms the draft went out
+    DRAFT_REMOVED = "draft_removed"  # the .eml (with the archive) left the outbox
     PASSWORD_PASSED = "password_passed"
     RECEIVED = "received"
     DECRYPTED = "decrypted_stored"

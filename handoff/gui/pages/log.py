@@ -39,7 +39,8 @@ from handoff.gui.steps import step_label
 from handoff.gui.tasks import TaskRunner, simple
 
 STEPS = (
-    "packaged", "consent_confirmed", "draft_handed", "sent", "uploaded", "password_passed",
+    "packaged", "consent_confirmed", "draft_handed", "draft_sent", "sent", "uploaded",
+    "delivery_uncertain", "delivery_failed", "archive_voided", "draft_removed", "password_passed",
     "received", "decrypted_stored", "email_deleted", "password_deleted", "file_deleted",
     "sealed", "custodian_confirmed",
 )  # fmt: skip

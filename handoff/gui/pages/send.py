@@ -320,25 +320,61 @@ class SendPage(Page):
                 "in Settings; until then, call or text from your own phone."
             )
         hid, pid, password = packaged.handoff_id, protocol.id, packaged.password
+        waits = delivery.step == "draft_handed"  # the password waits for the e-mail
+        first = self._before_password(sent, hid)
+        if waits:
+            how = (
+                self.tr(
+                    "First send the e-mail from your mail program and confirm it here; only then "
+                    "pass the password on."
+                )
+                + " "
+                + how
+            )
+        elif delivery.uncertain:
+            status = delivery.problem.message()
         self.finish.begin(
             hid,
             password,
             status,
             how,
             [
+                *first,
                 Action(
                     self.tr("Send the password by S&MS"),
                     lambda: jobs.send_password_sms(hid, pid, password, self._sms_secret),
                     sms,
                     self._ask_sms_secret,
+                    locked=waits,
                 ),
                 Action(
                     self.tr("I &passed it on by phone"),
                     lambda: jobs.confirm_password(hid, pid, "phone"),
+                    locked=waits,
                 ),
             ],
         )
         self.panels.setCurrentIndex(1)
+
+    def _before_password(self, sent: Any, hid: str) -> list[Action]:
+        """The step before the password: confirm the draft went out, or resend an uncertain one."""
+        if sent.delivery.step == "draft_handed":
+            return [
+                Action(
+                    self.tr("I have &sent the e-mail"),
+                    lambda: jobs.confirm_draft_sent(hid),
+                    unlocks=True,
+                )
+            ]
+        if sent.delivery.uncertain:
+            return [
+                Action(
+                    self.tr("Send the &same archive again"),
+                    lambda: jobs.resend(hid),
+                    unlocks=True,
+                )
+            ]
+        return []
 
     def _ask_sms_secret(self) -> bool:
         """Ask for the provider's token when the keyring has none; False if cancelled."""

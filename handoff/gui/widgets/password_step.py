@@ -27,13 +27,18 @@ class Action:
     """One way to pass the password on: a button whose job journals it.
 
     ``before`` runs on the GUI thread first (e.g. to ask for the SMS token)
-    and returns False to stay on the page.
+    and returns False to stay on the page. An ``unlocks`` action ("I sent the
+    e-mail", "send the same archive again") is a step before the password:
+    once it succeeded its button goes and the locked password buttons open
+    (issue 18 §4: the password waits for the archive).
     """
 
     text: str
     job: Callable[[], Any]
     enabled: bool = True
     before: Callable[[], bool] | None = None
+    unlocks: bool = False
+    locked: bool = False  # disabled until an ``unlocks`` action succeeded
 
 
 # Page.run: (job, on_success, status, on_failure=..., cancellable=...) -> Task
@@ -95,10 +100,11 @@ class PasswordStep(QStackedWidget):
         self._drop_buttons()
         for action in actions:
             button = style.primary(action.text)
-            button.setEnabled(action.enabled)
+            button.setEnabled(action.enabled and not action.locked)
             button.clicked.connect(lambda _checked=False, a=action: self._act(a))
             self.actions.addWidget(button)
             self.buttons.append(button)
+        self._actions = list(actions)
         self.setCurrentIndex(0)
         if self.buttons:
             self.buttons[-1].setFocus()
@@ -117,17 +123,28 @@ class PasswordStep(QStackedWidget):
 
         self._run(
             simple(action.job),
-            lambda _result: self._finish(),
+            (lambda _result: self._unlock(action))
+            if action.unlocks
+            else (lambda _r: self._finish()),
             self.tr("Recording how the password was passed on…"),
             on_failure=failed,
             cancellable=False,
         )
+
+    def _unlock(self, done: Action) -> None:
+        """The step before the password succeeded: its button goes, the password buttons open."""
+        index = self._actions.index(done)
+        self._actions.pop(index)
+        self.buttons.pop(index).deleteLater()
+        for action, button in zip(self._actions, self.buttons, strict=True):
+            button.setEnabled(action.enabled and not action.unlocks)
 
     def _drop_buttons(self) -> None:
         """The buttons' jobs hold the password: drop them with it."""
         for old in self.buttons:
             old.deleteLater()
         self.buttons = []
+        self._actions: list[Action] = []
 
     def _finish(self) -> None:
         handoff_id = self.handoff_id or ""
