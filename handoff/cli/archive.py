@@ -83,23 +83,20 @@ def _generated(style: str | None) -> Password | None:
 def handle_unpack(args: argparse.Namespace) -> int:
     """Unpack ARCHIVE into DIR; on failure DIR holds nothing new.
 
-    Start-up is most of a one-shot unpack: py7zr loads the quick way, then
-    the key is derived in a thread while the rest of Handoff is imported.
+    Start-up is most of a one-shot unpack, so py7zr loads the quick way.
     """
     from handoff.core import quick_import
-    from handoff.core.archive import kdf as archive_kdf
 
     password = read_password(args.password_stdin)
     quick_import.py7zr_without_cffi()
-    with archive_kdf.ahead(password):
-        from handoff import usecases
+    from handoff import usecases
 
-        _, result = usecases.unpack_to(
-            Path(args.archive),
-            Path(args.output),
-            password,
-            allow_unencrypted=args.allow_unencrypted,
-        )
+    _, result = usecases.unpack_to(
+        Path(args.archive),
+        Path(args.output),
+        password,
+        allow_unencrypted=args.allow_unencrypted,
+    )
     if not result.encrypted:
         say(
             "Let op: dit archief was niet versleuteld (protocol niet gevolgd).",
