@@ -97,16 +97,7 @@ def handle_unpack(args: argparse.Namespace) -> int:
         password,
         allow_unencrypted=args.allow_unencrypted,
     )
-    if not result.encrypted:
-        say(
-            "Let op: dit archief was niet versleuteld (protocol niet gevolgd).",
-            "Note: this archive was not encrypted (protocol not followed).",
-        )
-    elif not result.headers_encrypted:
-        say(
-            "Let op: de inhoud was versleuteld, maar de bestandsnamen waren onderweg leesbaar.",
-            "Note: the content was encrypted, but the file names were readable in transit.",
-        )
+    warn_unprotected(result.encrypted, result.headers_encrypted)
     say(
         "{n} bestand(en) uitgepakt in {folder}.",
         "{n} file(s) extracted into {folder}.",
@@ -114,6 +105,20 @@ def handle_unpack(args: argparse.Namespace) -> int:
         folder=result.folder,
     )
     return 0
+
+
+def warn_unprotected(encrypted: bool, headers_encrypted: bool) -> None:
+    """Say when the sender left the content, or only the file names, unencrypted (unpack, receive)."""
+    if not encrypted:
+        say(
+            "Let op: dit archief was niet versleuteld (protocol niet gevolgd).",
+            "Note: this archive was not encrypted (protocol not followed).",
+        )
+    elif not headers_encrypted:
+        say(
+            "Let op: de inhoud was versleuteld, maar de bestandsnamen waren onderweg leesbaar.",
+            "Note: the content was encrypted, but the file names were readable in transit.",
+        )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
