@@ -20,6 +20,10 @@ from handoff.core.errors import HandoffError
 from tests import hostile
 
 PW = hostile.PASSWORD
+# "lijst" + RIGHT-TO-LEFT OVERRIDE + "xslx.exe" shows as "lijstexe.xlsx".
+RLO_NAME = "lijst\u202exslx.exe"
+NFC_NAME = "caf\u00e9.xlsx"  # é as one character
+NFD_NAME = "cafe\u0301.xlsx"  # e + combining acute: the same name on macOS
 SHEET = b"PK\x03\x04 pretend xlsx " + os.urandom(50_000)
 
 
@@ -89,6 +93,10 @@ def test_pack_refuses_existing_output_and_leaves_it(tmp_path):
         ({"../x.xlsx": b"1"}, PW, "unsafe_entry"),
         ({"CON.xlsx": b"1"}, PW, "unsafe_entry"),
         ({"x.xlsx": Path("/nonexistent/bron.xlsx")}, PW, "not_found"),
+        ({RLO_NAME: b"1"}, PW, "unsafe_entry"),
+        ({"lijst\u2067.xlsx": b"1"}, PW, "unsafe_entry"),
+        ({NFC_NAME: b"1", NFD_NAME: b"2"}, PW, "unsafe_entry"),
+        ({"Café.xlsx": b"1", NFD_NAME: b"2"}, PW, "unsafe_entry"),
     ],
 )
 def test_pack_refusals_write_nothing(tmp_path, entries, password, code):
@@ -238,6 +246,35 @@ def test_file_and_folder_with_one_name_are_refused(tmp_path):
 def test_duplicate_names_differing_in_case_are_refused(tmp_path):
     arch = hostile.plain_header_archive(
         tmp_path / "dub.7z", {"Lijst.xlsx": b"1", "lijst.xlsx": b"2"}
+    )
+    _refused("unsafe_entry", arch, tmp_path / "uit")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [[RLO_NAME], ["map\u202d/lijst.xlsx"], [NFC_NAME, NFD_NAME], ["Caf\u00c9.xlsx", NFD_NAME]],
+)
+def test_bidi_names_and_unicode_twins_are_refused_when_opening(tmp_path, names):
+    """Built with py7zr directly: Handoff's own pack refuses these names."""
+    entries = {name: str(i).encode() for i, name in enumerate(names)}
+    arch = hostile.plain_header_archive(tmp_path / "kwaad.7z", entries)
+    err = _refused("unsafe_entry", arch, tmp_path / "uit")
+    assert all(name not in err.message("nl") for name in names)
+    reason = "anders gecodeerd" if len(names) == 2 else "leesrichting"
+    assert reason in err.message("nl")
+
+
+@pytest.mark.parametrize("names", [[RLO_NAME], [NFC_NAME, NFD_NAME]])
+def test_7zip_archive_with_bidi_name_or_unicode_twins_is_refused(tmp_path, sevenzip, names):
+    """The real 7-Zip stores both spellings from a Linux folder, with encrypted headers."""
+    folder = tmp_path / "bouw"
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_bytes(b"inhoud")
+    if len(list(folder.iterdir())) != len(names):
+        pytest.skip("this file system folds the Unicode twins into one name")
+    arch = hostile.sevenzip_add(
+        sevenzip, tmp_path / "kwaad.7z", sorted(folder.iterdir()), f"-p{PW}", "-mhe=on"
     )
     _refused("unsafe_entry", arch, tmp_path / "uit")
 

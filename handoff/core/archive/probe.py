@@ -21,7 +21,7 @@ from py7zr.compressor import SupportedMethods
 
 from handoff.core.archive import errors as msg
 from handoff.core.archive.limits import Limits, too_large
-from handoff.core.archive.names import DEVICE, DUPLICATE, LINK, check_name, parts, refuse
+from handoff.core.archive.names import DEVICE, LINK, check_name, parts, refuse, refuse_clashes
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 
@@ -81,7 +81,7 @@ class Probe:
             raise too_large(
                 Text("meer dan {m} bytes", "more than {m} bytes"), m=limits.max_total_bytes
             )
-        _refuse_clashes(self.entries)
+        refuse_clashes((e.name, e.is_dir) for e in self.entries)
         dirs = tuple(e.name for e in self.entries if e.is_dir)
         top = tuple(dict.fromkeys(parts(e.name)[0] for e in self.entries))
         return Plan(dirs, files, top, total)
@@ -90,21 +90,6 @@ class Probe:
 def damaged(archive: Path, detail: Text) -> HandoffError:
     """The ``damaged_archive`` error with a short reason."""
     return HandoffError("damaged_archive", msg.DAMAGED, name=archive.name, detail=detail.render())
-
-
-def _refuse_clashes(entries: tuple[Entry, ...]) -> None:
-    """Two names that are the same on Windows, or a file where a folder must go."""
-    seen: dict[tuple[str, ...], bool] = {}
-    folders: set[tuple[str, ...]] = set()
-    for index, entry in enumerate(entries, 1):
-        key = tuple(p.casefold() for p in parts(entry.name))
-        folders.update(key[:i] for i in range(1, len(key)))
-        if key in seen and not (entry.is_dir and seen[key]):
-            raise refuse(index, DUPLICATE)
-        seen[key] = entry.is_dir
-    files = {tuple(p.casefold() for p in parts(e.name)) for e in entries if not e.is_dir}
-    if files & folders:
-        raise refuse(len(entries), DUPLICATE)
 
 
 def _signature(archive: Path) -> bool:
