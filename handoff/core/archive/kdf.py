@@ -79,7 +79,7 @@ def _derive(password: bytes, cycles: int, salt: bytes, digest: str) -> bytes:
             sha.update(rounds)
         return sha.digest()[:32]
     finally:
-        rounds[:] = bytes(len(rounds))
+        _fill_columns(rounds, record, 0, bytes(record))  # zeroed in place, no 4 MB temporary
 
 
 def _lay_out(rounds: bytearray, record: int, head: Iterator[int]) -> None:
