@@ -529,3 +529,57 @@ def test_py7zr_quick_import_binds_aes_with_ctypes_only_when_safe(tmp_path, mode,
     )
     assert done.stdout.strip() == backend
     assert (tmp_path / "uit" / "a.txt").read_bytes() == b"inhoud"
+
+
+# --- archives that are not one file ---------------------------------------------
+
+
+def test_split_volumes_get_their_own_message(tmp_path, sevenzip):
+    """7-Zip's "split to volumes" makes lijst.7z.001, .002, ...: each piece is named as such."""
+    source = tmp_path / "lijst.xlsx"
+    source.write_bytes(os.urandom(250_000))
+    hostile.sevenzip_add(sevenzip, tmp_path / "lijst.7z", [source], f"-p{PW}", "-mhe=on", "-v100k")
+    for piece in ("lijst.7z.001", "lijst.7z.002", "lijst.7z.003"):
+        err = _refused("split_volume", tmp_path / piece, tmp_path / "uit")
+        assert "lijst.7z.001, lijst.7z.002" in err.message("nl") and piece in err.message("en")
+
+
+def test_a_damaged_archive_not_named_as_a_piece_stays_damaged(tmp_path):
+    arch = hostile.truncated(_packed(tmp_path), tmp_path / "half.7z.bak")
+    _refused("damaged_archive", arch, tmp_path / "uit")
+
+
+def test_a_folder_given_as_the_archive_gets_its_own_message(tmp_path):
+    folder = tmp_path / "bijlagen.7z"
+    folder.mkdir()
+    err = _refused("archive_is_folder", folder, tmp_path / "uit")
+    assert "'bijlagen.7z' is een map" in err.message("nl")
+
+
+@pytest.fixture
+def other_volume(tmp_path):
+    """A folder in /dev/shm, on another file system than tmp_path (skipped if it is not)."""
+    import shutil
+    import tempfile
+
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or shm.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("no second file system at /dev/shm")
+    folder = Path(tempfile.mkdtemp(prefix="handoff-test-", dir=shm))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_pack_and_unpack_across_file_systems(tmp_path, other_volume):
+    """Source, archive and destination on different file systems: it simply works."""
+    source = tmp_path / "lijst.xlsx"
+    source.write_bytes(SHEET)
+    packed = archive.pack({"lijst.xlsx": source}, other_volume / "a.7z", PW)
+    assert _listing(other_volume) == ["a.7z"]  # the partial was published, not left
+    archive.unpack(packed.path, tmp_path / "uit", PW)
+    again = archive.pack({"lijst.xlsx": source}, tmp_path / "b.7z", PW)
+    result = archive.unpack(again.path, other_volume / "uit", PW)
+    assert result.files == [other_volume / "uit" / "lijst.xlsx"]
+    assert (tmp_path / "uit" / "lijst.xlsx").read_bytes() == result.files[0].read_bytes() == SHEET
+    _refused("wrong_password", again.path, other_volume / "fout", "fout")
+    assert _listing(other_volume) == ["a.7z", "uit"]

@@ -8,6 +8,7 @@ not decode with the given password, the password is wrong.
 
 from __future__ import annotations
 
+import re
 import stat
 import struct
 import zlib
@@ -31,6 +32,7 @@ _AES_CODER_ID = b"\x06\xf1\x07\x01"
 _ENCODED_HEADER = 0x17
 _SIGNATURE_SIZE = 32
 _DATA_KINDS = (None, stat.S_IFREG, stat.S_IFDIR, stat.S_IFIFO)
+_VOLUME = re.compile(r"\.7z\.(\d{3,})$", re.IGNORECASE)
 
 TRUNCATED = Text(
     "afgebroken: het bestand is korter dan het hoort",
@@ -92,8 +94,40 @@ def damaged(archive: Path, detail: Text) -> HandoffError:
     return HandoffError("damaged_archive", msg.DAMAGED, name=archive.name, detail=detail.render())
 
 
+def _split_volume(archive: Path) -> HandoffError | None:
+    """The ``split_volume`` error when ``archive`` is named like a piece of a split archive.
+
+    7-Zip names the pieces ``lijst.7z.001``, ``lijst.7z.002``: the first starts
+    like an archive but stops short, the others do not start like one at all.
+    """
+    match = _VOLUME.search(archive.name)
+    if match is None:
+        return None
+    stem, width = archive.name[: match.start(1)], len(match.group(1))
+    first, second = (f"{stem}{n:0{width}d}" for n in (1, 2))
+    return HandoffError(
+        "split_volume", msg.SPLIT_VOLUME, name=archive.name, first=first, second=second
+    )
+
+
 def _signature(archive: Path) -> bool:
-    """Check the signature header and header CRCs; return whether headers are encrypted."""
+    """Check the signature header and header CRCs; return whether headers are encrypted.
+
+    A folder, and a piece of a split archive, get their own message rather
+    than "not a 7z archive" or "damaged".
+    """
+    if archive.is_dir():
+        raise HandoffError("archive_is_folder", msg.IS_FOLDER, name=archive.name)
+    try:
+        return _read_signature(archive)
+    except HandoffError as exc:
+        if exc.code in ("not_7z", "damaged_archive"):
+            raise _split_volume(archive) or exc from None
+        raise
+
+
+def _read_signature(archive: Path) -> bool:
+    """The 32-byte signature header, then the header block it points to, CRC-checked."""
     try:
         with open(archive, "rb") as fh:
             head = fh.read(_SIGNATURE_SIZE)
