@@ -305,6 +305,42 @@ def test_zero_bomb_stops_early_and_leaves_nothing(tmp_path, sevenzip, request):
     assert str(cap) in err.message("nl")
 
 
+_PEAK_MEMORY = """
+import resource, sys
+from pathlib import Path
+from handoff.core import archive
+from handoff.core.errors import HandoffError
+try:
+    archive.unpack(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
+except HandoffError as exc:
+    print(exc.code)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+@pytest.mark.slow
+def test_zero_bomb_peak_memory_stays_low(tmp_path, sevenzip, request):
+    """With the default caps a 450 KB bomb may expand to 450 MB before it stops.
+
+    py7zr decompressed 128 MB blocks, so this child peaked at 409 MB (681 MB
+    was seen elsewhere); docs/packaging.md promises far less.
+    """
+    import sys
+
+    cache = Path(request.config.cache.mkdir("handoff-hostile"))
+    bomb = hostile.zero_bomb(sevenzip, cache / "nullen-2gib.7z", gib=2)
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK_MEMORY, str(bomb), str(tmp_path / "uit"), PW],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    code, peak_mb = done.stdout.split()
+    assert code == "too_large"
+    assert int(peak_mb) < 96, f"peak {peak_mb} MB"
+    assert not (tmp_path / "uit").exists()
+
+
 def test_truncated_archive_is_damaged(tmp_path):
     arch = hostile.truncated(_packed(tmp_path), tmp_path / "half.7z")
     err = _refused("damaged_archive", arch, tmp_path / "uit")
