@@ -417,18 +417,63 @@ def test_fast_key_derivation_is_what_py7zr_uses():
     assert py7zr.compressor.calculate_key is derive_key
 
 
-def test_pack_makes_no_temp_copy(tmp_path, monkeypatch, handoff_home):
-    import tempfile
+@pytest.fixture
+def disk_watch():
+    """Every open() for writing in this process (tests/test_workbook_clean.py's audit hook)."""
+    from tests.test_workbook_clean import DiskWatch
 
-    scratch = tmp_path / "scratch"
-    scratch.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    def run(action):
+        DiskWatch.writes = []
+        DiskWatch.active = True
+        try:
+            action()
+        finally:
+            DiskWatch.active = False
+        # open(fd) wraps a descriptor whose os.open was already seen: not a second file.
+        return [Path(w) for w in DiskWatch.writes if not w.isdigit()]
+
+    yield run
+    DiskWatch.active = False
+
+
+def test_pack_writes_only_the_partial_beside_the_output(tmp_path, disk_watch, handoff_home):
+    """No plaintext copy anywhere: the one file opened for writing is the archive's partial."""
+    source = tmp_path / "bron.xlsx"
+    source.write_bytes(SHEET)
     out_dir = tmp_path / "uitgaand"
     out_dir.mkdir()
-    archive.pack({"lijst.xlsx": SHEET}, out_dir / "a.7z", PW)
-    assert _listing(scratch) == []
-    assert _listing(out_dir) == ["a.7z"]  # the hidden partial is gone
+    writes = disk_watch(
+        lambda: archive.pack({"lijst.xlsx": SHEET, "bron.xlsx": source}, out_dir / "a.7z", PW)
+    )
+    assert len(writes) == 1, writes
+    assert writes[0].parent == out_dir and writes[0].name.startswith(".a.7z.")
+    assert writes[0].name.endswith(".partial") and not writes[0].exists()
+    assert _listing(out_dir) == ["a.7z"]
     assert not list(handoff_home.rglob("*.xlsx"))
+
+
+_STAGING_PREFIX = ".handoff-unpack-"  # core/archive/stage.py
+
+
+def test_unpack_writes_only_inside_its_staging_folder(tmp_path, disk_watch):
+    packed = _packed(tmp_path, {"lijst.xlsx": SHEET, "map/b.csv": b"1;2"})
+    dest = tmp_path / "uit"
+    writes = disk_watch(lambda: archive.unpack(packed, dest, PW))
+    assert len(writes) == 2, writes
+    staging = {w.relative_to(tmp_path).parts[0] for w in writes}
+    assert len(staging) == 1 and staging.pop().startswith(_STAGING_PREFIX)
+    assert sorted(p.name for p in dest.rglob("*")) == ["b.csv", "lijst.xlsx", "map"]
+
+
+def test_the_disk_watch_sees_a_temp_copy(tmp_path, disk_watch):
+    """Control: a plaintext copy in the temp folder would be seen."""
+    import tempfile
+
+    def copy_first() -> None:
+        with tempfile.NamedTemporaryFile(dir=tmp_path) as fh:
+            fh.write(SHEET)
+
+    assert any(w.parent == tmp_path for w in disk_watch(copy_first))
 
 
 def test_a_key_is_derived_once_per_archive_and_forgotten_after(tmp_path, monkeypatch):
