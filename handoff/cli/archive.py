@@ -25,7 +25,7 @@ from handoff.cli._prompts import (
 from handoff.core.i18n import tr
 
 if TYPE_CHECKING:
-    from handoff.core.passwords import Password
+    from handoff.core.passwords import Password, Style
 
 
 def handle_pack(args: argparse.Namespace) -> int:
@@ -73,7 +73,7 @@ def handle_pack(args: argparse.Namespace) -> int:
     return 0
 
 
-def _generated(style: str | None) -> Password | None:
+def _generated(style: Style | None) -> Password | None:
     """None lets the use case pick the style the protocol's password channel needs."""
     from handoff.core import passwords
 
