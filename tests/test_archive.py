@@ -20,6 +20,10 @@ from handoff.core.errors import HandoffError
 from tests import hostile
 
 PW = hostile.PASSWORD
+# "lijst" + RIGHT-TO-LEFT OVERRIDE + "xslx.exe" shows as "lijstexe.xlsx".
+RLO_NAME = "lijst\u202exslx.exe"
+NFC_NAME = "caf\u00e9.xlsx"  # é as one character
+NFD_NAME = "cafe\u0301.xlsx"  # e + combining acute: the same name on macOS
 SHEET = b"PK\x03\x04 pretend xlsx " + os.urandom(50_000)
 
 
@@ -89,6 +93,10 @@ def test_pack_refuses_existing_output_and_leaves_it(tmp_path):
         ({"../x.xlsx": b"1"}, PW, "unsafe_entry"),
         ({"CON.xlsx": b"1"}, PW, "unsafe_entry"),
         ({"x.xlsx": Path("/nonexistent/bron.xlsx")}, PW, "not_found"),
+        ({RLO_NAME: b"1"}, PW, "unsafe_entry"),
+        ({"lijst\u2067.xlsx": b"1"}, PW, "unsafe_entry"),
+        ({NFC_NAME: b"1", NFD_NAME: b"2"}, PW, "unsafe_entry"),
+        ({"Café.xlsx": b"1", NFD_NAME: b"2"}, PW, "unsafe_entry"),
     ],
 )
 def test_pack_refusals_write_nothing(tmp_path, entries, password, code):
@@ -242,6 +250,35 @@ def test_duplicate_names_differing_in_case_are_refused(tmp_path):
     _refused("unsafe_entry", arch, tmp_path / "uit")
 
 
+@pytest.mark.parametrize(
+    "names",
+    [[RLO_NAME], ["map\u202d/lijst.xlsx"], [NFC_NAME, NFD_NAME], ["Caf\u00c9.xlsx", NFD_NAME]],
+)
+def test_bidi_names_and_unicode_twins_are_refused_when_opening(tmp_path, names):
+    """Built with py7zr directly: Handoff's own pack refuses these names."""
+    entries = {name: str(i).encode() for i, name in enumerate(names)}
+    arch = hostile.plain_header_archive(tmp_path / "kwaad.7z", entries)
+    err = _refused("unsafe_entry", arch, tmp_path / "uit")
+    assert all(name not in err.message("nl") for name in names)
+    reason = "anders gecodeerd" if len(names) == 2 else "leesrichting"
+    assert reason in err.message("nl")
+
+
+@pytest.mark.parametrize("names", [[RLO_NAME], [NFC_NAME, NFD_NAME]])
+def test_7zip_archive_with_bidi_name_or_unicode_twins_is_refused(tmp_path, sevenzip, names):
+    """The real 7-Zip stores both spellings from a Linux folder, with encrypted headers."""
+    folder = tmp_path / "bouw"
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_bytes(b"inhoud")
+    if len(list(folder.iterdir())) != len(names):
+        pytest.skip("this file system folds the Unicode twins into one name")
+    arch = hostile.sevenzip_add(
+        sevenzip, tmp_path / "kwaad.7z", sorted(folder.iterdir()), f"-p{PW}", "-mhe=on"
+    )
+    _refused("unsafe_entry", arch, tmp_path / "uit")
+
+
 def test_symlink_pointing_out_is_refused(tmp_path, sevenzip):
     folder = tmp_path / "bouw"
     folder.mkdir()
@@ -266,6 +303,42 @@ def test_zero_bomb_stops_early_and_leaves_nothing(tmp_path, sevenzip, request):
     # Declared 2 GiB passes the 4 GiB total cap, so only the real-byte count stopped it.
     assert all(done <= cap for done in seen) and cap < 2**30
     assert str(cap) in err.message("nl")
+
+
+_PEAK_MEMORY = """
+import resource, sys
+from pathlib import Path
+from handoff.core import archive
+from handoff.core.errors import HandoffError
+try:
+    archive.unpack(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
+except HandoffError as exc:
+    print(exc.code)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+@pytest.mark.slow
+def test_zero_bomb_peak_memory_stays_low(tmp_path, sevenzip, request):
+    """With the default caps a 450 KB bomb may expand to 450 MB before it stops.
+
+    py7zr decompressed 128 MB blocks, so this child peaked at 409 MB (681 MB
+    was seen elsewhere); docs/packaging.md promises far less.
+    """
+    import sys
+
+    cache = Path(request.config.cache.mkdir("handoff-hostile"))
+    bomb = hostile.zero_bomb(sevenzip, cache / "nullen-2gib.7z", gib=2)
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK_MEMORY, str(bomb), str(tmp_path / "uit"), PW],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    code, peak_mb = done.stdout.split()
+    assert code == "too_large"
+    assert int(peak_mb) < 96, f"peak {peak_mb} MB"
+    assert not (tmp_path / "uit").exists()
 
 
 def test_truncated_archive_is_damaged(tmp_path):
@@ -344,18 +417,63 @@ def test_fast_key_derivation_is_what_py7zr_uses():
     assert py7zr.compressor.calculate_key is derive_key
 
 
-def test_pack_makes_no_temp_copy(tmp_path, monkeypatch, handoff_home):
-    import tempfile
+@pytest.fixture
+def disk_watch():
+    """Every open() for writing in this process (tests/test_workbook_clean.py's audit hook)."""
+    from tests.test_workbook_clean import DiskWatch
 
-    scratch = tmp_path / "scratch"
-    scratch.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    def run(action):
+        DiskWatch.writes = []
+        DiskWatch.active = True
+        try:
+            action()
+        finally:
+            DiskWatch.active = False
+        # open(fd) wraps a descriptor whose os.open was already seen: not a second file.
+        return [Path(w) for w in DiskWatch.writes if not w.isdigit()]
+
+    yield run
+    DiskWatch.active = False
+
+
+def test_pack_writes_only_the_partial_beside_the_output(tmp_path, disk_watch, handoff_home):
+    """No plaintext copy anywhere: the one file opened for writing is the archive's partial."""
+    source = tmp_path / "bron.xlsx"
+    source.write_bytes(SHEET)
     out_dir = tmp_path / "uitgaand"
     out_dir.mkdir()
-    archive.pack({"lijst.xlsx": SHEET}, out_dir / "a.7z", PW)
-    assert _listing(scratch) == []
-    assert _listing(out_dir) == ["a.7z"]  # the hidden partial is gone
+    writes = disk_watch(
+        lambda: archive.pack({"lijst.xlsx": SHEET, "bron.xlsx": source}, out_dir / "a.7z", PW)
+    )
+    assert len(writes) == 1, writes
+    assert writes[0].parent == out_dir and writes[0].name.startswith(".a.7z.")
+    assert writes[0].name.endswith(".partial") and not writes[0].exists()
+    assert _listing(out_dir) == ["a.7z"]
     assert not list(handoff_home.rglob("*.xlsx"))
+
+
+_STAGING_PREFIX = ".handoff-unpack-"  # core/archive/stage.py
+
+
+def test_unpack_writes_only_inside_its_staging_folder(tmp_path, disk_watch):
+    packed = _packed(tmp_path, {"lijst.xlsx": SHEET, "map/b.csv": b"1;2"})
+    dest = tmp_path / "uit"
+    writes = disk_watch(lambda: archive.unpack(packed, dest, PW))
+    assert len(writes) == 2, writes
+    staging = {w.relative_to(tmp_path).parts[0] for w in writes}
+    assert len(staging) == 1 and staging.pop().startswith(_STAGING_PREFIX)
+    assert sorted(p.name for p in dest.rglob("*")) == ["b.csv", "lijst.xlsx", "map"]
+
+
+def test_the_disk_watch_sees_a_temp_copy(tmp_path, disk_watch):
+    """Control: a plaintext copy in the temp folder would be seen."""
+    import tempfile
+
+    def copy_first() -> None:
+        with tempfile.NamedTemporaryFile(dir=tmp_path) as fh:
+            fh.write(SHEET)
+
+    assert any(w.parent == tmp_path for w in disk_watch(copy_first))
 
 
 def test_a_key_is_derived_once_per_archive_and_forgotten_after(tmp_path, monkeypatch):
@@ -374,48 +492,88 @@ def test_a_key_is_derived_once_per_archive_and_forgotten_after(tmp_path, monkeyp
     assert archive_kdf._SCOPE.get() is None  # no key outlives the call
 
 
-def test_a_key_derived_ahead_is_used_once_and_forgotten(tmp_path, monkeypatch):
-    """`ahead` derives in a thread; the archive takes that key instead of deriving again."""
-    import threading
+# The password is made inside the child, so the only UTF-16LE copy the test
+# itself holds is the needle; the scanner's buffers exist before the derivation,
+# so they cannot land on (and overwrite) what a derivation left behind.
+_MEMORY_SCAN = """
+import os, secrets, sys, tempfile
+from pathlib import Path
 
-    from handoff.core.archive import kdf as archive_kdf
-
-    packed = _packed(tmp_path)
-    threads: list[str] = []
-    real = archive_kdf._derive
-
-    def counted(*args):
-        threads.append(threading.current_thread().name)
-        return real(*args)
-
-    monkeypatch.setattr(archive_kdf, "_derive", counted)
-    with archive_kdf.ahead(PW):
-        archive.unpack(packed, tmp_path / "uit", PW)
-    assert threads == ["handoff-key"], "derived once, in the thread, not again by py7zr"
-    assert archive_kdf._AHEAD == {}  # nothing derived from the password outlives the block
-    assert (tmp_path / "uit" / "lijst.xlsx").read_bytes() == SHEET
+BUF = bytearray(1 << 20)
+ZERO = bytes(len(BUF))
+VIEW = memoryview(BUF)
+SKIP = ("[vvar]", "[vvar_vclock]", "[vsyscall]")
 
 
-def test_a_key_derived_ahead_for_another_password_changes_nothing(tmp_path, monkeypatch):
-    from handoff.core.archive import kdf as archive_kdf
-
-    packed = _packed(tmp_path)
-    with archive_kdf.ahead("een-ander-wachtwoord"):
-        _refused("wrong_password", packed, tmp_path / "fout", PW + "x")
-        archive.unpack(packed, tmp_path / "uit", PW)
-    assert (tmp_path / "uit" / "lijst.xlsx").read_bytes() == SHEET
+def regions():
+    with open("/proc/self/maps") as fh:
+        for fields in map(str.split, fh):
+            name = fields[5] if len(fields) > 5 else ""
+            if fields[1][0] == "r" and fields[1][3] == "p" and name not in SKIP:
+                yield (int(x, 16) for x in fields[0].split("-"))
 
 
-def test_ahead_nested_for_one_password_derives_once(monkeypatch):
-    from handoff.core.archive import kdf as archive_kdf
+def count(needle):
+    # Copies of needle in this process's readable private memory.
+    found, fd = 0, os.open("/proc/self/mem", os.O_RDONLY)
+    try:
+        for start, end in list(regions()):
+            pos = start
+            while pos < end:
+                size = min(len(BUF), end - pos)
+                try:
+                    got = os.preadv(fd, [VIEW[:size]], pos)
+                except OSError:
+                    break
+                found += BUF.count(needle, 0, got)
+                VIEW[:] = ZERO
+                if pos + size >= end:
+                    break
+                pos += size - len(needle) + 1
+    finally:
+        os.close(fd)
+    return found
 
-    calls: list[bytes] = []
-    real = archive_kdf._derive
-    monkeypatch.setattr(archive_kdf, "_derive", lambda *args: calls.append(args[0]) or real(*args))
-    with archive_kdf.ahead(PW), archive_kdf.ahead(PW):
-        key = archive_kdf.derive_key(PW.encode("utf-16-le"), 19, b"", "sha256")
-    assert len(calls) == 1
-    assert key == real(PW.encode("utf-16-le"), 19, b"", "sha256")
+
+password = "-".join(secrets.token_hex(3).upper() for _ in range(4))
+needle = password.encode("utf-16-le")
+if sys.argv[1] == "probe":  # the scanner sees copies that are there
+    kept = bytearray(needle * 3)
+elif sys.argv[1] == "derive":
+    from handoff.core.archive.kdf import derive_key
+
+    derive_key(needle, 19, b"", "sha256")
+    derive_key(needle, 19, b"", "sha256")
+else:
+    from handoff.core import archive
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = archive.pack({"a.txt": b"inhoud"}, Path(tmp) / "a.7z", password)
+        archive.unpack(out.path, Path(tmp) / "uit", password)
+del password
+print(count(needle))
+"""
+
+
+@pytest.mark.parametrize(("action", "most"), [("probe", 99), ("derive", 1), ("archive", 1)])
+def test_the_password_leaves_no_copies_in_memory(action, most):
+    """After two derivations (or a whole pack and unpack) only the test's own copy is left.
+
+    The key derivation used to leave its 65,536-round buffer behind in freed
+    heap memory: this scan found 65,537 copies after "derive" and 48,623 after
+    "archive" (py7zr's own derivation leaves 64 at most). "probe" shows the
+    scanner finds copies that are there.
+    """
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _MEMORY_SCAN, action], capture_output=True, text=True, check=True
+    )
+    copies = int(done.stdout)
+    if action == "probe":
+        assert copies >= 4  # the needle and the three kept
+    else:
+        assert 1 <= copies <= most  # the needle itself, nothing else
 
 
 _QUICK_IMPORT = """
@@ -452,3 +610,57 @@ def test_py7zr_quick_import_binds_aes_with_ctypes_only_when_safe(tmp_path, mode,
     )
     assert done.stdout.strip() == backend
     assert (tmp_path / "uit" / "a.txt").read_bytes() == b"inhoud"
+
+
+# --- archives that are not one file ---------------------------------------------
+
+
+def test_split_volumes_get_their_own_message(tmp_path, sevenzip):
+    """7-Zip's "split to volumes" makes lijst.7z.001, .002, ...: each piece is named as such."""
+    source = tmp_path / "lijst.xlsx"
+    source.write_bytes(os.urandom(250_000))
+    hostile.sevenzip_add(sevenzip, tmp_path / "lijst.7z", [source], f"-p{PW}", "-mhe=on", "-v100k")
+    for piece in ("lijst.7z.001", "lijst.7z.002", "lijst.7z.003"):
+        err = _refused("split_volume", tmp_path / piece, tmp_path / "uit")
+        assert "lijst.7z.001, lijst.7z.002" in err.message("nl") and piece in err.message("en")
+
+
+def test_a_damaged_archive_not_named_as_a_piece_stays_damaged(tmp_path):
+    arch = hostile.truncated(_packed(tmp_path), tmp_path / "half.7z.bak")
+    _refused("damaged_archive", arch, tmp_path / "uit")
+
+
+def test_a_folder_given_as_the_archive_gets_its_own_message(tmp_path):
+    folder = tmp_path / "bijlagen.7z"
+    folder.mkdir()
+    err = _refused("archive_is_folder", folder, tmp_path / "uit")
+    assert "'bijlagen.7z' is een map" in err.message("nl")
+
+
+@pytest.fixture
+def other_volume(tmp_path):
+    """A folder in /dev/shm, on another file system than tmp_path (skipped if it is not)."""
+    import shutil
+    import tempfile
+
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or shm.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("no second file system at /dev/shm")
+    folder = Path(tempfile.mkdtemp(prefix="handoff-test-", dir=shm))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_pack_and_unpack_across_file_systems(tmp_path, other_volume):
+    """Source, archive and destination on different file systems: it simply works."""
+    source = tmp_path / "lijst.xlsx"
+    source.write_bytes(SHEET)
+    packed = archive.pack({"lijst.xlsx": source}, other_volume / "a.7z", PW)
+    assert _listing(other_volume) == ["a.7z"]  # the partial was published, not left
+    archive.unpack(packed.path, tmp_path / "uit", PW)
+    again = archive.pack({"lijst.xlsx": source}, tmp_path / "b.7z", PW)
+    result = archive.unpack(again.path, other_volume / "uit", PW)
+    assert result.files == [other_volume / "uit" / "lijst.xlsx"]
+    assert (tmp_path / "uit" / "lijst.xlsx").read_bytes() == result.files[0].read_bytes() == SHEET
+    _refused("wrong_password", again.path, other_volume / "fout", "fout")
+    assert _listing(other_volume) == ["a.7z", "uit"]

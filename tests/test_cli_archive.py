@@ -146,3 +146,40 @@ def test_unpack_notes_readable_names_of_mhe_off_archive(tmp_path, sevenzip, shee
     )
     assert done.returncode == 0 and "bestandsnamen waren onderweg leesbaar" in done.stderr
     assert (tmp_path / "uit" / sheet.name).read_bytes() == sheet.read_bytes()
+
+
+# --- the password on one stream -------------------------------------------------
+
+
+def test_send_prints_the_reference_then_the_password_on_stdout(tmp_path):
+    """pack, seal and send print a generated password on stdout, never on stderr.
+
+    Seed 003 (decision art. 1, exchange process step 3): the password goes "via
+    een ander communicatiekanaal", so a script must find it in one known place.
+    """
+    from sheets import THUISPUNT_HEADERS, thuispunt_rows, write_sheet
+
+    sheet = write_sheet(tmp_path / "lijst.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    done = handoff(
+        *("send", str(sheet), "--protocol", "thuispunt-gent-cir"),
+        *("--to", "ocmw-gent", "--via", "draft"),
+    )
+    assert done.returncode == 0, done.stderr
+    reference, password = done.stdout.splitlines()
+    assert reference.startswith("HO-") and re.fullmatch(r"(\w{4}-){3}\w{4}", password)
+    assert password not in done.stderr and "80 bits" in done.stderr
+
+
+def test_receive_warns_when_the_file_names_were_not_encrypted(tmp_path):
+    """Like unpack, receive says the names travelled readable (7-Zip -mhe=off); not otherwise."""
+    from handoff.core import archive
+
+    plain = hostile.plain_header_archive(tmp_path / "HO-20260301-ABCDEF.7z", {"a.txt": b"x"})
+    sealed = archive.pack({"b.txt": b"y"}, tmp_path / "HO-20260302-ABCDEF.7z", PW).path
+    args = ("--protocol", "thuispunt-gent-cir", "--password-stdin")
+    warned = handoff("receive", str(plain), *args, stdin=PW, lang="en")
+    quiet = handoff("receive", str(sealed), *args, stdin=PW, lang="en")
+    assert warned.returncode == 0 and quiet.returncode == 0, warned.stderr + quiet.stderr
+    assert "file names were readable in transit" in warned.stderr
+    assert "readable" not in quiet.stderr
+    assert Path(warned.stdout.strip(), "a.txt").read_bytes() == b"x"

@@ -27,7 +27,7 @@ from handoff.core.errors import HandoffError
 from handoff.core.i18n import tr
 
 if TYPE_CHECKING:
-    from handoff.core.passwords import Password
+    from handoff.core.passwords import Password, Style
 
 
 def handle_pack(args: argparse.Namespace) -> int:
@@ -85,7 +85,7 @@ def _list_findings(exc: HandoffError) -> None:
         print(found.message(), file=sys.stderr)
 
 
-def _generated(style: str | None) -> Password | None:
+def _generated(style: Style | None) -> Password | None:
     """None lets the use case pick the style the protocol's password channel needs."""
     from handoff.core import passwords
 
@@ -95,33 +95,21 @@ def _generated(style: str | None) -> Password | None:
 def handle_unpack(args: argparse.Namespace) -> int:
     """Unpack ARCHIVE into DIR; on failure DIR holds nothing new.
 
-    Start-up is most of a one-shot unpack: py7zr loads the quick way, then
-    the key is derived in a thread while the rest of Handoff is imported.
+    Start-up is most of a one-shot unpack, so py7zr loads the quick way.
     """
     from handoff.core import quick_import
-    from handoff.core.archive import kdf as archive_kdf
 
     password = read_password(args.password_stdin)
     quick_import.py7zr_without_cffi()
-    with archive_kdf.ahead(password):
-        from handoff import usecases
+    from handoff import usecases
 
-        _, result = usecases.unpack_to(
-            Path(args.archive),
-            Path(args.output),
-            password,
-            allow_unencrypted=args.allow_unencrypted,
-        )
-    if not result.encrypted:
-        say(
-            "Let op: dit archief was niet versleuteld (protocol niet gevolgd).",
-            "Note: this archive was not encrypted (protocol not followed).",
-        )
-    elif not result.headers_encrypted:
-        say(
-            "Let op: de inhoud was versleuteld, maar de bestandsnamen waren onderweg leesbaar.",
-            "Note: the content was encrypted, but the file names were readable in transit.",
-        )
+    _, result = usecases.unpack_to(
+        Path(args.archive),
+        Path(args.output),
+        password,
+        allow_unencrypted=args.allow_unencrypted,
+    )
+    warn_unprotected(result.encrypted, result.headers_encrypted)
     say(
         "{n} bestand(en) uitgepakt in {folder}.",
         "{n} file(s) extracted into {folder}.",
@@ -129,6 +117,20 @@ def handle_unpack(args: argparse.Namespace) -> int:
         folder=result.folder,
     )
     return 0
+
+
+def warn_unprotected(encrypted: bool, headers_encrypted: bool) -> None:
+    """Say when the sender left the content, or only the file names, unencrypted (unpack, receive)."""
+    if not encrypted:
+        say(
+            "Let op: dit archief was niet versleuteld (protocol niet gevolgd).",
+            "Note: this archive was not encrypted (protocol not followed).",
+        )
+    elif not headers_encrypted:
+        say(
+            "Let op: de inhoud was versleuteld, maar de bestandsnamen waren onderweg leesbaar.",
+            "Note: the content was encrypted, but the file names were readable in transit.",
+        )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -35,7 +35,7 @@ def _say_sealed(sealed: Sealed) -> None:
             "Het origineel kon niet verwijderd worden: verwijder het zelf.",
             "The original could not be removed: delete it yourself.",
         )
-    print(sealed.password.value)
+    print(sealed.password.grouped(), flush=True)
 
 
 def seal(args: argparse.Namespace) -> int:

@@ -1,7 +1,10 @@
 """``handoff send``, ``handoff receive`` and ``handoff confirm``: one journaled handoff each.
 
 These are thin: parse, call the use case in :mod:`handoff.usecases`,
-print. The reference goes to stdout (scripts read it); guidance goes to stderr.
+print. Results go to stdout (scripts read them): `send` prints the reference,
+then, with ``--password-via manual``, the generated password as the second and
+last line, the one stream every command prints a password on (pack, seal);
+guidance goes to stderr.
 """
 
 from __future__ import annotations
@@ -287,7 +290,7 @@ def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int
         "Pass this password on by another channel (phone or SMS) to {role}:",
         role=role,
     )
-    print(password.grouped(), file=sys.stderr)
+    print(password.grouped(), flush=True)
     say("Sterkte: {bits} bits.", "Strength: {bits} bits.", bits=round(password.bits))
     if not sys.stdin.isatty():
         say(
@@ -318,6 +321,9 @@ def _receive(args: argparse.Namespace) -> int:
         allow_unencrypted=args.allow_unencrypted,
     )
     print(received.folder)
+    from handoff.cli.archive import warn_unprotected
+
+    warn_unprotected(received.encrypted, received.headers_encrypted)
     if received.due:
         say("Verwijderen uiterlijk op {due}.", "Delete by {due} at the latest.", due=received.due)
     else:

@@ -34,6 +34,8 @@ class Received:
     files: tuple[Path, ...]
     due: date | None
     reminder: date | None
+    encrypted: bool = True
+    headers_encrypted: bool = True  # False: the file names were readable in transit
 
 
 def handoff_id_from_name(path: Path) -> str | None:
@@ -130,7 +132,16 @@ def receive(
             "retention": protocol.retention.kind,
         },
     )
-    return Received(handoff_id, protocol, folder, tuple(result.files), due, reminder)
+    return Received(
+        handoff_id,
+        protocol,
+        folder,
+        tuple(result.files),
+        due,
+        reminder,
+        result.encrypted,
+        result.headers_encrypted,
+    )
 
 
 def unpack_to(

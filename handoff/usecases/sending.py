@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handoff.core import archive, passwords
-from handoff.core.archive import kdf as archive_kdf
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Record, Step, new_handoff_id
@@ -115,16 +114,15 @@ def package(
     _require_consent(protocol, consent_confirmed)
     password = password or passwords.generate(password_style(protocol))
     handoff_id = handoff_id or new_handoff_id()
-    with archive_kdf.ahead(password.value):  # the key while the sheet is checked
-        clean, source_sha256 = cleaned_sheet(sheet, protocol)
-        log = ctx.log()
-        result = archive.pack(
-            {f"{handoff_id}.xlsx": clean.data},
-            output,
-            password.value,
-            progress=ctx.progress,
-            cancel=ctx.cancel,
-        )
+    clean, source_sha256 = cleaned_sheet(sheet, protocol)
+    log = ctx.log()
+    result = archive.pack(
+        {f"{handoff_id}.xlsx": clean.data},
+        output,
+        password.value,
+        progress=ctx.progress,
+        cancel=ctx.cancel,
+    )
     if protocol.consent_required:
         log.append(
             Step.CONSENT_CONFIRMED,

@@ -36,6 +36,21 @@ NOT_ENCRYPTED = Text(
     "with 7-Zip and a password). Nothing was extracted. Tell the sender and your data "
     "protection officer; it can only be opened with 'allow unencrypted'.",
 )
+SPLIT_VOLUME = Text(
+    "'{name}' is één deel van een archief dat in stukken gesplitst is ({first}, {second}, ...). "
+    "Handoff opent alleen een archief uit één stuk. Vraag de afzender het archief opnieuw te "
+    "maken zonder het te splitsen (in 7-Zip: 'Splitsen in volumes' leeg laten). Er is niets "
+    "uitgepakt.",
+    "'{name}' is one part of an archive split into pieces ({first}, {second}, ...). Handoff "
+    "opens only an archive in one piece. Ask the sender to make the archive again without "
+    "splitting it (in 7-Zip: leave 'Split to volumes' empty). Nothing was extracted.",
+)
+IS_FOLDER = Text(
+    "'{name}' is een map, geen archief. Kies het .7z-bestand zelf (bijvoorbeeld de bijlage "
+    "die u uit de e-mail bewaarde).",
+    "'{name}' is a folder, not an archive. Choose the .7z file itself (for example the "
+    "attachment you saved from the e-mail).",
+)
 PASSWORD_REQUIRED = Text(
     "Het archief '{name}' is versleuteld. Geef het wachtwoord dat u apart (sms of telefoon) kreeg.",
     "The archive '{name}' is encrypted. Give the password you received separately (SMS or phone).",

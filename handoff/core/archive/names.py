@@ -11,12 +11,18 @@ never makes an archive it would refuse to open.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 
 MAX_COMPONENT = 255
 _FORBIDDEN = set('<>:"|?*')
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069)
+# and the direction marks: invisible, they make "lijst\u202excod.exe" read as
+# "lijstexe.docx" in a file manager.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _RESERVED = re.compile(
     r"^(con|prn|aux|nul|conin\$|conout\$|(com|lpt)[0-9¹²³])(\..*)?$", re.IGNORECASE
 )
@@ -33,6 +39,14 @@ _DRIVE = Text("stationsletter", "drive letter")
 LINK = Text("snelkoppeling (link)", "link (shortcut)")
 DEVICE = Text("apparaat of speciaal bestand", "device or special file")
 DUPLICATE = Text("naam komt twee keer voor", "name occurs twice")
+TWINS = Text(
+    "twee namen die er hetzelfde uitzien maar anders gecodeerd zijn (Unicode)",
+    "two names that look the same but are encoded differently (Unicode)",
+)
+_BIDI_TEXT = Text(
+    "onzichtbaar teken dat de leesrichting van de naam omkeert",
+    "invisible character that reverses the name's reading direction",
+)
 
 UNSAFE_ENTRY = Text(
     "Het archief bevat een onveilige naam (entry {index}: {reason}). Er is niets uitgepakt. "
@@ -49,6 +63,8 @@ def _component_problem(part: str) -> Text | None:
         return _EMPTY if part != ".." else _UP
     if any(ord(c) < 32 or ord(c) == 127 for c in part):
         return _CONTROL
+    if _BIDI.intersection(part):
+        return _BIDI_TEXT
     if _FORBIDDEN.intersection(part):
         return _CHARS
     if part[-1] in ". ":
@@ -97,3 +113,43 @@ def check_name(name: str, index: int) -> None:
 def parts(name: str) -> tuple[str, ...]:
     """The components of an entry name, either separator."""
     return tuple(p for p in re.split(r"[\\/]", name) if p)
+
+
+def _same_on_disk(part: str) -> str:
+    """One spelling for names a file system may treat as one.
+
+    Windows ignores case; macOS stores names decomposed (NFD), so "é" typed as
+    one character and as "e" plus an accent are one file there and two on Linux.
+    """
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", part).casefold())
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(_same_on_disk(p) for p in parts(name))
+
+
+def refuse_clashes(entries: Iterable[tuple[str, bool]]) -> None:
+    """Refuse two (name, is_dir) entries that are one on some disk, or a file where a folder goes.
+
+    Used when packing and when opening, so Handoff never writes an archive it
+    would refuse to open.
+    """
+    seen: dict[tuple[str, ...], tuple[str, bool]] = {}
+    folders: set[tuple[str, ...]] = set()
+    files: dict[tuple[str, ...], int] = {}
+    for index, (name, is_dir) in enumerate(entries, 1):
+        key = _key(name)
+        folders.update(key[:i] for i in range(1, len(key)))
+        if key in seen and not (is_dir and seen[key][1]):
+            raise refuse(index, _clash_reason(name, seen[key][0]))
+        seen[key] = (name, is_dir)
+        if not is_dir:
+            files[key] = index
+    for key in folders.intersection(files):
+        raise refuse(files[key], DUPLICATE)
+
+
+def _clash_reason(name: str, other: str) -> Text:
+    """Case twins occur twice to a reader; Unicode twins only look alike."""
+    same_case = [p.casefold() for p in parts(name)] == [p.casefold() for p in parts(other)]
+    return DUPLICATE if same_case else TWINS

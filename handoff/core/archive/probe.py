@@ -8,6 +8,7 @@ not decode with the given password, the password is wrong.
 
 from __future__ import annotations
 
+import re
 import stat
 import struct
 import zlib
@@ -21,7 +22,7 @@ from py7zr.compressor import SupportedMethods
 
 from handoff.core.archive import errors as msg
 from handoff.core.archive.limits import Limits, too_large
-from handoff.core.archive.names import DEVICE, DUPLICATE, LINK, check_name, parts, refuse
+from handoff.core.archive.names import DEVICE, LINK, check_name, parts, refuse, refuse_clashes
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 
@@ -31,6 +32,7 @@ _AES_CODER_ID = b"\x06\xf1\x07\x01"
 _ENCODED_HEADER = 0x17
 _SIGNATURE_SIZE = 32
 _DATA_KINDS = (None, stat.S_IFREG, stat.S_IFDIR, stat.S_IFIFO)
+_VOLUME = re.compile(r"\.7z\.(\d{3,})$", re.IGNORECASE)
 
 TRUNCATED = Text(
     "afgebroken: het bestand is korter dan het hoort",
@@ -81,7 +83,7 @@ class Probe:
             raise too_large(
                 Text("meer dan {m} bytes", "more than {m} bytes"), m=limits.max_total_bytes
             )
-        _refuse_clashes(self.entries)
+        refuse_clashes((e.name, e.is_dir) for e in self.entries)
         dirs = tuple(e.name for e in self.entries if e.is_dir)
         top = tuple(dict.fromkeys(parts(e.name)[0] for e in self.entries))
         return Plan(dirs, files, top, total)
@@ -92,23 +94,40 @@ def damaged(archive: Path, detail: Text) -> HandoffError:
     return HandoffError("damaged_archive", msg.DAMAGED, name=archive.name, detail=detail.render())
 
 
-def _refuse_clashes(entries: tuple[Entry, ...]) -> None:
-    """Two names that are the same on Windows, or a file where a folder must go."""
-    seen: dict[tuple[str, ...], bool] = {}
-    folders: set[tuple[str, ...]] = set()
-    for index, entry in enumerate(entries, 1):
-        key = tuple(p.casefold() for p in parts(entry.name))
-        folders.update(key[:i] for i in range(1, len(key)))
-        if key in seen and not (entry.is_dir and seen[key]):
-            raise refuse(index, DUPLICATE)
-        seen[key] = entry.is_dir
-    files = {tuple(p.casefold() for p in parts(e.name)) for e in entries if not e.is_dir}
-    if files & folders:
-        raise refuse(len(entries), DUPLICATE)
+def _split_volume(archive: Path) -> HandoffError | None:
+    """The ``split_volume`` error when ``archive`` is named like a piece of a split archive.
+
+    7-Zip names the pieces ``lijst.7z.001``, ``lijst.7z.002``: the first starts
+    like an archive but stops short, the others do not start like one at all.
+    """
+    match = _VOLUME.search(archive.name)
+    if match is None:
+        return None
+    stem, width = archive.name[: match.start(1)], len(match.group(1))
+    first, second = (f"{stem}{n:0{width}d}" for n in (1, 2))
+    return HandoffError(
+        "split_volume", msg.SPLIT_VOLUME, name=archive.name, first=first, second=second
+    )
 
 
 def _signature(archive: Path) -> bool:
-    """Check the signature header and header CRCs; return whether headers are encrypted."""
+    """Check the signature header and header CRCs; return whether headers are encrypted.
+
+    A folder, and a piece of a split archive, get their own message rather
+    than "not a 7z archive" or "damaged".
+    """
+    if archive.is_dir():
+        raise HandoffError("archive_is_folder", msg.IS_FOLDER, name=archive.name)
+    try:
+        return _read_signature(archive)
+    except HandoffError as exc:
+        if exc.code in ("not_7z", "damaged_archive"):
+            raise _split_volume(archive) or exc from None
+        raise
+
+
+def _read_signature(archive: Path) -> bool:
+    """The 32-byte signature header, then the header block it points to, CRC-checked."""
     try:
         with open(archive, "rb") as fh:
             head = fh.read(_SIGNATURE_SIZE)

@@ -31,7 +31,7 @@ from handoff.core.archive import errors as msg
 from handoff.core.archive import kdf as archive_kdf
 from handoff.core.archive.extract import Budget, extract_to
 from handoff.core.archive.limits import Limits
-from handoff.core.archive.names import check_name, parts
+from handoff.core.archive.names import check_name, parts, refuse_clashes
 from handoff.core.archive.probe import opened
 from handoff.core.archive.stage import staged_into
 from handoff.core.errors import HandoffError
@@ -150,6 +150,7 @@ def _check_pack(entries: Mapping[str, bytes | Path], output: Path, password: str
         raise HandoffError("no_entries", msg.NO_ENTRIES)
     for index, name in enumerate(entries, 1):
         check_name(name, index)
+    refuse_clashes((name, False) for name in entries)
     if output.exists() or output.is_symlink():
         raise HandoffError("output_exists", msg.OUTPUT_EXISTS, name=output.name)
     if not output.parent.is_dir():
