@@ -26,6 +26,7 @@ from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal.details import clean_details
 from handoff.core.journal.hash import GENESIS, details_text, record_hash
+from handoff.core.journal.query import JournalFilter
 from handoff.core.journal.records import (
     HANDOFF_ID,
     PROTOCOL_ID,
@@ -62,19 +63,8 @@ def _where(
     handoff_id: str | None = None,
     account: str | None = None,
 ) -> tuple[str, list[object]]:
-    """The WHERE clause shared by ``records`` and ``count``; a naive ``since`` is local time."""
-    parts, params = [], []
-    for column, value in (
-        ("time >= ?", utc_text(since) if since else None),
-        ("protocol_id = ?", protocol),
-        ("step = ?", str(step) if step else None),
-        ("handoff_id = ?", handoff_id),
-        ("account = ?", account),
-    ):
-        if value is not None:
-            parts.append(column)
-            params.append(value)
-    return (" WHERE " + " AND ".join(parts) if parts else ""), params
+    """The WHERE clause shared by ``records``, ``page`` and ``count`` (semantics: ``query``)."""
+    return JournalFilter(since, protocol, step, handoff_id, account).clause()
 
 
 class Journal:
@@ -172,6 +162,7 @@ class Journal:
         self,
         *,
         before_seq: int | None = None,
+        after_seq: int | None = None,
         limit: int = 500,
         since: datetime | None = None,
         protocol: str | None = None,
@@ -179,16 +170,19 @@ class Journal:
         handoff_id: str | None = None,
         account: str | None = None,
     ) -> list[Record]:
-        """Up to ``limit`` matching records older than ``before_seq``, newest first.
+        """Up to ``limit`` matching records older than ``before_seq``, newest first;
+        with ``after_seq`` (0 for the start), those newer than it, oldest first.
 
-        Keyset paging for the DPO's table and export: each page costs the same
-        at any depth, so a million records never load at once.
+        Keyset paging for the DPO's table, ``handoff log`` and the export: each
+        page costs the same at any depth, so a million records never load at once.
         """
         where, params = _where(since, protocol, step, handoff_id, account)
-        if before_seq is not None:
-            where += (" AND " if where else " WHERE ") + "seq < ?"
-            params.append(before_seq)
-        sql = f"SELECT {COLUMNS} FROM records{where} ORDER BY id DESC LIMIT ?"
+        order = "ASC" if after_seq is not None else "DESC"
+        for bound, sign in ((before_seq, "<"), (after_seq, ">")):
+            if bound is not None:
+                where += (" AND " if where else " WHERE ") + f"seq {sign} ?"
+                params.append(bound)
+        sql = f"SELECT {COLUMNS} FROM records{where} ORDER BY id {order} LIMIT ?"
         with self._use():
             rows = self._conn.execute(sql, [*params, int(limit)]).fetchall()
         return [Record.from_row(row) for row in rows]
