@@ -36,7 +36,7 @@ from handoff.gui import style
 from handoff.gui.journal_model import JournalTableModel
 from handoff.gui.pages.base import Page
 from handoff.gui.steps import step_label
-from handoff.gui.tasks import TaskRunner, simple
+from handoff.gui.task_runner import TaskRunner, simple
 
 STEPS = (
     "packaged", "consent_confirmed", "draft_handed", "sent", "uploaded", "password_passed",

@@ -1,4 +1,4 @@
-"""Python's cycle collector, run on the GUI thread only.
+"""Python's cycle collector switched off process-wide while the window runs, and run by a GUI-thread timer instead.
 
 Checks, packing and sending run on a QThreadPool. If Python's automatic
 collection happens to start on such a worker thread, it may free Qt wrappers
@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer
 INTERVAL_MS = 500
 
 
-class MainThreadCollector(QObject):
+class GcTimer(QObject):
     """Owns a timer on the GUI thread that does what automatic collection would."""
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
