@@ -160,19 +160,19 @@ def _audit_sheets(archive: zipfile.ZipFile, audit: Audit) -> None:
     ]
     if names:
         audit.findings.append(finding("defined_names", count=len(names)))
-    sheet = audit.data_sheet
+    data_sheet = audit.data_sheet
     if audit.hidden_rows:
         audit.findings.append(
             finding(
                 "hidden_rows",
-                sheet=sheet,
+                sheet=data_sheet,
                 count=len(audit.hidden_rows),
                 first=min(audit.hidden_rows),
             )
         )
     if audit.hidden_columns:
         letters = ", ".join(column_letter(i) for i in sorted(audit.hidden_columns)[:10])
-        audit.findings.append(finding("hidden_columns", sheet=sheet, columns=letters))
+        audit.findings.append(finding("hidden_columns", sheet=data_sheet, columns=letters))
 
 
 def _ole_objects(archive: zipfile.ZipFile, name: str) -> int:

@@ -8,6 +8,7 @@ copy must hold. It reads from the file into memory: no temp file.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import python_calamine
 
@@ -45,7 +46,8 @@ def read_rows(path: Path, sheet: str) -> list[Row]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         try:
-            return workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            return cast(list[Row], rows)  # calamine's cells are the objects a Row holds
         finally:
             workbook.close()
     except python_calamine.CalamineError as exc:
