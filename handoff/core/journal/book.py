@@ -6,9 +6,9 @@ van de toegangen zodat men kan controleren wie wanneer toegang had tot welke
 gegevens en waarom", decree of 18 July 2008 art. 8 §1, 13°, quoted in seed 000)
 and that seed 000 art. 13 b admits is missing for the Lievegem file. So the
 journal holds who, when, which protocol and what was done, never the data:
-details are whitelisted per step (``journal_details``). There is no update or
-delete path; records are chained by hash (``journal_hash``) and checked by
-``verify`` (``journal_verify``).
+details are whitelisted per step (``details``). There is no update or
+delete path; records are chained by hash (``hash``) and checked by
+``Journal.verify`` (``verify``).
 """
 
 from __future__ import annotations
