@@ -1,4 +1,4 @@
-"""Python's cycle collector switched off process-wide while the window runs, and run by a GUI-thread timer instead.
+"""Automatic cycle collection off for the whole process; a GUI-thread timer collects instead.
 
 Checks, packing and sending run on a QThreadPool. If Python's automatic
 collection happens to start on such a worker thread, it may free Qt wrappers
