@@ -336,3 +336,21 @@ def test_pages_oldest_first_continue_after_a_record(journal):
     assert [r.seq for r in journal.page(after_seq=0, limit=2)] == [1, 2]
     assert [r.seq for r in journal.page(after_seq=2, limit=10)] == [3, 4, 5]
     assert journal.page(after_seq=5) == []
+
+
+@pytest.mark.parametrize(
+    "where",
+    [{}, {"step": Step.SENT}, {"protocol": "kg-ocmw-referral", "account": "alice"}],
+    ids=["all", "step", "protocol"],
+)
+def test_a_page_walks_the_seq_index_and_never_sorts_every_match(journal, where):
+    """Each page costs the same at any depth: no table scan, no sort of all matches."""
+    journal.append(Step.SENT, handoff_id=new_handoff_id(), protocol_id=None, details={})
+    seen: list[str] = []
+    journal._conn.set_trace_callback(seen.append)
+    journal.page(before_seq=10, **where)
+    journal.page(after_seq=0, **where)
+    journal._conn.set_trace_callback(None)
+    for sql in [s for s in seen if s.startswith("SELECT")]:
+        plan = " ".join(row[3] for row in journal._conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "records_seq" in plan and "TEMP B-TREE" not in plan, (sql, plan)

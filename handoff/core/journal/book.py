@@ -62,9 +62,11 @@ def _where(
     step: Step | str | None = None,
     handoff_id: str | None = None,
     account: str | None = None,
+    *,
+    paging: bool = False,
 ) -> tuple[str, list[object]]:
     """The WHERE clause shared by ``records``, ``page`` and ``count`` (semantics: ``query``)."""
-    return JournalFilter(since, protocol, step, handoff_id, account).clause()
+    return JournalFilter(since, protocol, step, handoff_id, account).clause(paging=paging)
 
 
 class Journal:
@@ -176,13 +178,16 @@ class Journal:
         Keyset paging for the DPO's table, ``handoff log`` and the export: each
         page costs the same at any depth, so a million records never load at once.
         """
-        where, params = _where(since, protocol, step, handoff_id, account)
+        where, params = _where(since, protocol, step, handoff_id, account, paging=True)
         order = "ASC" if after_seq is not None else "DESC"
         for bound, sign in ((before_seq, "<"), (after_seq, ">")):
             if bound is not None:
                 where += (" AND " if where else " WHERE ") + f"seq {sign} ?"
                 params.append(bound)
-        sql = f"SELECT {COLUMNS} FROM records{where} ORDER BY id {order} LIMIT ?"
+        # Ordered by the cursor's own column: the seq index then serves both the
+        # bound and the order (ORDER BY id walked the table from one end: 45-90 ms
+        # a page deep in 200 000 records, against 2 ms).
+        sql = f"SELECT {COLUMNS} FROM records{where} ORDER BY seq {order} LIMIT ?"
         with self._use():
             rows = self._conn.execute(sql, [*params, int(limit)]).fetchall()
         return [Record.from_row(row) for row in rows]

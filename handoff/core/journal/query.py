@@ -44,14 +44,22 @@ class JournalFilter:
         """The filter as the keyword arguments of ``Journal.records/page/count``."""
         return asdict(self)
 
-    def clause(self) -> tuple[str, list[object]]:
-        """The SQL WHERE clause (or "") and its parameters: the one place the filter means something."""
+    def clause(self, *, paging: bool = False) -> tuple[str, list[object]]:
+        """The SQL WHERE clause (or "") and its parameters: the one place the filter means something.
+
+        ``paging``: the query walks the seq index for a page in seq order. Then
+        step and protocol are tested row by row ("+column" keeps SQLite off their
+        indexes, which would sort every match again for each page: 80-220 ms a
+        page in 200 000 records, against 7-13 ms); one handoff's few records
+        still come from their index.
+        """
+        plain = "+" if paging and self.handoff_id is None else ""
         parts: list[str] = []
         params: list[object] = []
         for column, value in (
             ("time >= ?", utc_text(self.since) if self.since else None),
-            ("protocol_id = ?", self.protocol),
-            ("step = ?", str(self.step) if self.step else None),
+            (f"{plain}protocol_id = ?", self.protocol),
+            (f"{plain}step = ?", str(self.step) if self.step else None),
             ("handoff_id = ?", self.handoff_id),
             ("account = ?", self.account),
         ):
@@ -95,7 +103,8 @@ def pages(
             chunk = journal.page(after_seq=cursor, limit=size, **where.as_kwargs())
         else:
             chunk = journal.page(before_seq=cursor, limit=size, **where.as_kwargs())
-        if not chunk:
+        if chunk:
+            yield chunk
+        if len(chunk) < size:  # the last page: asking again would scan for nothing
             return
-        yield chunk
         cursor = chunk[-1].seq
