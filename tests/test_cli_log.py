@@ -61,6 +61,34 @@ def test_list_prints_an_aligned_table_and_filters(capsys):
     assert code == 2 and "JJJJ-MM-DD" in err
 
 
+def test_list_and_export_stream_pages_oldest_first(capsys, tmp_path, monkeypatch):
+    """A 1 M-record journal never sits in one list: the CLI reads it page by page."""
+    from handoff.core.journal.query import PAGE_SIZE
+
+    def whole_journal(*args, **kwargs):
+        raise AssertionError("the CLI loaded every record at once")
+
+    total = PAGE_SIZE + 3
+    with Journal() as journal:
+        for n in range(total):
+            journal.account = "alice" if n % 2 else "bob"
+            journal.append(
+                Step.SENT, handoff_id=f"HO-20261123-AAA{n:03d}", protocol_id=None, details={}
+            )
+    monkeypatch.setattr(Journal, "records", whole_journal)
+    code, out, err = run(capsys, "log", "list")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 1 + total and f"{total} record(s)" in err
+    assert [int(line.split()[0]) for line in lines[1:]] == list(range(1, total + 1))
+    assert len({line.index("HO-") for line in lines[1:]}) == 1  # aligned across pages
+    code, out, err = run(capsys, "log", "list", "--account", "alice")
+    assert len(out.splitlines()) == 1 + total // 2 and "bob" not in out
+    target = tmp_path / "register.csv"
+    assert run(capsys, "log", "export", "--account", "bob", "--output", str(target))[0] == 0
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert [int(r[0]) for r in rows[1:]] == list(range(1, total + 1, 2))
+
+
 def test_verify_exits_zero_then_names_the_broken_record(capsys):
     _fill()
     code, out, _ = run(capsys, "log", "verify")

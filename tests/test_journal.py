@@ -298,3 +298,59 @@ def test_page_reads_newest_first_and_continues_after_a_record():
         assert [r.seq for r in rest] == [4, 3, 2, 1]
         odd = journal.page(step=Step.EMAIL_DELETED, limit=10)
         assert [r.seq for r in odd] == [6, 4, 2]
+
+
+def test_one_filter_means_the_same_in_every_reader(journal):
+    """``JournalFilter`` (the log page and ``handoff log``): every given field applies."""
+    from handoff.core.journal.query import JournalFilter, pages
+
+    ids = [new_handoff_id() for _ in range(3)]
+    for n, hid in enumerate(ids):
+        journal.account = "alice" if n < 2 else "bob"
+        journal.append(
+            Step.PACKAGED, handoff_id=hid, protocol_id="lievegem-debtors", details=PACKAGED
+        )
+        journal.append(Step.SENT, handoff_id=hid, protocol_id="kg-ocmw-referral", details={})
+    cases = {
+        JournalFilter(): [1, 2, 3, 4, 5, 6],
+        JournalFilter(account="bob"): [5, 6],
+        JournalFilter(handoff_id=ids[1]): [3, 4],
+        JournalFilter(step=Step.SENT, account="alice"): [2, 4],
+        JournalFilter(step="packaged", protocol="lievegem-debtors"): [1, 3, 5],
+        JournalFilter(since=datetime.now(UTC) + timedelta(hours=1)): [],
+        JournalFilter(since=datetime.now() - timedelta(hours=1), account="alice"): [1, 2, 3, 4],
+    }
+    for where, expected in cases.items():
+        assert [r.seq for r in journal.records(**where.as_kwargs())] == expected, where
+        assert journal.count(**where.as_kwargs()) == len(expected), where
+        oldest = [
+            r.seq for chunk in pages(journal, where, size=2, oldest_first=True) for r in chunk
+        ]
+        newest = [r.seq for chunk in pages(journal, where, size=2) for r in chunk]
+        assert oldest == expected and newest == expected[::-1], where
+
+
+def test_pages_oldest_first_continue_after_a_record(journal):
+    for n in range(5):
+        journal.append(Step.SENT, handoff_id=f"HO-20261123-AAAAA{n}", protocol_id=None, details={})
+    assert [r.seq for r in journal.page(after_seq=0, limit=2)] == [1, 2]
+    assert [r.seq for r in journal.page(after_seq=2, limit=10)] == [3, 4, 5]
+    assert journal.page(after_seq=5) == []
+
+
+@pytest.mark.parametrize(
+    "where",
+    [{}, {"step": Step.SENT}, {"protocol": "kg-ocmw-referral", "account": "alice"}],
+    ids=["all", "step", "protocol"],
+)
+def test_a_page_walks_the_seq_index_and_never_sorts_every_match(journal, where):
+    """Each page costs the same at any depth: no table scan, no sort of all matches."""
+    journal.append(Step.SENT, handoff_id=new_handoff_id(), protocol_id=None, details={})
+    seen: list[str] = []
+    journal._conn.set_trace_callback(seen.append)
+    journal.page(before_seq=10, **where)
+    journal.page(after_seq=0, **where)
+    journal._conn.set_trace_callback(None)
+    for sql in [s for s in seen if s.startswith("SELECT")]:
+        plan = " ".join(row[3] for row in journal._conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "records_seq" in plan and "TEMP B-TREE" not in plan, (sql, plan)

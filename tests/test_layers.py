@@ -151,3 +151,17 @@ def test_no_import_circles(layer: str) -> None:
 def test_the_cycle_finder_finds_a_circle() -> None:
     graph = {"a": {"b"}, "b": {"a"}, "c": {"a"}}
     assert _cycles(graph) == [["a", "b"]]
+
+
+#: Installed by the test extra only (pyproject.toml) and excluded from the bundle.
+TEST_ONLY = ("openpyxl",)
+
+
+def test_the_app_never_imports_a_test_only_library() -> None:
+    """openpyxl reads xlsx back in tests and benchmarks; the bundle does not carry it."""
+    graph = _graph()
+    bad = [
+        f"{m} imports {t}" for m, ts in graph.items() for t in ts if t.split(".")[0] in TEST_ONLY
+    ]
+    assert bad == []
+    assert "xlsxwriter" in graph["handoff.core.journal.export"]  # the walk sees third parties

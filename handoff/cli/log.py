@@ -15,10 +15,12 @@ from datetime import datetime
 from pathlib import Path
 
 from handoff.cli._prompts import say
+from handoff.core.atomic import write_atomic
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text, tr
-from handoff.core.journal import Journal, Step, obligations
-from handoff.core.journal.export import FORMATS, export
+from handoff.core.journal import Journal, Record, Step, obligations
+from handoff.core.journal.export import FORMATS, export_matching
+from handoff.core.journal.query import JournalFilter, pages
 
 EXIT_BROKEN = 1
 
@@ -33,14 +35,27 @@ def usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int
     return show
 
 
+def _text(rows: Sequence[Sequence[object]]) -> list[list[str]]:
+    return [["" if c is None else str(c) for c in r] for r in rows]
+
+
+def widths(rows: Sequence[Sequence[str]], least: Sequence[int] = ()) -> list[int]:
+    """Each column's width but the last (never padded), at least ``least``."""
+    found = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    return [max([w, *least[i : i + 1]]) for i, w in enumerate(found)]
+
+
+def aligned(rows: Sequence[Sequence[str]], sizes: Sequence[int]) -> str:
+    """Left-aligned columns at ``sizes``; the last column is not padded (details can be long)."""
+    return "\n".join(
+        "  ".join([*(c.ljust(w) for c, w in zip(r, sizes, strict=False)), r[-1]]) for r in rows
+    )
+
+
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """Left-aligned columns; the last column is not padded (details can be long)."""
-    cells = [[str(c) for c in headers], *[["" if c is None else str(c) for c in r] for r in rows]]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(headers) - 1)]
-    lines = []
-    for r in cells:
-        lines.append("  ".join([*(c.ljust(w) for c, w in zip(r, widths, strict=False)), r[-1]]))
-    return "\n".join(lines)
+    """Left-aligned columns over the headers and all ``rows``."""
+    cells = _text([headers, *rows])
+    return aligned(cells, widths(cells))
 
 
 def _since(text: str | None) -> datetime | None:
@@ -60,36 +75,48 @@ def _since(text: str | None) -> datetime | None:
         ) from None
 
 
-def _records(args: argparse.Namespace, journal: Journal) -> list:
-    return journal.records(
+def _filter(args: argparse.Namespace) -> JournalFilter:
+    """The command line's filters; they mean what the log page's mean (``journal.query``)."""
+    return JournalFilter(
         since=_since(args.since),
         protocol=args.protocol,
         step=Step(args.step) if args.step else None,
         handoff_id=args.handoff,
+        account=args.account,
+    )
+
+
+def _row(r: Record) -> tuple[object, ...]:
+    return (
+        r.seq,
+        r.time.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+        r.account,
+        r.handoff_id,
+        r.protocol_id or "-",
+        r.step.value,
+        json.dumps(r.details, ensure_ascii=False, sort_keys=True),
     )
 
 
 def list_records(args: argparse.Namespace) -> int:
-    """The matching records as an aligned table, oldest first."""
-    with Journal() as journal:
-        found = _records(args, journal)
-    rows = [
-        (
-            r.seq,
-            r.time.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
-            r.account,
-            r.handoff_id,
-            r.protocol_id or "-",
-            r.step.value,
-            json.dumps(r.details, ensure_ascii=False, sort_keys=True),
-        )
-        for r in found
-    ]
+    """The matching records as an aligned table, oldest first, printed a page at a time.
+
+    A column widens when a later page holds a longer value; what fits in one
+    page prints exactly as one table.
+    """
     headers = [tr(*h) for h in (("nr", "seq"), ("tijd", "time"), ("account", "account"))]
     headers += [tr(*h) for h in (("overdracht", "handoff"), ("protocol", "protocol"))]
     headers += [tr(*h) for h in (("stap", "step"), ("details", "details"))]
-    print(format_table(headers, rows))
-    say("{n} record(s).", "{n} record(s).", n=len(rows))
+    block, sizes, count = [headers], widths([headers]), 0
+    with Journal() as journal:
+        for chunk in pages(journal, _filter(args), oldest_first=True):
+            block += _text([_row(r) for r in chunk])
+            sizes = widths(block, sizes)
+            print(aligned(block, sizes))
+            count, block = count + len(chunk), []
+    if block:
+        print(aligned(block, sizes))
+    say("{n} record(s).", "{n} record(s).", n=count)
     return 0
 
 
@@ -115,9 +142,7 @@ def checkpoint(args: argparse.Namespace) -> int:
     print(f"{point.seq} {point.head_hash} {point.time.isoformat()}")
     if args.output:
         target = Path(args.output)
-        partial = target.with_name(f".{target.name}.partial")
-        partial.write_text(point.to_json(), encoding="utf-8")
-        partial.replace(target)
+        write_atomic(target, point.to_json().encode("utf-8"))
         say(
             "Controlepunt bewaard in {path}. Bewaar een kopie buiten deze computer (bv. bij de DPO).",
             "Checkpoint saved in {path}. Keep a copy off this computer (e.g. with the DPO).",
@@ -128,10 +153,10 @@ def checkpoint(args: argparse.Namespace) -> int:
 
 def export_records(args: argparse.Namespace) -> int:
     """CSV or Excel for the DPO's register of processing activities."""
+    path = Path(args.output)
     with Journal() as journal:
-        found = _records(args, journal)
-    path = export(found, Path(args.output), args.format)
-    say("{n} record(s) naar {path}.", "{n} record(s) to {path}.", n=len(found), path=path)
+        count = export_matching(journal, _filter(args), path, args.format)
+    say("{n} record(s) naar {path}.", "{n} record(s) to {path}.", n=count, path=path)
     return 0
 
 
@@ -158,6 +183,9 @@ def _filters(parser: argparse.ArgumentParser) -> None:
         "--step", choices=[s.value for s in Step], help=tr("alleen deze stap", "only this step")
     )
     parser.add_argument("--handoff", help=tr("alleen deze overdracht", "only this handoff"))
+    parser.add_argument(
+        "--account", help=tr("alleen stappen van dit account", "only steps by this account")
+    )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -113,7 +113,7 @@ def check_keyring(run: Run) -> None:
 
 
 def check_sheet(run: Run) -> None:
-    """The referral form writes a one-row sheet in memory (openpyxl/XlsxWriter bundled)."""
+    """The referral form writes a one-row sheet in memory (the bundled xlsx writer)."""
     from handoff.core import protocols, workbook
 
     sheet = workbook.sheet_from_fields(protocols.get(PROTOCOL_ID), SAMPLE_FIELDS)

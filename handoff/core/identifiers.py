@@ -161,7 +161,9 @@ def a_date(value: object) -> date | None:
         return None
     text = value.strip()
     match = _DATE_TEXT.match(text)
-    parts = (match.group(3), match.group(2), match.group(1)) if match else None
+    parts: tuple[str, ...] | None = (
+        (match.group(3), match.group(2), match.group(1)) if match else None
+    )
     if parts is None and (iso := _ISO_DATE.match(text)):
         parts = iso.groups()
     if parts is None:

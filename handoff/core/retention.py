@@ -70,10 +70,6 @@ class Due:
     overdue: bool
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
 def stored(journal: Journal) -> list[Stored]:
     """Every handoff with received files not yet deleted, from the journal alone."""
     grouped: dict[str, list[tuple]] = {}
@@ -84,8 +80,8 @@ def stored(journal: Journal) -> list[Stored]:
         infos = [i for i in (json.loads(r[3]) for r in rows) if "folder" in i]
         if not infos:  # unpacked into a folder the user chose: not Handoff's to delete
             continue
-        dues = [_day(i.get("due")) for i in infos if i.get("due")]
-        reminders = [_day(i.get("reminder")) for i in infos if i.get("reminder")]
+        dues = [date.fromisoformat(i["due"]) for i in infos if i.get("due")]
+        reminders = [date.fromisoformat(i["reminder"]) for i in infos if i.get("reminder")]
         result.append(
             Stored(
                 handoff_id,
@@ -101,7 +97,7 @@ def stored(journal: Journal) -> list[Stored]:
 
 def _files(folder: Path) -> list[Path]:
     """Regular files under ``folder``; symbolic links are never followed or deleted."""
-    found = []
+    found: list[Path] = []
     for root, _dirs, names in os.walk(folder, followlinks=False):
         found.extend(Path(root) / n for n in sorted(names))
     return found
@@ -141,7 +137,8 @@ def delete_stored(journal: Journal, item: Stored, by: str, reason: str) -> Delet
     if _unreachable(item):
         return Deletion(item.handoff_id, item.protocol_id, 0, 0, (), False, "unknown", False)
     volume = volume_encrypted(item.folders[0].parent)
-    expected, deleted, left = Counter(item.hashes), 0, []
+    expected, deleted = Counter(item.hashes), 0
+    left: list[Path] = []
     for folder in item.folders:
         if folder.is_dir():
             n, rest = _delete_matching(folder, expected)

@@ -23,7 +23,8 @@ def _mount_source(path: Path) -> str | None:
         lines = Path("/proc/self/mountinfo").read_text().splitlines()
     except OSError:
         return None
-    target, best = str(path.resolve()), (None, -1)
+    target = str(path.resolve())
+    best: tuple[str | None, int] = (None, -1)
     for line in lines:
         left, _, right = line.partition(" - ")
         mount_point = left.split()[4]

@@ -12,9 +12,7 @@ overwritten, because silently replacing it would lose the IT desk's choices.
 from __future__ import annotations
 
 import ipaddress
-import os
 import re
-import tempfile
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from handoff.core import paths
+from handoff.core.atomic import write_atomic
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 
@@ -448,25 +447,6 @@ def to_toml(s: Settings) -> str:
         ]
     lines += ["", "[directory]", *_table(dict(s.directory))]
     return "\n".join(lines) + "\n"
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` so ``target`` is either the old file or the complete new one.
-
-    A temp file in the same folder, flushed to disk, then renamed over the
-    target: a crash or full disk never leaves a half-written file behind.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save(s: Settings, path: Path | None = None) -> None:

@@ -21,7 +21,6 @@ LICENCES: tuple[tuple[str, str], ...] = (
     ("paramiko", "LGPL-2.1-or-later"),
     ("python-stdnum", "LGPL-2.1-or-later"),
     ("keyring", "MIT"),
-    ("openpyxl", "MIT"),
     ("python-calamine", "MIT"),
     ("platformdirs", "MIT"),
     ("XlsxWriter", "BSD-2-Clause"),

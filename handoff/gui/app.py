@@ -61,11 +61,11 @@ def run(open_file: Path | None = None) -> int:
     the Receive page with that file chosen.
     """
     app = create_app()
-    from handoff.gui.collector import MainThreadCollector
+    from handoff.gui.gc_timer import GcTimer
     from handoff.gui.main_window import MainWindow
 
-    collector = MainThreadCollector(app)
-    app.aboutToQuit.connect(collector.stop)
+    gc_timer = GcTimer(app)
+    app.aboutToQuit.connect(gc_timer.stop)
 
     window = MainWindow(app_icon(), first_page_later=True)
     window.show()

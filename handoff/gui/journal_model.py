@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
-from handoff.gui.journal_paging import PAGE_SIZE, JournalFilter, page
+from handoff.core.journal.query import PAGE_SIZE, JournalFilter, page
 from handoff.gui.steps import step_label
 
 Index = QModelIndex | QPersistentModelIndex

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from handoff.gui import style
 from handoff.gui.retention_timer import RetentionTimer
-from handoff.gui.tasks import TaskRunner
+from handoff.gui.task_runner import TaskRunner
 
 # (key, module, class) of each page, in navigation order.
 PAGES: tuple[tuple[str, str, str], ...] = (

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from handoff.gui.tasks import TaskRunner, simple
+from handoff.gui.task_runner import TaskRunner, simple
 
 DAY_MS = 24 * 60 * 60 * 1000
 FIRST_RUN_MS = 1500  # after the window is up, so start-up stays quick

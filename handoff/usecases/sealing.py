@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import py7zr
-from py7zr.io import HashIOFactory
+from py7zr.io import HashIO, HashIOFactory
 
 from handoff.core import archive, passwords, protocols
 from handoff.core.errors import HandoffError
@@ -69,7 +70,7 @@ def read_back(sealed: Path, password: str, name: str, expected_sha256: str) -> N
     try:
         with py7zr.SevenZipFile(sealed, "r", password=password) as reader:
             reader.extractall(factory=factory)
-        digest = factory.get(name).hash.hexdigest()
+        digest = cast(HashIO, factory.get(name)).hash.hexdigest()
     except Exception:  # any failure to read back means: keep the plaintext
         digest = None
     if digest != expected_sha256:

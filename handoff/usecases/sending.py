@@ -49,7 +49,7 @@ class Packaged:
     columns: tuple[str, ...]
 
 
-def password_style(protocol: Protocol) -> str:
+def password_style(protocol: Protocol) -> passwords.Style:
     """Words for a password read aloud on the phone, grouped characters for SMS."""
     return "words" if protocol.password_channel.kind in ("phone", "custodian") else "sms"
 

@@ -27,13 +27,13 @@ def catalogues() -> None:
 
 @pytest.fixture(autouse=True)
 def collect_on_gui_thread(qapp) -> Iterator[None]:
-    """As in the app: no cycle collection on worker threads (see handoff.gui.collector)."""
-    from handoff.gui.collector import MainThreadCollector
+    """As in the app: no cycle collection on worker threads (see handoff.gui.gc_timer)."""
+    from handoff.gui.gc_timer import GcTimer
 
-    collector = MainThreadCollector(qapp)
+    gc_timer = GcTimer(qapp)
     yield
-    collector.stop()
-    collector.deleteLater()
+    gc_timer.stop()
+    gc_timer.deleteLater()
 
 
 @pytest.fixture

@@ -69,7 +69,7 @@ def test_retention_runs_and_reports(qtbot, dutch):
     """Seed 003 art. 3: kept until the fixed date, then deleted automatically."""
     from handoff import usecases
     from handoff.core.journal import Journal
-    from handoff.gui.tasks import TaskRunner
+    from handoff.gui.task_runner import TaskRunner
     from tests import sheets
 
     work = paths.data_dir() / "zender"

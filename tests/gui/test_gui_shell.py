@@ -17,7 +17,7 @@ from handoff.core import i18n
 from handoff.core.errors import HandoffError
 from handoff.gui import messages, translations
 from handoff.gui.about import AboutDialog
-from handoff.gui.tasks import TaskRunner
+from handoff.gui.task_runner import TaskRunner
 from handoff.gui.widgets.password_view import ClipboardGuard
 
 

@@ -17,8 +17,6 @@ CRC matched.
 from __future__ import annotations
 
 import io
-import os
-import secrets
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from typing import IO
 
 import py7zr
 
+from handoff.core import atomic
 from handoff.core.archive import errors as msg
 from handoff.core.archive import kdf as archive_kdf
 from handoff.core.archive.extract import Budget, extract_to
@@ -160,42 +159,17 @@ def _check_pack(entries: Mapping[str, bytes | Path], output: Path, password: str
 
 @contextmanager
 def _partial_beside(output: Path) -> Iterator[IO[bytes]]:
-    """A hidden file next to ``output``, published by link/rename only on success."""
-    partial = output.with_name(f".{output.name}.{secrets.token_hex(4)}.partial")
+    """A hidden file next to ``output``, published only on success, never over a file."""
+    started = False
     try:
-        fd = os.open(
-            partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
-        )
-    except OSError as exc:
-        raise msg.from_os_error(exc, output.parent.name or str(output.parent)) from None
-    try:
-        with os.fdopen(fd, "w+b") as fh:
+        with atomic.partial_beside(output) as fh:
+            started = True
             yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        _publish(partial, output)
-    except OSError as exc:
-        raise msg.from_os_error(exc, output.name) from None
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def _publish(partial: Path, output: Path) -> None:
-    """Put the finished archive in place without ever replacing an existing file.
-
-    A hard link fails if ``output`` appeared meanwhile; on a volume without
-    hard links (FAT, some shares) fall back to a checked rename.
-    """
-    try:
-        os.link(partial, output)
-        return
     except FileExistsError:
         raise HandoffError("output_exists", msg.OUTPUT_EXISTS, name=output.name) from None
-    except OSError:
-        pass
-    if output.exists():
-        raise HandoffError("output_exists", msg.OUTPUT_EXISTS, name=output.name)
-    os.rename(partial, output)
+    except OSError as exc:
+        where = output.name if started else (output.parent.name or str(output.parent))
+        raise msg.from_os_error(exc, where) from None
 
 
 def pack(

@@ -7,8 +7,8 @@ gegevens en waarom", decree of 18 July 2008 art. 8 §1, 13°, quoted in seed 000
 and that seed 000 art. 13 b admits is missing for the Lievegem file. So the
 journal holds who, when, which protocol and what was done, never the data:
 details are whitelisted per step (``details``). There is no update or
-delete path; records are chained by hash (``journal_hash``) and checked by
-``verify`` (``verify``).
+delete path; records are chained by hash (``hash``) and checked by
+``Journal.verify`` (``verify``).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal.details import clean_details
 from handoff.core.journal.hash import GENESIS, details_text, record_hash
+from handoff.core.journal.query import JournalFilter
 from handoff.core.journal.records import (
     HANDOFF_ID,
     PROTOCOL_ID,
@@ -64,20 +65,11 @@ def _where(
     step: Step | str | None = None,
     handoff_id: str | None = None,
     account: str | None = None,
+    *,
+    paging: bool = False,
 ) -> tuple[str, list[object]]:
-    """The WHERE clause shared by ``records`` and ``count``; a naive ``since`` is local time."""
-    parts, params = [], []
-    for column, value in (
-        ("time >= ?", utc_text(since) if since else None),
-        ("protocol_id = ?", protocol),
-        ("step = ?", str(step) if step else None),
-        ("handoff_id = ?", handoff_id),
-        ("account = ?", account),
-    ):
-        if value is not None:
-            parts.append(column)
-            params.append(value)
-    return (" WHERE " + " AND ".join(parts) if parts else ""), params
+    """The WHERE clause shared by ``records``, ``page`` and ``count`` (semantics: ``query``)."""
+    return JournalFilter(since, protocol, step, handoff_id, account).clause(paging=paging)
 
 
 def _storage_sound(path: Path) -> bool | None:
@@ -202,6 +194,7 @@ class Journal:
         self,
         *,
         before_seq: int | None = None,
+        after_seq: int | None = None,
         limit: int = 500,
         since: datetime | None = None,
         protocol: str | None = None,
@@ -209,16 +202,22 @@ class Journal:
         handoff_id: str | None = None,
         account: str | None = None,
     ) -> list[Record]:
-        """Up to ``limit`` matching records older than ``before_seq``, newest first.
+        """Up to ``limit`` matching records older than ``before_seq``, newest first;
+        with ``after_seq`` (0 for the start), those newer than it, oldest first.
 
-        Keyset paging for the DPO's table and export: each page costs the same
-        at any depth, so a million records never load at once.
+        Keyset paging for the DPO's table, ``handoff log`` and the export: each
+        page costs the same at any depth, so a million records never load at once.
         """
-        where, params = _where(since, protocol, step, handoff_id, account)
-        if before_seq is not None:
-            where += (" AND " if where else " WHERE ") + "seq < ?"
-            params.append(before_seq)
-        sql = f"SELECT {COLUMNS} FROM records{where} ORDER BY id DESC LIMIT ?"
+        where, params = _where(since, protocol, step, handoff_id, account, paging=True)
+        order = "ASC" if after_seq is not None else "DESC"
+        for bound, sign in ((before_seq, "<"), (after_seq, ">")):
+            if bound is not None:
+                where += (" AND " if where else " WHERE ") + f"seq {sign} ?"
+                params.append(bound)
+        # Ordered by the cursor's own column: the seq index then serves both the
+        # bound and the order (ORDER BY id walked the table from one end: 45-90 ms
+        # a page deep in 200 000 records, against 2 ms).
+        sql = f"SELECT {COLUMNS} FROM records{where} ORDER BY seq {order} LIMIT ?"
         with self._use():
             rows = self._conn.execute(sql, [*params, int(limit)]).fetchall()
         return [Record.from_row(row) for row in rows]

@@ -238,7 +238,7 @@ FILE_DELETED = {
     "reason": one_of("due", "early"),
     "confirmed_by": one_of("user"),  # deleted outside Handoff, confirmed by the worker
 }
-SEALED = {
+SEALED: dict[str, Check] = {
     "file_sha256": sha256,
     "file_size": count,
     **HASHED,

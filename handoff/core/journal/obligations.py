@@ -98,7 +98,7 @@ def open_rows(journal: Journal, kind: str) -> list[tuple]:
     """(handoff_id, protocol_id, time, details) of the records that opened ``kind`` and stay open.
 
     Read from ``open_items``, which a trigger keeps in step with every insert
-    (journal_store.OBLIGATION_RULES), so this costs milliseconds at any size.
+    (store.OBLIGATION_RULES), so this costs milliseconds at any size.
     """
     return journal.select(
         "SELECT r.handoff_id, r.protocol_id, r.time, r.details FROM open_items i "

@@ -142,10 +142,10 @@ def _outside(table: Table, rows: Sequence[Row], visible: Sequence[int], end: int
                 finding(code, sheet=table.sheet, cell=f"{column_letter(j)}{hit + 1}")
             )
     for i in range(end, len(rows)):
-        j = next((j for j in visible if not is_empty(rows[i][j])), None)
-        if j is not None:
+        col = next((c for c in visible if not is_empty(rows[i][c])), None)
+        if col is not None:
             table.findings.append(
-                finding("data_below_table", sheet=table.sheet, cell=f"{column_letter(j)}{i + 1}")
+                finding("data_below_table", sheet=table.sheet, cell=f"{column_letter(col)}{i + 1}")
             )
             return
 

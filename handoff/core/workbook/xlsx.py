@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timezone
+from typing import cast
 
 _EPOCH = date(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year quirk)
 # Characters XML 1.0 cannot hold; a cell value with them is written without them.
@@ -95,7 +96,8 @@ def _escaped_strings(values: Sequence[Cell]) -> list[str]:
     NUL cannot occur in a cell (XML forbids it; the clean-up removes it), so
     it separates the values safely.
     """
-    joined = "\x00".join([v.replace("\x00", "") if v else "" for v in values])  # type: ignore[union-attr]
+    texts = cast("Sequence[str | None]", values)  # a text column: str or empty
+    joined = "\x00".join([v.replace("\x00", "") if v else "" for v in texts])
     return _escape_bulk(joined.translate(_DELETE_INVALID_BUT_NUL)).split("\x00")
 
 

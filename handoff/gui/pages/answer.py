@@ -15,9 +15,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout
 
-from handoff.gui import jobs
+from handoff.gui import worker_calls
 from handoff.gui.pages.send import SendPage
-from handoff.gui.tasks import TaskRunner
+from handoff.gui.task_runner import TaskRunner
 from handoff.gui.widgets.file_drop import sheet_drop
 
 
@@ -78,7 +78,7 @@ class AnswerPage(SendPage):
         return workbook.check_answer(self.request.path, path, protocol)
 
     def prepare_source(self, source: Any, protocol: Any) -> Any:
-        return jobs.answer_sheet(self._request_path, source, protocol)
+        return worker_calls.answer_sheet(self._request_path, source, protocol)
 
     def send(self) -> None:
         self._request_path = self.request.path  # read on the GUI thread

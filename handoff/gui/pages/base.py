@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from handoff.gui import messages, style
-from handoff.gui.tasks import Job, Task, TaskRunner
+from handoff.gui.task_runner import Job, Task, TaskRunner
 from handoff.gui.widgets.progress_panel import ProgressPanel
 
 

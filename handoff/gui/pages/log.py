@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from handoff.core import i18n
+from handoff.core.journal.query import JournalFilter
 from handoff.gui import style
 from handoff.gui.journal_model import JournalTableModel
-from handoff.gui.journal_paging import JournalFilter
 from handoff.gui.pages.base import Page
 from handoff.gui.steps import step_label
-from handoff.gui.tasks import TaskRunner, simple
+from handoff.gui.task_runner import TaskRunner, simple
 
 STEPS = (
     "packaged", "consent_confirmed", "draft_handed", "draft_sent", "sent", "uploaded",
@@ -78,10 +78,13 @@ def _upcoming() -> list[Any]:
 
 def _export(where: JournalFilter, target: Path, progress: Any, cancel: Any) -> int:
     from handoff.core.journal import Journal
-    from handoff.gui.journal_export import export
+    from handoff.core.journal.export import export_matching
 
+    fmt = "xlsx" if target.suffix.lower() == ".xlsx" else "csv"
     with Journal() as journal:
-        return export(journal, where, target, progress, cancel)
+        return export_matching(
+            journal, where, target, fmt, oldest_first=False, progress=progress, cancel=cancel
+        )
 
 
 class LogPage(Page):

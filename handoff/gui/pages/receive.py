@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from handoff.core import i18n
 from handoff.core.paths import temp_dir
-from handoff.gui import jobs, memory, messages, style
+from handoff.gui import last_protocol, messages, style, worker_calls
 from handoff.gui.mail_attachment import archive_from_mail
 from handoff.gui.pages.base import Page
-from handoff.gui.tasks import TaskRunner, simple
+from handoff.gui.task_runner import TaskRunner, simple
 from handoff.gui.widgets.file_drop import FileDrop
 from handoff.gui.widgets.protocol_picker import ProtocolPicker
 
@@ -71,7 +71,7 @@ class ReceivePage(Page):
         self.body.addWidget(self.result)
         self.body.addStretch(1)
         self.picker.load()
-        self.picker.select(memory.last_protocol("receive"))
+        self.picker.select(last_protocol.recall("receive"))
 
     def _build_open(self) -> QWidget:
         panel, layout = style.panel()
@@ -131,7 +131,7 @@ class ReceivePage(Page):
             self.drop.blockSignals(True)
             self.drop.set_path(archive)
             self.drop.blockSignals(False)
-        proposed = propose_protocol(hint, self.picker.protocols(), memory.last_protocol("receive"))
+        proposed = propose_protocol(hint, self.picker.protocols(), last_protocol.recall("receive"))
         self.picker.select(proposed)
         self._update_ready()
         self.password.setFocus()
@@ -151,9 +151,11 @@ class ReceivePage(Page):
         password = self.password.text()
         self.error.hide()
         self.open_button.setEnabled(False)
-        memory.remember_protocol("receive", protocol.id)
+        last_protocol.remember("receive", protocol.id)
         self.run(
-            lambda progress, cancel: jobs.receive(archive, protocol.id, password, progress, cancel),
+            lambda progress, cancel: worker_calls.receive(
+                archive, protocol.id, password, progress, cancel
+            ),
             self._opened,
             self.tr("Opening the file…"),
             on_failure=self._failed,
@@ -249,7 +251,7 @@ class ReceivePage(Page):
         box.setEnabled(False)
         received = self.received
         self.runner.start(
-            simple(lambda: jobs.confirm(received.handoff_id, received.protocol.id, step)),
+            simple(lambda: worker_calls.confirm(received.handoff_id, received.protocol.id, step)),
             on_failure=lambda exc: self._confirm_failed(step, exc),
         )
 

@@ -14,9 +14,9 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QStackedWidget, QWidget
 
 from handoff.core import i18n
-from handoff.gui import jobs, memory, style
+from handoff.gui import last_protocol, style, worker_calls
 from handoff.gui.pages.base import Page
-from handoff.gui.tasks import TaskRunner
+from handoff.gui.task_runner import TaskRunner
 from handoff.gui.widgets.file_drop import sheet_drop
 from handoff.gui.widgets.password_step import Action, PasswordStep
 from handoff.gui.widgets.protocol_picker import ProtocolPicker
@@ -50,7 +50,7 @@ class SealPage(Page):
         style.fit_current(self.panels)
         self.body.addWidget(self.panels, 1)
         self.picker.load()
-        self.picker.select(memory.last_protocol("seal"))
+        self.picker.select(last_protocol.recall("seal"))
 
     def _build_choose(self) -> QWidget:
         panel, layout = style.panel()
@@ -82,7 +82,7 @@ class SealPage(Page):
 
     def _protocol_changed(self, protocol: Any) -> None:
         if protocol is not None:
-            memory.remember_protocol("seal", protocol.id)
+            last_protocol.remember("seal", protocol.id)
             self.custodian.setText(protocol.password_channel.role.render(i18n.language()))
         self._update_ready()
 
@@ -131,7 +131,7 @@ class SealPage(Page):
         ).format(custodian=self.custodian.text().strip())
         confirm = Action(
             self.tr("I handed the password to the &custodian"),
-            lambda: jobs.confirm(sealed.handoff_id, protocol_id, "custodian_confirmed"),
+            lambda: worker_calls.confirm(sealed.handoff_id, protocol_id, "custodian_confirmed"),
         )
         self.finish.begin(sealed.handoff_id, sealed.password, status, how, [confirm])
         self.panels.setCurrentIndex(1)

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from handoff.core import i18n
-from handoff.gui import jobs, memory, style
+from handoff.gui import last_protocol, style, worker_calls
 from handoff.gui.pages.base import Page
 from handoff.gui.secret_prompt import ask_secret
 from handoff.gui.steps import step_label
-from handoff.gui.tasks import TaskRunner, simple
+from handoff.gui.task_runner import TaskRunner, simple
 from handoff.gui.widgets.file_drop import sheet_drop
 from handoff.gui.widgets.findings_list import FindingsList
 from handoff.gui.widgets.password_step import Action, PasswordStep
@@ -39,7 +39,7 @@ from handoff.gui.widgets.sheet_form import SheetForm
 class SendPage(Page):
     """Three panels: prepare (choose, check, send), password, done (journal checklist)."""
 
-    # memory key for the last protocol used on this page
+    # the key under which last_protocol keeps this page's choice
     page_key = "send"
     # which of the protocol's recipients this page offers: requests, not answers
     ANSWERS = False
@@ -64,7 +64,7 @@ class SendPage(Page):
         style.fit_current(self.panels)
         self.body.addWidget(self.panels, 1)
         self.picker.load()
-        self.picker.select(memory.last_protocol(self.page_key))
+        self.picker.select(last_protocol.recall(self.page_key))
         self._show_profile_problems()
 
     # ----- panel 1: prepare -------------------------------------------------
@@ -151,7 +151,7 @@ class SendPage(Page):
 
     def check_job(self, path: Path, protocol: Any) -> Any:
         """The check run on the chosen sheet (runs on a worker thread)."""
-        return jobs.check_sheet(path, protocol)
+        return worker_calls.check_sheet(path, protocol)
 
     def reference(self) -> str | None:
         """The handoff reference to reuse; None starts a new handoff."""
@@ -168,7 +168,7 @@ class SendPage(Page):
             self.protocol_info.setText(self.tr("No protocol is available. Ask your DPO."))
             self._update_ready()
             return
-        memory.remember_protocol(self.page_key, protocol.id)
+        last_protocol.remember(self.page_key, protocol.id)
         lang = i18n.language()
         self.protocol_info.setText(
             self.tr("Between {parties}. Based on {article}.").format(
@@ -265,7 +265,7 @@ class SendPage(Page):
         recipient_id = self.recipient.currentData()
         secret = None
         try:
-            needed = jobs.secret_needed(protocol, recipient_id)
+            needed = worker_calls.secret_needed(protocol, recipient_id)
         except Exception as exc:  # e.g. a broken settings file: say where
             self.show_error(exc)
             return
@@ -279,7 +279,7 @@ class SendPage(Page):
         consent, reference = self.consent.isChecked(), self.reference()
         self.send_button.setEnabled(False)
         self.run(
-            lambda progress, cancel: jobs.send(
+            lambda progress, cancel: worker_calls.send(
                 self.prepare_source(source, protocol),
                 protocol,
                 recipient_id,
@@ -313,7 +313,7 @@ class SendPage(Page):
         self.open_draft.setVisible(draft is not None)
         if draft is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft)))
-        sms = jobs.sms_available(protocol)
+        sms = worker_calls.sms_available(protocol)
         if not sms:
             how += " " + self.tr(
                 "Sending it by SMS from Handoff needs an SMS provider and the role's number "
@@ -342,14 +342,14 @@ class SendPage(Page):
                 *first,
                 Action(
                     self.tr("Send the password by S&MS"),
-                    lambda: jobs.send_password_sms(hid, pid, password, self._sms_secret),
+                    lambda: worker_calls.send_password_sms(hid, pid, password, self._sms_secret),
                     sms,
                     self._ask_sms_secret,
                     locked=waits,
                 ),
                 Action(
                     self.tr("I &passed it on by phone"),
-                    lambda: jobs.confirm_password(hid, pid, "phone"),
+                    lambda: worker_calls.confirm_password(hid, pid, "phone"),
                     locked=waits,
                 ),
             ],
@@ -362,7 +362,7 @@ class SendPage(Page):
             return [
                 Action(
                     self.tr("I have &sent the e-mail"),
-                    lambda: jobs.confirm_draft_sent(hid),
+                    lambda: worker_calls.confirm_draft_sent(hid),
                     unlocks=True,
                 )
             ]
@@ -370,7 +370,7 @@ class SendPage(Page):
             return [
                 Action(
                     self.tr("Send the &same archive again"),
-                    lambda: jobs.resend(hid),
+                    lambda: worker_calls.resend(hid),
                     unlocks=True,
                 )
             ]

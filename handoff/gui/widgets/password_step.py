@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
 
-from handoff.gui import jobs, style
-from handoff.gui.tasks import simple
+from handoff.gui import style, worker_calls
+from handoff.gui.task_runner import simple
 from handoff.gui.widgets.checklist import JournalChecklist
 from handoff.gui.widgets.password_view import PasswordView
 
@@ -153,7 +153,7 @@ class PasswordStep(QStackedWidget):
         self.done_title.setText(self.tr("Handoff {ref} is complete.").format(ref=handoff_id))
         self.setCurrentIndex(1)
         self._run(
-            simple(lambda: jobs.records(handoff_id)),
+            simple(lambda: worker_calls.records(handoff_id)),
             self.checklist.show_records,
             self.tr("Reading the journal…"),
             cancellable=False,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from handoff.gui.tasks import Task
+from handoff.gui.task_runner import Task
 
 
 class ProgressPanel(QWidget):

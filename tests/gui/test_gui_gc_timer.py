@@ -1,10 +1,10 @@
-"""Cycle collection runs on the GUI thread while the window runs (handoff.gui.collector)."""
+"""Cycle collection runs on the GUI thread while the window runs (handoff.gui.gc_timer)."""
 
 from __future__ import annotations
 
 import gc
 
-from handoff.gui.collector import MainThreadCollector
+from handoff.gui.gc_timer import GcTimer
 
 
 class _Cycle:
@@ -15,7 +15,7 @@ class _Cycle:
 def test_collection_is_off_for_threads_and_done_by_the_gui_timer(qapp, qtbot):
     outer = gc.isenabled()  # the harness's own collector may already hold it off
     gc.enable()  # as at the app's start
-    collector = MainThreadCollector(qapp, interval_ms=10)
+    collector = GcTimer(qapp, interval_ms=10)
     try:
         assert not gc.isenabled()
         gc.collect()

@@ -1,4 +1,4 @@
-"""What the window remembers between sessions: only choices, never data.
+"""The last protocol used on each page, remembered between sessions: a choice, never data.
 
 The last protocol used on each page, so a worker who always receives the same
 list is not asked again. Stored in ``gui.ini`` next to the settings (under
@@ -16,12 +16,14 @@ def _store() -> QSettings:
     return QSettings(str(config_dir() / "gui.ini"), QSettings.Format.IniFormat)
 
 
-def last_protocol(page: str) -> str | None:
+def recall(page: str) -> str | None:
+    """The protocol id last used on ``page``, if any."""
     value = _store().value(f"{page}/last_protocol")
     return str(value) if value else None
 
 
-def remember_protocol(page: str, protocol_id: str) -> None:
+def remember(page: str, protocol_id: str) -> None:
+    """Keep ``protocol_id`` as the one to preselect next time on ``page``."""
     store = _store()
     store.setValue(f"{page}/last_protocol", protocol_id)
     store.sync()

@@ -1,10 +1,10 @@
-"""The window's garbage-collection policy: cycles are collected on the GUI thread only.
+"""Automatic cycle collection off for the whole process; a GUI-thread timer collects instead.
 
 Checks, packing and sending run on a QThreadPool. If Python's automatic
 collection starts on such a worker thread, it may free Qt wrappers that
 belong to the GUI thread, and Qt objects must be destroyed in their own
 thread: the app then crashes at a random place. So while the window runs,
-:class:`MainThreadCollector` switches automatic collection off for the whole
+:class:`GcTimer` switches automatic collection off for the whole
 process, and every 500 ms a timer on the GUI thread looks at the allocation
 counts: each generation whose count passed its threshold (Python's own
 thresholds) is collected, the youngest first. That is not exactly Python's
@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QTimer
 INTERVAL_MS = 500
 
 
-class MainThreadCollector(QObject):
+class GcTimer(QObject):
     """Owns a timer on the GUI thread that does what automatic collection would."""
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
