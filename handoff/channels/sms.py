@@ -241,7 +241,7 @@ class SmsSender:
                 self.ledger.mark(handoff_id, UNCERTAIN)
             raise
         self.ledger.mark(handoff_id, SENT)
-        details = {"channel": "sms", "role": protocol.password_channel.role.nl}
+        details: dict[str, object] = {"channel": "sms", "role": protocol.password_channel.role.nl}
         details |= {"provider": self.provider, "phone": mask_phone(number)}
         details |= {"provider_message_id": message_id, "style": password.style}
         return PasswordDelivery(Step.PASSWORD_PASSED, details, message_id=message_id)

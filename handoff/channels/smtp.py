@@ -204,7 +204,7 @@ class SmtpChannel:
         message = email_message.build(archive, listed, protocol, handoff_id, sender)
         allowed_recipient(listed, protocol, "email", message["To"])
         data = message.as_bytes(policy=policy.SMTP)  # CRLF: smtplib sends bytes as given
-        details = {"channel": self.name, "recipient": listed.address}
+        details: dict[str, object] = {"channel": self.name, "recipient": listed.address}
         details |= {"message_id": message["Message-ID"], "host": self.settings.host}
         details |= {"port": self.settings.port} | archive_details(archive)
         host = self.settings.host

@@ -115,7 +115,7 @@ def _first_per_handoff(rows: list[tuple]) -> dict[str, tuple]:
 
 
 def _simple(journal: Journal, kind: str) -> list[Obligation]:
-    rows = _first_per_handoff(open_rows(journal, kind)).values()
+    rows = list(_first_per_handoff(open_rows(journal, kind)).values())
     if kind == "password_not_passed":  # a voided archive needs no password any more
         voided = {r[0] for r in _unresolved(journal, "archive_voided", ())}
         rows = [r for r in rows if r[0] not in voided]

@@ -362,11 +362,10 @@ class SheetScan:
         if ref is None:
             column = self.column + 1
         else:
-            column = self._columns.get(
+            known = self._columns.get(
                 ref[: -len(self._row_text)] if ref.endswith(self._row_text) else ""
             )
-            if column is None:
-                column = self._parse_ref(ref)
+            column = self._parse_ref(ref) if known is None else known
             if column <= self.column:
                 raise damaged()  # cells go left to right, each once
         if column > EXCEL_COLUMNS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import cast
 
 import python_calamine
 
@@ -83,7 +84,8 @@ def _rows(workbook: python_calamine.CalamineWorkbook, index: int, name: str) -> 
     """Sheet ``index`` (its place in workbook.xml), checked to be the sheet the audit read."""
     if workbook.sheet_names[index : index + 1] != [name]:
         raise damaged()
-    return workbook.get_sheet_by_index(index).to_python(skip_empty_area=False)
+    rows = workbook.get_sheet_by_index(index).to_python(skip_empty_area=False)
+    return cast(list[Row], rows)  # calamine's cells are the objects a Row holds
 
 
 def read_rows(path: Path, index: int, name: str) -> list[Row]:
