@@ -306,7 +306,7 @@ def test_zero_bomb_stops_early_and_leaves_nothing(tmp_path, sevenzip, request):
 
 
 _PEAK_MEMORY = """
-import resource, sys
+import sys
 from pathlib import Path
 from handoff.core import archive
 from handoff.core.errors import HandoffError
@@ -314,7 +314,10 @@ try:
     archive.unpack(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
 except HandoffError as exc:
     print(exc.code)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across
+# fork and exec, so a child of a large pytest process reported the parent's peak.
+hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM:'))
+print(int(hwm.split()[1]) // 1024)
 """
 
 
