@@ -120,11 +120,8 @@ def receive(
     from handoff import usecases
     from handoff.core import settings
 
-    secure = Path(settings.load().secure_folder)
-    secure.mkdir(parents=True, exist_ok=True)
-    return usecases.receive(
-        archive, protocol_id, password, secure, progress=progress, cancel=cancel
-    )
+    ctx = usecases.Context(settings=settings.load(), progress=progress, cancel=cancel)
+    return usecases.receive(archive, protocol_id, password, ctx.config().secure_folder, ctx=ctx)
 
 
 def confirm(handoff_id: str, protocol_id: str | None, step: str) -> Any:

@@ -7,6 +7,8 @@ list and e-mails (or uploads) it to the mailbox fixed in the protocol.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -114,7 +116,7 @@ def package(
     handoff_id = handoff_id or new_handoff_id()
     with archive_kdf.ahead(password.value):  # the key while the sheet is checked
         clean, source_sha256 = cleaned_sheet(sheet, protocol)
-        log = journal_or_open(journal)
+        log = _journal_ready(journal, output)
         result = archive.pack(
             {f"{handoff_id}.xlsx": clean.data},
             output,
@@ -122,6 +124,44 @@ def package(
             progress=progress,
             cancel=cancel,
         )
+    with _removed_on_failure(result.path):
+        _journal_packaged(log, protocol, handoff_id, result, password, clean, source_sha256)
+    return Packaged(handoff_id, protocol, result, password, clean.rows, tuple(clean.columns))
+
+
+def _journal_ready(journal: Journal | None, output: Path) -> Journal:
+    """The journal, proven writable before an archive exists; stale partial archives swept.
+
+    An archive whose 'packaged' record cannot be written would be one whose
+    password nobody was shown (issue 12 §3).
+    """
+    from handoff.core import leftovers
+
+    log = journal_or_open(journal)
+    log.check_writable()
+    leftovers.clean(log, partials_in=[Path(output).absolute().parent])
+    return log
+
+
+@contextmanager
+def _removed_on_failure(path: Path) -> Iterator[None]:
+    """Remove the finished archive when its journaling fails: no record, no archive."""
+    try:
+        yield
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _journal_packaged(
+    log: Journal,
+    protocol: Protocol,
+    handoff_id: str,
+    result: archive.PackResult,
+    password: Password,
+    clean: CleanSheet,
+    source_sha256: str | None,
+) -> None:
     if protocol.consent_required:
         log.append(
             Step.CONSENT_CONFIRMED,
@@ -139,7 +179,6 @@ def package(
     else:
         details["source"] = "form"
     log.append(Step.PACKAGED, handoff_id=handoff_id, protocol_id=protocol.id, details=details)
-    return Packaged(handoff_id, protocol, result, password, clean.rows, tuple(clean.columns))
 
 
 def package_file(
@@ -155,19 +194,20 @@ def package_file(
 
     Still journaled as 'packaged', with no protocol id, so the DPO sees it.
     """
-    log = journal_or_open(journal)
+    log = _journal_ready(journal, output)
     handoff_id = new_handoff_id()
     password = password or passwords.generate("sms")
     result = archive.pack(
         {source.name: source}, output, password.value, progress=progress, cancel=cancel
     )
-    log.append(
-        Step.PACKAGED,
-        handoff_id=handoff_id,
-        protocol_id=None,
-        details=_archive_details(result, password)
-        | {"source": "file", "source_sha256": archive.sha256_file(source)},
-    )
+    with _removed_on_failure(result.path):
+        log.append(
+            Step.PACKAGED,
+            handoff_id=handoff_id,
+            protocol_id=None,
+            details=_archive_details(result, password)
+            | {"source": "file", "source_sha256": archive.sha256_file(source)},
+        )
     return handoff_id, result, password
 
 

@@ -1237,5 +1237,10 @@
         <source>Password handed to the custodian</source>
         <translation>Password handed to the custodian</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="34"/>
+        <source>Files left by an interrupted Handoff removed</source>
+        <translation>Files left by an interrupted Handoff removed</translation>
+    </message>
 </context>
 </TS>

@@ -1237,5 +1237,10 @@
         <source>Password handed to the custodian</source>
         <translation>Wachtwoord aan de bewaarder gegeven</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="34"/>
+        <source>Files left by an interrupted Handoff removed</source>
+        <translation>Bestanden van een onderbroken Handoff opgeruimd</translation>
+    </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
@@ -75,6 +76,19 @@ def _where(
             parts.append(column)
             params.append(value)
     return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+def _read_only(path: Path) -> HandoffError:
+    return HandoffError(
+        "journal_read_only",
+        Text(
+            "In het logboek {path} kan niet geschreven worden. Zonder logboek doet Handoff "
+            "niets: vraag uw IT-dienst om schrijfrechten op dat bestand.",
+            "The journal {path} cannot be written. Without a journal Handoff does nothing: "
+            "ask your IT desk for write access to that file.",
+        ),
+        path=str(path),
+    )
 
 
 class Journal:
@@ -142,6 +156,26 @@ class Journal:
             conn.execute("ROLLBACK")
             raise
         return Record.from_row((*fields, text, prev, digest))
+
+    def check_writable(self) -> None:
+        """Raise unless a record could be appended now (a write probe, rolled back).
+
+        A step checks this before it does what it cannot undo (decrypting,
+        producing an archive), so a read-only or damaged journal stops it
+        before there is anything to clean up.
+        """
+        with self._use():
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    conn.execute("DELETE FROM meta WHERE 0")
+                finally:
+                    conn.execute("ROLLBACK")
+            except sqlite3.OperationalError as exc:
+                if "readonly" in str(exc) or "read-only" in str(exc):
+                    raise _read_only(self.path) from None
+                raise
 
     def records(
         self,
