@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from handoff.core.archive.stage import GRACE_SECONDS, PREFIX, is_stale, owner_gone
+from handoff.core.archive.stage import GRACE_SECONDS, LOCK_NAME, PREFIX, is_stale, owner_gone
 from handoff.core.journal import Journal, Step, new_handoff_id
 
 #: A folder ``usecases.receive`` makes in the secure folder: the handoff id, maybe a counter.
@@ -77,6 +77,8 @@ def _size(path: Path) -> tuple[int, int]:
     count = total = 0
     for root, _dirs, names in os.walk(path, followlinks=False):
         for name in names:
+            if name == LOCK_NAME:
+                continue  # the staging folder's own marker, not something decrypted
             try:
                 total += (Path(root) / name).lstat().st_size
                 count += 1
