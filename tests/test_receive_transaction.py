@@ -345,3 +345,76 @@ def test_retention_sweep_at_start_removes_leftovers_in_the_secure_folder_and_out
     assert _strays(s.secure_folder) == [] and _listing(s.outbox) == []
     (record,) = _records(Step.LEFTOVERS_REMOVED)
     assert record.details["staging_folders"] == 1 and record.details["partial_files"] == 1
+
+
+# --- killed at random moments -------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.interop
+def test_receive_killed_at_random_moments_leaves_no_decrypted_byte_after_the_next_start(
+    tmp_path, sevenzip
+):
+    """20 real `handoff receive` runs on 40 MB, SIGKILLed at random moments within a run.
+
+    After each kill the app's start-up clean-up (the retention run) must leave
+    no decrypted file outside a folder a DECRYPTED record names, and journal
+    what it removed.
+    """
+    import random
+    import time
+    from collections import Counter
+
+    from handoff.core import settings
+
+    plain = tmp_path / "lijst.bin"
+    plain.write_bytes(os.urandom(40 << 20))  # incompressible, as an .xlsx is
+    source = tmp_path / "inbox" / f"{REF}.7z"
+    source.parent.mkdir()
+    subprocess.run(
+        [sevenzip, "a", "-t7z", "-mx=0", "-mhe=on", f"-p{PW}", str(source), str(plain)],
+        check=True,
+        capture_output=True,
+    )
+    plain.unlink()  # from here on only the archive and Handoff's output hold the data
+    secure = settings.load().secure_folder
+    command = [sys.executable, "-m", "handoff", "receive", str(source), "--protocol", REFERRAL]
+    env = {**os.environ, "PYTHONPATH": str(Path.cwd())}
+
+    def start() -> subprocess.Popen:
+        proc = subprocess.Popen(
+            [*command, "--password-stdin"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        assert proc.stdin is not None
+        proc.stdin.write(f"{PW}\n".encode())
+        proc.stdin.close()
+        return proc
+
+    began = time.monotonic()
+    assert start().wait() == 0
+    full_run = time.monotonic() - began
+    rng = random.Random(20261127)  # seeded: a failure can be replayed
+    outcome: Counter[str] = Counter()
+    for _ in range(20):
+        proc = start()
+        time.sleep(rng.uniform(0.0, full_run))
+        proc.send_signal(signal.SIGKILL)
+        outcome["killed" if proc.wait() == -signal.SIGKILL else "finished"] += 1
+        retention.run()  # the next start of the app (and `handoff retention run`)
+        assert _strays(secure) == [], outcome
+        assert _strays(paths.temp_dir()) == []
+    removed = _records(Step.LEFTOVERS_REMOVED)
+    assert outcome["killed"] >= 10, outcome
+    assert removed and sum(r.details["bytes"] for r in removed) > 0, outcome
+    for record in removed:
+        assert set(record.details) <= {
+            "staging_folders",
+            "unrecorded_folders",
+            "partial_files",
+            "files",
+            "bytes",
+        }

@@ -199,7 +199,9 @@ def run(journal: Journal | None = None, today: date | None = None) -> list[Delet
     Leftovers of a crashed run are swept first (:func:`sweep_leftovers`), so
     the app's start is also where they go.
     """
-    journal = journal or Journal()
+    if journal is None:  # opened here, closed here: the app runs this daily
+        with Journal() as own:
+            return run(own, today)
     today = today or date.today()
     sweep_leftovers(journal)
     return [
