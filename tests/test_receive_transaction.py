@@ -418,3 +418,21 @@ def test_receive_killed_at_random_moments_leaves_no_decrypted_byte_after_the_nex
             "files",
             "bytes",
         }
+
+
+def test_cli_retention_run_says_what_it_cleaned_up_without_names(tmp_path):
+    from handoff.core import settings
+
+    secure = settings.load().secure_folder
+    secure.mkdir(parents=True, exist_ok=True)
+    _kill(_holder("staging", secure))
+    done = subprocess.run(
+        [sys.executable, "-m", "handoff", "retention", "run"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path.cwd())},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Opgeruimd na een onderbroken Handoff: 1 bestand, 5000 bytes." in done.stderr
+    assert "lijst.csv" not in done.stderr + done.stdout
+    assert _strays(secure) == []
