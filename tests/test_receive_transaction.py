@@ -436,3 +436,29 @@ def test_cli_retention_run_says_what_it_cleaned_up_without_names(tmp_path):
     assert "Opgeruimd na een onderbroken Handoff: 1 bestand, 5000 bytes." in done.stderr
     assert "lijst.csv" not in done.stderr + done.stdout
     assert _strays(secure) == []
+
+
+def test_unrecorded_folders_on_a_network_share_are_left_for_their_owners(tmp_path, monkeypatch):
+    """A shared secure folder: a colleague's PC, with its own journal, may have stored it."""
+    secure = tmp_path / "secure"
+    theirs = secure / "HO-20261126-QQQQQQ"
+    theirs.mkdir(parents=True)
+    (theirs / "lijst.csv").write_bytes(SECRET)
+    monkeypatch.setattr(leftovers, "_linux_fs_type", lambda path: "cifs")
+    with Journal() as journal:
+        assert not leftovers.clean(journal, secure=[secure])
+    assert (theirs / "lijst.csv").exists()
+
+
+def test_file_system_type_is_read_from_the_real_mount_table(tmp_path):
+    mount = tmp_path / "klein"
+    mount.mkdir()
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "tmpfs", str(mount)], capture_output=True
+    ).returncode:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        assert leftovers._linux_fs_type(mount / "map") == "tmpfs"
+        assert not leftovers.on_network_share(mount)
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)

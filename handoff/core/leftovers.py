@@ -134,13 +134,59 @@ def _young_and_empty(path: Path) -> bool:
         return True
 
 
+#: File systems whose folders other PCs (with journals of their own) may write to.
+NETWORK_FS = frozenset(
+    {"cifs", "smb3", "smbfs", "nfs", "nfs4", "afs", "ceph", "glusterfs", "9p", "davfs"}
+)
+
+
+def _linux_fs_type(path: Path) -> str | None:
+    """The file system type of the mount holding ``path`` (/proc/self/mountinfo)."""
+    try:
+        lines = Path("/proc/self/mountinfo").read_text().splitlines()
+    except OSError:
+        return None
+    target, best = str(path.resolve()), (None, -1)
+    for line in lines:
+        left, _, right = line.partition(" - ")
+        mount_point = left.split()[4]
+        inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) > best[1]:
+            best = (right.split()[0], len(mount_point))
+    return best[0]
+
+
+def on_network_share(path: Path) -> bool:
+    """True when ``path`` is on a network share (or it cannot be told: then also True).
+
+    Colleagues' PCs may receive into the same shared secure folder, each with
+    its own journal: a folder this journal does not name may be theirs.
+    """
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        text = str(path.resolve())
+        if text.startswith("\\\\"):
+            return True
+        drive_remote = 4
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(text[:3]) == drive_remote)
+    fs_type = _linux_fs_type(path)  # macOS has no mountinfo: unknown, so "shared"
+    if fs_type is None:
+        return True
+    return fs_type in NETWORK_FS or fs_type.startswith("fuse.")
+
+
 def unrecorded_folders(journal: Journal, secure_folder: Path) -> list[Path]:
     """``HO-…`` folders in the secure folder that no DECRYPTED record names.
 
     A receive journals before it moves anything into its folder, so a folder
-    with content and no record was left by a crash; an empty one is spared
-    for a while, as a live receive may have just reserved it.
+    with content and no record was left by a crash (of an older Handoff, which
+    moved first); an empty one is spared for a while, as a live receive may
+    have just reserved it. On a network share nothing is taken for a leftover:
+    a colleague's Handoff, with its own journal, may have stored it.
     """
+    if on_network_share(secure_folder):
+        return []
     found = []
     for path in _children(secure_folder):
         match = RECEIVED_FOLDER.match(path.name)
