@@ -462,3 +462,16 @@ def test_file_system_type_is_read_from_the_real_mount_table(tmp_path):
         assert not leftovers.on_network_share(mount)
     finally:
         subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_on_a_share_a_killed_staging_goes_only_once_it_stayed_quiet(tmp_path, monkeypatch):
+    """Another PC's lock may not be visible over the network: the lock alone is not enough."""
+    secure = tmp_path / "secure"
+    secure.mkdir()
+    _kill(_holder("staging", secure))
+    monkeypatch.setattr(leftovers, "_linux_fs_type", lambda path: "cifs")
+    with Journal() as journal:
+        assert not leftovers.clean(journal, secure=[secure])  # just written: maybe live
+        monkeypatch.setattr(leftovers, "SHARE_QUIET_SECONDS", -1.0)
+        assert leftovers.clean(journal, secure=[secure]).staging_folders == 1
+    assert _listing(secure) == []

@@ -20,6 +20,7 @@ LEFTOVERS_REMOVED record with counts and bytes, never a name.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -94,22 +95,44 @@ def _remove_tree(path: Path) -> Removed | None:
     return None if path.exists() else Removed(files=count, bytes=total)
 
 
+#: On a network share another PC's lock may not be visible here (Linux keeps
+#: flock on CIFS local): there a leftover must also have been quiet this long.
+SHARE_QUIET_SECONDS = 600.0
+
+
+def _quiet(path: Path) -> bool:
+    """Nothing under ``path`` changed for :data:`SHARE_QUIET_SECONDS`."""
+    newest = path.lstat().st_mtime
+    for root, _dirs, names in os.walk(path, followlinks=False):
+        for name in names:
+            with contextlib.suppress(OSError):
+                newest = max(newest, (Path(root) / name).lstat().st_mtime)
+    return time.time() - newest > SHARE_QUIET_SECONDS
+
+
+def _abandoned(folder: Path, found: list[Path]) -> list[Path]:
+    """On a share, only what also stayed quiet; locally the lock alone tells."""
+    return [p for p in found if _quiet(p)] if found and on_network_share(folder) else found
+
+
 def stale_stagings(folder: Path) -> list[Path]:
     """Staging folders in ``folder`` whose process is gone."""
-    return [
+    found = [
         p
         for p in _children(folder)
         if p.name.startswith(PREFIX) and _is_real_dir(p) and is_stale(p)
     ]
+    return _abandoned(folder, found)
 
 
 def stale_partials(folder: Path) -> list[Path]:
     """Half-written archives in ``folder`` whose process is gone."""
-    return [
+    found = [
         p
         for p in _children(folder)
         if PARTIAL_FILE.match(p.name) and p.is_file() and not p.is_symlink() and owner_gone(p)
     ]
+    return _abandoned(folder, found)
 
 
 def _recorded_names(journal: Journal, handoff_id: str) -> set[str]:
