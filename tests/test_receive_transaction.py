@@ -394,9 +394,12 @@ def test_receive_killed_at_random_moments_leaves_no_decrypted_byte_after_the_nex
         proc.stdin.close()
         return proc
 
-    began = time.monotonic()
-    assert start().wait() == 0
-    full_run = time.monotonic() - began
+    runs = []
+    for _ in range(2):  # the second run also sweeps and finds the first's folder recorded
+        began = time.monotonic()
+        assert start().wait() == 0
+        runs.append(time.monotonic() - began)
+    full_run = max(runs)
     rng = random.Random(20261127)  # seeded: a failure can be replayed
     outcome: Counter[str] = Counter()
     for _ in range(20):
