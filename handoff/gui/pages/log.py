@@ -41,7 +41,7 @@ from handoff.gui.tasks import TaskRunner, simple
 STEPS = (
     "packaged", "consent_confirmed", "draft_handed", "sent", "uploaded", "password_passed",
     "received", "decrypted_stored", "email_deleted", "password_deleted", "file_deleted",
-    "sealed", "custodian_confirmed",
+    "sealed", "custodian_confirmed", "leftovers_removed",
 )  # fmt: skip
 
 
