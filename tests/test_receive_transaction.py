@@ -478,3 +478,15 @@ def test_on_a_share_a_killed_staging_goes_only_once_it_stayed_quiet(tmp_path, mo
         monkeypatch.setattr(leftovers, "SHARE_QUIET_SECONDS", -1.0)
         assert leftovers.clean(journal, secure=[secure]).staging_folders == 1
     assert _listing(secure) == []
+
+
+def test_unrecorded_folder_of_another_account_is_left(tmp_path):
+    """A secure folder on a shared PC: another account's Handoff keeps its own journal."""
+    secure = tmp_path / "secure"
+    theirs = secure / "HO-20261126-QQQQQQ"
+    theirs.mkdir(parents=True)
+    (theirs / "lijst.csv").write_bytes(SECRET)
+    os.chown(theirs, 4321, 4321)
+    with Journal() as journal:
+        assert not leftovers.clean(journal, secure=[secure])
+    assert (theirs / "lijst.csv").exists()

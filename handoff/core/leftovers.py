@@ -149,6 +149,18 @@ def _recorded_names(journal: Journal, handoff_id: str) -> set[str]:
     return names
 
 
+def _someone_elses(path: Path) -> bool:
+    """Owned by another OS account (POSIX): a colleague's, under a journal of their own.
+
+    Windows gives no owner through ``os.stat``; there the volume check alone applies.
+    """
+    geteuid = getattr(os, "geteuid", None)
+    try:
+        return geteuid is not None and path.lstat().st_uid != geteuid()
+    except OSError:
+        return True
+
+
 def _young_and_empty(path: Path) -> bool:
     """A folder a live receive just reserved, about to journal and fill it."""
     try:
@@ -205,8 +217,9 @@ def unrecorded_folders(journal: Journal, secure_folder: Path) -> list[Path]:
     A receive journals before it moves anything into its folder, so a folder
     with content and no record was left by a crash (of an older Handoff, which
     moved first); an empty one is spared for a while, as a live receive may
-    have just reserved it. On a network share nothing is taken for a leftover:
-    a colleague's Handoff, with its own journal, may have stored it.
+    have just reserved it. On a network share nothing is taken for a leftover,
+    nor a folder another OS account owns: a colleague's Handoff, with its own
+    journal, may have stored it.
     """
     if on_network_share(secure_folder):
         return []
@@ -214,6 +227,8 @@ def unrecorded_folders(journal: Journal, secure_folder: Path) -> list[Path]:
     for path in _children(secure_folder):
         match = RECEIVED_FOLDER.match(path.name)
         if not match or not _is_real_dir(path) or _young_and_empty(path):
+            continue
+        if _someone_elses(path):
             continue
         if path.name not in _recorded_names(journal, match.group(1)):
             found.append(path)
