@@ -25,6 +25,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
@@ -181,7 +182,8 @@ def _linux_fs_type(path: Path) -> str | None:
         lines = Path("/proc/self/mountinfo").read_text().splitlines()
     except OSError:
         return None
-    target, best = str(path.resolve()), (None, -1)
+    target = str(path.resolve())
+    best: tuple[str | None, int] = (None, -1)
     for line in lines:
         left, _, right = line.partition(" - ")
         mount_point = left.split()[4]
@@ -197,7 +199,7 @@ def on_network_share(path: Path) -> bool:
     Colleagues' PCs may receive into the same shared secure folder, each with
     its own journal: a folder this journal does not name may be theirs.
     """
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         import ctypes
 
         text = str(path.resolve())

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -43,7 +44,7 @@ def try_lock(fd: int, *, wait: bool = False) -> bool:
     may hold the lock for an instant while it looks at the file.
     """
     try:
-        if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
             import msvcrt
 
             here = os.lseek(fd, 0, os.SEEK_CUR)
