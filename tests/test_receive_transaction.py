@@ -490,3 +490,19 @@ def test_unrecorded_folder_of_another_account_is_left(tmp_path):
     with Journal() as journal:
         assert not leftovers.clean(journal, secure=[secure])
     assert (theirs / "lijst.csv").exists()
+
+
+def test_a_write_error_names_the_destination_not_the_hidden_staging_folder(tmp_path, monkeypatch):
+    from handoff.core.archive import extract
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    source = _archive(tmp_path)
+    monkeypatch.setattr(extract.os, "fdopen", refuse)  # the member file cannot be created
+    with pytest.raises(HandoffError) as caught:
+        usecases.receive(source, REFERRAL, PW, tmp_path / "Beveiligd")
+    assert caught.value.code == "write_failed"
+    assert "'Beveiligd'" in caught.value.message("nl")
+    assert "handoff-unpack" not in caught.value.message("nl")
+    assert _listing(tmp_path / "Beveiligd") == []

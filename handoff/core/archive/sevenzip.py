@@ -292,9 +292,14 @@ def unpacking(
             if refuse_in is not None:
                 refuse_existing(refuse_in, plan.top_level)
             budget = Budget(limits, size, plan.total, progress, cancel)
-            extract_to(
-                z, archive, stage.content, plan, budget, info.headers_encrypted, info.encrypted
-            )
+            try:
+                extract_to(
+                    z, archive, stage.content, plan, budget, info.headers_encrypted, info.encrypted
+                )
+            except HandoffError as exc:
+                if "name" in exc.params and exc.code == "write_failed":
+                    exc.params["name"] = Path(base).name or str(base)  # not the hidden staging
+                raise
         yield Staged(
             stage,
             tuple(plan.files),
