@@ -124,9 +124,9 @@ class Staging:
             fd = os.open(self.path / LOCK_NAME, flags, 0o600)
         except OSError as exc:
             raise msg.from_os_error(exc, self.path.parent.name) from None
-        if not try_lock(fd, wait=True):
-            os.close(fd)
-            raise HandoffError("write_failed", msg.WRITE_FAILED, name=self.path.name, reason="lock")
+        # False only where the file system has no locks at all: then a clean-up
+        # cannot take the lock either, and leaves this folder alone.
+        try_lock(fd, wait=True)
         os.write(fd, f"{os.getpid()}\n".encode())  # non-empty: a dead owner is stale at once
         return fd
 
