@@ -96,7 +96,8 @@ def _staged_typed(
 ) -> Iterator[archive.Staged]:
     """Decrypt into staging with the password as typed, then its canonical forms.
 
-    (passwords.typed_forms); the staging folder goes when the block ends.
+    The forms come from ``passwords.typed_forms``; the staging folder goes when
+    the block ends, whatever happened in it.
     """
     forms = passwords.typed_forms(typed)
     for n, form in enumerate(forms, start=1):
