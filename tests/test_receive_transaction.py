@@ -27,6 +27,7 @@ from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Step
 
+ROOT = Path(__file__).resolve().parents[1]  # the checkout under test
 REFERRAL = "kg-ocmw-referral"  # retention "until contact": receivable any day
 PW = "zeven-acht-negen-tien"
 SECRET = b"Mieke Vandenbroucke;Kerkstraat 12;0477 12 34 56\n"
@@ -126,7 +127,7 @@ def test_cli_unpack_with_unusable_journal_exits_nonzero_and_writes_nothing(tmp_p
         input=PW + "\n",
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(Path.cwd())},
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode != 0
     assert not dest.exists()
@@ -265,7 +266,7 @@ def _holder(kind: str, base: Path) -> subprocess.Popen:
         [sys.executable, "-c", _HOLDER, kind, str(base)],
         stdout=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(Path.cwd())},
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
     return proc
@@ -379,7 +380,7 @@ def test_receive_killed_at_random_moments_leaves_no_decrypted_byte_after_the_nex
     plain.unlink()  # from here on only the archive and Handoff's output hold the data
     secure = settings.load().secure_folder
     command = [sys.executable, "-m", "handoff", "receive", str(source), "--protocol", REFERRAL]
-    env = {**os.environ, "PYTHONPATH": str(Path.cwd())}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
 
     def start() -> subprocess.Popen:
         proc = subprocess.Popen(
@@ -433,7 +434,7 @@ def test_cli_retention_run_says_what_it_cleaned_up_without_names(tmp_path):
         [sys.executable, "-m", "handoff", "retention", "run"],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(Path.cwd())},
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stderr
     assert "Opgeruimd na een onderbroken Handoff: 1 bestand, 5000 bytes." in done.stderr

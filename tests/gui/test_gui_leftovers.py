@@ -18,6 +18,7 @@ from handoff.core import settings
 from handoff.core.journal import Journal, Step
 from handoff.gui.steps import step_label
 
+ROOT = Path(__file__).resolve().parents[2]  # the checkout under test
 _KILLED_MID_UNPACK = textwrap.dedent(
     """
     import os, signal, sys
@@ -35,7 +36,7 @@ def test_the_app_start_sweeps_a_killed_receive_and_journals_it(window, qtbot):
     secure.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         [sys.executable, "-c", _KILLED_MID_UNPACK, str(secure)],
-        env={**os.environ, "PYTHONPATH": str(Path.cwd())},
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == -signal.SIGKILL
     assert any(p.name.startswith(".handoff-unpack-") for p in secure.iterdir())
