@@ -84,8 +84,8 @@ def test_full_flows_leave_no_personal_data_in_the_journal(tmp_path):
             "thuispunt-gent-cir",
             sent.password.value,
             secure,
-            journal=journal,
             today=date(2024, 9, 1),
+            ctx=usecases.Context(journal=journal),
         )
         for step in (Step.EMAIL_DELETED, Step.PASSWORD_DELETED):
             usecases.confirm(got.handoff_id, "thuispunt-gent-cir", step, journal=journal)

@@ -44,7 +44,19 @@ def _report(deletion: retention.Deletion) -> str:
 def run(args: argparse.Namespace) -> int:
     """Delete what is due; exit 1 when a secure folder could not be reached."""
     with Journal() as journal:
+        swept = retention.sweep_leftovers(journal)
         done = retention.run(journal)
+    if swept:
+        one = swept.files == 1
+        say(
+            "Opgeruimd na een onderbroken Handoff: {n} "
+            + ("bestand" if one else "bestanden")
+            + ", {bytes} bytes.",
+            "Cleaned up after an interrupted Handoff: {n} " + ("file" if one else "files") + ", "
+            "{bytes} bytes.",
+            n=swept.files,
+            bytes=swept.bytes,
+        )
     for deletion in done:
         print(_report(deletion))
     say("{n} overdracht(en) verwerkt.", "{n} handoff(s) processed.", n=len(done))

@@ -69,8 +69,9 @@ def secure_store_dir() -> Path:
 def temp_dir() -> Path:
     """Handoff's own scratch folder, on the same volume as its outputs.
 
-    Extraction stages here so that a half-written result never appears in the
-    destination; it never holds a plaintext copy made for packing.
+    It never holds a plaintext copy made for packing, nor (since extraction
+    stages inside its destination) a decrypted one; the retention sweep still
+    removes staging folders older versions left here (core/leftovers.py).
     """
     return _ensure(data_dir() / "tmp")
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from handoff.core import leftovers
 from handoff.core.errors import HandoffError
 from handoff.core.hashing import sha256_file
 from handoff.core.i18n import Text
@@ -164,10 +165,42 @@ def delete_stored(journal: Journal, item: Stored, by: str, reason: str) -> Delet
     )
 
 
+def sweep_leftovers(journal: Journal) -> leftovers.Removed:
+    """Remove what killed Handoff processes left (:mod:`handoff.core.leftovers`).
+
+    Looks in the configured secure folder and every secure folder that still
+    holds a stored handoff, in Handoff's temp folder and in the outbox. A
+    settings file that does not load (its dialog reports why) must not stop
+    retention: the folders the journal names are still swept.
+    """
+    from handoff.core import paths
+    from handoff.core import settings as settings_module
+
+    secure = [folder.parent for item in stored(journal) for folder in item.folders]
+    partials: list[Path] = []
+    try:
+        settings = settings_module.load()
+    except HandoffError:
+        settings = None
+    if settings is not None:
+        secure.insert(0, settings.secure_folder)
+        partials.append(settings.outbox)
+    return leftovers.clean(
+        journal, secure=secure, staging_in=[paths.temp_dir()], partials_in=partials
+    )
+
+
 def run(journal: Journal | None = None, today: date | None = None) -> list[Deletion]:
-    """Delete everything whose due date has come; the app calls this at start and daily."""
-    journal = journal or Journal()
+    """Delete everything whose due date has come; the app calls this at start and daily.
+
+    Leftovers of a crashed run are swept first (:func:`sweep_leftovers`), so
+    the app's start is also where they go.
+    """
+    if journal is None:  # opened here, closed here: the app runs this daily
+        with Journal() as own:
+            return run(own, today)
     today = today or date.today()
+    sweep_leftovers(journal)
     return [
         delete_stored(journal, item, RETENTION_ACCOUNT, "due")
         for item in stored(journal)
@@ -178,6 +211,7 @@ def run(journal: Journal | None = None, today: date | None = None) -> list[Delet
 def delete_now(handoff_id: str, by: str | None = None, journal: Journal | None = None) -> Deletion:
     """A worker deletes early, e.g. once contact was made (seed 003 art. 6, seeds 001/002 art. 3)."""
     journal = journal or Journal()
+    sweep_leftovers(journal)
     for item in stored(journal):
         if item.handoff_id == handoff_id:
             return delete_stored(journal, item, by or os_account(), "early")

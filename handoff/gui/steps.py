@@ -40,5 +40,8 @@ def step_label(step: str) -> str:
         "custodian_confirmed": QCoreApplication.translate(
             "steps", "Password handed to the custodian"
         ),
+        "leftovers_removed": QCoreApplication.translate(
+            "steps", "Files left by an interrupted Handoff removed"
+        ),
     }
     return labels.get(str(step), str(step))

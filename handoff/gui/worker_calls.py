@@ -136,10 +136,9 @@ def receive(
     from handoff import usecases
     from handoff.core import paths, settings
 
-    secure = paths.ensure_private(Path(settings.load().secure_folder))
-    return usecases.receive(
-        archive, protocol_id, password, secure, progress=progress, cancel=cancel
-    )
+    ctx = usecases.Context(settings=settings.load(), progress=progress, cancel=cancel)
+    secure = paths.ensure_private(Path(ctx.config().secure_folder))
+    return usecases.receive(archive, protocol_id, password, secure, ctx=ctx)
 
 
 def confirm(handoff_id: str, protocol_id: str | None, step: str) -> Any:

@@ -1,22 +1,31 @@
-"""Receiving: decrypt an archive into the secure folder (or a chosen one) and journal it."""
+"""Receiving: decrypt an archive into the secure folder (or a chosen one) and journal it.
+
+Both steps are transactions (issue 12 §3). Before a byte is decrypted: the
+journal must take a write, and the secure folder must be absolute (a relative
+one would mean "wherever the program was started"). Decryption goes into a
+locked staging folder inside the destination; the records are appended; only
+then is the content moved into place. Any failure, a refused journal append
+included, removes the staging folder, so no decrypted byte is ever outside a
+journaled folder. What a killed process left is removed by
+:mod:`handoff.core.leftovers`, which runs here first.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff.core import archive, passwords
+from handoff.core import archive, leftovers, passwords
+from handoff.core.archive import errors as archive_errors
+from handoff.core.archive.stage import create_dest, remove_created
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step, new_handoff_id
-from handoff.usecases.common import (
-    Cancel,
-    Progress,
-    journal_or_open,
-    protocol_by_id,
-)
+from handoff.usecases.common import Context, message, protocol_by_id
 
 if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
     from handoff.core.protocols import Protocol
@@ -44,13 +53,38 @@ def handoff_id_from_name(path: Path) -> str | None:
     return match.group(0) if match else None
 
 
-def _fresh_folder(base: Path, handoff_id: str) -> Path:
-    """``base/handoff_id``, or with a counter when that handoff was opened before."""
-    candidate, n = base / handoff_id, 1
-    while candidate.exists():
-        n += 1
-        candidate = base / f"{handoff_id}-{n}"
-    return candidate
+def _secure_folder(folder: Path) -> Path:
+    """The secure folder, created if missing; refused when relative, before anything is read."""
+    folder = Path(folder).expanduser()
+    if not folder.is_absolute():
+        raise message(
+            "secure_folder_relative",
+            "De beveiligde map '{folder}' is geen volledig pad (zoals D:\\Beveiligd of "
+            "/srv/beveiligd). Handoff ontsleutelt niets tot de instellingen een volledig pad "
+            "geven.",
+            "The secure folder '{folder}' is not a full path (such as D:\\Secure or "
+            "/srv/secure). Handoff decrypts nothing until the settings give a full path.",
+            folder=str(folder),
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise archive_errors.from_os_error(exc, folder.name or str(folder)) from None
+    return folder
+
+
+def _reserve(base: Path, handoff_id: str) -> Path:
+    """``base/handoff_id`` (or with a counter when opened before), created empty and ours."""
+    n = 1
+    while True:
+        candidate = base / (handoff_id if n == 1 else f"{handoff_id}-{n}")
+        try:
+            candidate.mkdir()
+            return candidate
+        except FileExistsError:
+            n += 1
+        except OSError as exc:
+            raise archive_errors.from_os_error(exc, base.name or str(base)) from None
 
 
 def _file_hashes(files: list[Path]) -> list[dict[str, object]]:
@@ -58,18 +92,51 @@ def _file_hashes(files: list[Path]) -> list[dict[str, object]]:
     return [{"sha256": archive.sha256_file(p), "size": p.stat().st_size} for p in files]
 
 
-def _unpack_typed(
-    source: Path, folder: Path, typed: str, **options: object
-) -> archive.UnpackResult:
-    """Unpack with the password as typed, then with its canonical forms (passwords.typed_forms)."""
+@contextmanager
+def _staged_typed(
+    source: Path, base: Path, typed: str, **options: object
+) -> Iterator[archive.Staged]:
+    """Decrypt into staging with the password as typed, then its canonical forms.
+
+    The forms come from ``passwords.typed_forms``; the staging folder goes when
+    the block ends, whatever happened in it.
+    """
     forms = passwords.typed_forms(typed)
     for n, form in enumerate(forms, start=1):
+        stack = ExitStack()
         try:
-            return archive.unpack(source, folder, form, **options)  # type: ignore[arg-type]
+            staged = stack.enter_context(archive.unpacking(source, base, form, **options))  # type: ignore[arg-type]
         except HandoffError as exc:
             if exc.code != "wrong_password" or n == len(forms):
                 raise
+            continue
+        with stack:
+            yield staged
+        return
     raise AssertionError("unreachable: typed_forms is never empty")
+
+
+def _ready(ctx: Context | None) -> tuple[Context, Journal]:
+    """The context and its journal, proven writable before anything is decrypted."""
+    ctx = ctx or Context()
+    log = ctx.log()
+    log.check_writable()
+    return ctx, log
+
+
+def _journal_received(
+    log: Journal, source: Path, handoff_id: str, protocol_id: str | None, **extra: object
+) -> None:
+    log.append(
+        Step.RECEIVED,
+        handoff_id=handoff_id,
+        protocol_id=protocol_id,
+        details={
+            "archive_sha256": archive.sha256_file(source),
+            "archive_size": source.stat().st_size,
+            **extra,
+        },
+    )
 
 
 def receive(
@@ -80,58 +147,54 @@ def receive(
     *,
     allow_unencrypted: bool = False,
     limits: archive.Limits | None = None,
-    journal: Journal | None = None,
     today: date | None = None,
-    progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    ctx: Context | None = None,
 ) -> Received:
     """Decrypt a received archive into its own folder in the secure folder.
 
     Seed 003 step 4: the OCMW decrypts the list and stores it on an internal
     secured location. 'received' and 'decrypted and stored' are journaled only
-    after the whole archive extracted and every CRC matched; a wrong password
-    leaves nothing on disk and nothing in the journal, so the worker can retry.
+    after the whole archive extracted and every CRC matched, and before the
+    files appear in the secure folder; a wrong password leaves nothing on disk
+    and nothing in the journal, so the worker can retry.
     """
     protocol = protocol_by_id(protocol_id)
-    log = journal_or_open(journal)
+    secure = _secure_folder(secure_folder)
+    ctx, log = _ready(ctx)
+    leftovers.clean(log, secure=[secure])
     handoff_id = handoff_id_from_name(source) or new_handoff_id()
-    folder = _fresh_folder(secure_folder, handoff_id)
-    result = _unpack_typed(
-        source,
-        folder,
-        password,
-        limits=limits or archive.Limits(),
-        allow_unencrypted=allow_unencrypted,
-        progress=progress,
-        cancel=cancel,
-    )
+    options = {
+        "limits": limits or archive.Limits(),
+        "allow_unencrypted": allow_unencrypted,
+        "progress": ctx.progress,
+        "cancel": ctx.cancel,
+    }
     received_on = today or date.today()
     due = protocol.retention.due_date(received_on)
     reminder = protocol.retention.reminder_date(received_on)
-    log.append(
-        Step.RECEIVED,
-        handoff_id=handoff_id,
-        protocol_id=protocol.id,
-        details={
-            "archive_sha256": archive.sha256_file(source),
-            "archive_size": source.stat().st_size,
-            "encrypted": result.encrypted,
-        },
-    )
-    log.append(
-        Step.DECRYPTED,
-        handoff_id=handoff_id,
-        protocol_id=protocol.id,
-        details={
-            "destination": "secure_folder",
-            "folder": str(folder),
-            "files": _file_hashes(result.files),
-            "count": len(result.files),
-            "due": due.isoformat() if due else None,
-            "reminder": reminder.isoformat() if reminder else None,
-            "retention": protocol.retention.kind,
-        },
-    )
+    with _staged_typed(source, secure, password, **options) as staged:
+        folder = _reserve(secure, handoff_id)
+        try:
+            _journal_received(log, source, handoff_id, protocol.id, encrypted=staged.encrypted)
+            log.append(
+                Step.DECRYPTED,
+                handoff_id=handoff_id,
+                protocol_id=protocol.id,
+                details={
+                    "destination": "secure_folder",
+                    "folder": str(folder),
+                    "files": _file_hashes(staged.files),
+                    "count": len(staged.files),
+                    "due": due.isoformat() if due else None,
+                    "reminder": reminder.isoformat() if reminder else None,
+                    "retention": protocol.retention.kind,
+                },
+            )
+            result = staged.move_into(folder)
+        except BaseException:
+            with suppress(OSError):
+                folder.rmdir()  # only while still empty
+            raise
     return Received(
         handoff_id,
         protocol,
@@ -150,36 +213,43 @@ def unpack_to(
     password: str,
     *,
     allow_unencrypted: bool = False,
-    journal: Journal | None = None,
+    ctx: Context | None = None,
 ) -> tuple[str, archive.UnpackResult]:
     """``handoff unpack``: open an archive into a folder the user chose, and journal it.
 
     The folder's path is not journaled (a name a person chose may carry data)
     and retention never touches it; the open obligation closes when the
-    worker confirms the deletion (:func:`confirm_file_deleted`).
+    worker confirms the deletion (:func:`confirm_file_deleted`). Staging sits
+    inside ``dest``; the records come before the files appear there.
     """
-    log = journal_or_open(journal)
+    ctx, log = _ready(ctx)
+    dest = Path(dest).absolute()
+    leftovers.clean(log, staging_in=[dest, dest.parent])
     handoff_id = handoff_id_from_name(source) or new_handoff_id()
-    result = _unpack_typed(source, dest, password, allow_unencrypted=allow_unencrypted)
-    log.append(
-        Step.RECEIVED,
-        handoff_id=handoff_id,
-        protocol_id=None,
-        details={
-            "archive_sha256": archive.sha256_file(source),
-            "archive_size": source.stat().st_size,
-            "encrypted": result.encrypted,
-            "channel": "file",
-        },
-    )
-    log.append(
-        Step.DECRYPTED,
-        handoff_id=handoff_id,
-        protocol_id=None,
-        details={
-            "destination": "chosen_folder",
-            "files": _file_hashes(result.files),
-            "count": len(result.files),
-        },
-    )
+    options = {
+        "allow_unencrypted": allow_unencrypted,
+        "progress": ctx.progress,
+        "cancel": ctx.cancel,
+        "refuse_in": dest,
+    }
+    created = create_dest(dest)
+    try:
+        with _staged_typed(source, dest, password, **options) as staged:
+            _journal_received(
+                log, source, handoff_id, None, encrypted=staged.encrypted, channel="file"
+            )
+            log.append(
+                Step.DECRYPTED,
+                handoff_id=handoff_id,
+                protocol_id=None,
+                details={
+                    "destination": "chosen_folder",
+                    "files": _file_hashes(staged.files),
+                    "count": len(staged.files),
+                },
+            )
+            result = staged.move_into(dest)
+    except BaseException:
+        remove_created(created)
+        raise
     return handoff_id, result

@@ -16,6 +16,8 @@ mail went out (:func:`confirm_draft_sent`).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -115,7 +117,7 @@ def package(
     password = password or passwords.generate(password_style(protocol))
     handoff_id = handoff_id or new_handoff_id()
     clean, source_sha256 = cleaned_sheet(sheet, protocol)
-    log = ctx.log()
+    log = _journal_ready(ctx, output)
     result = archive.pack(
         {f"{handoff_id}.xlsx": clean.data},
         output,
@@ -123,6 +125,44 @@ def package(
         progress=ctx.progress,
         cancel=ctx.cancel,
     )
+    with _removed_on_failure(result.path):
+        _journal_packaged(log, protocol, handoff_id, result, password, clean, source_sha256)
+    return Packaged(handoff_id, protocol, result, password, clean.rows, tuple(clean.columns))
+
+
+def _journal_ready(ctx: Context, output: Path) -> Journal:
+    """The journal, proven writable before an archive exists; stale partial archives swept.
+
+    An archive whose 'packaged' record cannot be written would be one whose
+    password nobody was shown (issue 12 §3).
+    """
+    from handoff.core import leftovers
+
+    log = ctx.log()
+    log.check_writable()
+    leftovers.clean(log, partials_in=[Path(output).absolute().parent])
+    return log
+
+
+@contextmanager
+def _removed_on_failure(path: Path) -> Iterator[None]:
+    """Remove the finished archive when its journaling fails: no record, no archive."""
+    try:
+        yield
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _journal_packaged(
+    log: Journal,
+    protocol: Protocol,
+    handoff_id: str,
+    result: archive.PackResult,
+    password: Password,
+    clean: CleanSheet,
+    source_sha256: str | None,
+) -> None:
     if protocol.consent_required:
         log.append(
             Step.CONSENT_CONFIRMED,
@@ -140,7 +180,6 @@ def package(
     else:
         details["source"] = "form"
     log.append(Step.PACKAGED, handoff_id=handoff_id, protocol_id=protocol.id, details=details)
-    return Packaged(handoff_id, protocol, result, password, clean.rows, tuple(clean.columns))
 
 
 def package_file(
@@ -155,19 +194,20 @@ def package_file(
     Still journaled as 'packaged', with no protocol id, so the DPO sees it.
     """
     ctx = ctx or Context()
-    log = ctx.log()
+    log = _journal_ready(ctx, output)
     handoff_id = new_handoff_id()
     password = password or passwords.generate("sms")
     result = archive.pack(
         {source.name: source}, output, password.value, progress=ctx.progress, cancel=ctx.cancel
     )
-    log.append(
-        Step.PACKAGED,
-        handoff_id=handoff_id,
-        protocol_id=None,
-        details=_archive_details(result, password)
-        | {"source": "file", "source_sha256": archive.sha256_file(source)},
-    )
+    with _removed_on_failure(result.path):
+        log.append(
+            Step.PACKAGED,
+            handoff_id=handoff_id,
+            protocol_id=None,
+            details=_archive_details(result, password)
+            | {"source": "file", "source_sha256": archive.sha256_file(source)},
+        )
     return handoff_id, result, password
 
 

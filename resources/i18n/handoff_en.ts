@@ -1277,5 +1277,10 @@
         <source>E-mail draft removed from the outbox</source>
         <translation>E-mail draft removed from the outbox</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="34"/>
+        <source>Files left by an interrupted Handoff removed</source>
+        <translation>Files left by an interrupted Handoff removed</translation>
+    </message>
 </context>
 </TS>

@@ -1277,5 +1277,10 @@
         <source>E-mail draft removed from the outbox</source>
         <translation>E-mailconcept uit de uitgaande map verwijderd</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="34"/>
+        <source>Files left by an interrupted Handoff removed</source>
+        <translation>Bestanden van een onderbroken Handoff opgeruimd</translation>
+    </message>
 </context>
 </TS>

@@ -11,10 +11,22 @@ from handoff.core.archive.limits import Limits
 from handoff.core.archive.sevenzip import (
     FILTERS,
     PackResult,
+    Staged,
     UnpackResult,
     pack,
     sha256_file,
     unpack,
+    unpacking,
 )
 
-__all__ = ["FILTERS", "Limits", "PackResult", "UnpackResult", "pack", "sha256_file", "unpack"]
+__all__ = [
+    "FILTERS",
+    "Limits",
+    "PackResult",
+    "Staged",
+    "UnpackResult",
+    "pack",
+    "sha256_file",
+    "unpack",
+    "unpacking",
+]

@@ -111,9 +111,11 @@ class _StagedFile(Py7zIO):
 
     def close(self) -> None:
         if not self._fh.closed:
-            self._fh.flush()
-            os.fsync(self._fh.fileno())
-            self._fh.close()
+            try:
+                self._fh.flush()
+                os.fsync(self._fh.fileno())
+            finally:
+                self._fh.close()  # a full disk must not keep the file (and its volume) open
 
 
 class _StagingFactory(WriterFactory):

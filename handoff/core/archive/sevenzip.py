@@ -32,7 +32,14 @@ from handoff.core.archive.extract import Budget, extract_to
 from handoff.core.archive.limits import Limits
 from handoff.core.archive.names import check_name, parts, refuse_clashes
 from handoff.core.archive.probe import opened
-from handoff.core.archive.stage import staged_into
+from handoff.core.archive.stage import (
+    Staging,
+    create_dest,
+    refuse_existing,
+    remove_created,
+    staging,
+    try_lock,
+)
 from handoff.core.errors import HandoffError
 from handoff.core.hashing import sha256_file
 
@@ -164,6 +171,7 @@ def _partial_beside(output: Path) -> Iterator[IO[bytes]]:
     try:
         with atomic.partial_beside(output) as fh:
             started = True
+            try_lock(fh.fileno(), wait=True)  # held while this process lives: see core/leftovers.py
             yield fh
     except FileExistsError:
         raise HandoffError("output_exists", msg.OUTPUT_EXISTS, name=output.name) from None
@@ -201,6 +209,82 @@ def pack(
     return PackResult(output, output.stat().st_size, sha256_file(output), len(entries))
 
 
+@dataclass(frozen=True)
+class Staged:
+    """An archive decrypted into a locked staging folder, not yet in its destination.
+
+    The caller journals first (hashes come from :attr:`files`), then calls
+    :meth:`move_into`; leaving the :func:`unpacking` block removes the staging
+    folder with whatever is still in it.
+    """
+
+    stage: Staging
+    names: tuple[str, ...]
+    top_level: tuple[str, ...]
+    total_bytes: int
+    encrypted: bool
+    headers_encrypted: bool
+
+    @property
+    def files(self) -> list[Path]:
+        """The decrypted files where they are now, in the staging folder."""
+        return [self.stage.content.joinpath(*parts(name)) for name in self.names]
+
+    def move_into(self, dest: Path) -> UnpackResult:
+        """Move the content into the existing folder ``dest``; nothing there is replaced."""
+        self.stage.move_into(dest, self.top_level)
+        files = [dest.joinpath(*parts(name)) for name in self.names]
+        return UnpackResult(dest, files, self.total_bytes, self.encrypted, self.headers_encrypted)
+
+
+@contextmanager
+def unpacking(
+    archive: Path,
+    base: Path,
+    password: str | None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    allow_unencrypted: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    refuse_in: Path | None = None,
+) -> Iterator[Staged]:
+    """Decrypt ``archive`` into a locked staging folder in ``base`` and yield it.
+
+    Refuses unencrypted archives unless ``allow_unencrypted`` (the sender broke
+    the protocol), unsafe names, links and devices, and stops as soon as the
+    real decompressed bytes pass the caps in ``limits``. With ``refuse_in``,
+    top-level names that already exist there are refused before a byte is
+    decrypted. The staging folder is removed when the block ends, however.
+    """
+    archive = Path(archive)
+    size = archive.stat().st_size if archive.is_file() else 0
+    with staging(Path(base)) as stage:
+        with archive_kdf.one_archive(), opened(archive, password) as (info, z):
+            if not info.encrypted and not allow_unencrypted:
+                raise HandoffError("not_encrypted", msg.NOT_ENCRYPTED, name=archive.name)
+            plan = info.plan(limits, size)
+            if refuse_in is not None:
+                refuse_existing(refuse_in, plan.top_level)
+            budget = Budget(limits, size, plan.total, progress, cancel)
+            try:
+                extract_to(
+                    z, archive, stage.content, plan, budget, info.headers_encrypted, info.encrypted
+                )
+            except HandoffError as exc:
+                if "name" in exc.params and exc.code == "write_failed":
+                    exc.params["name"] = Path(base).name or str(base)  # not the hidden staging
+                raise
+        yield Staged(
+            stage,
+            tuple(plan.files),
+            tuple(plan.top_level),
+            budget.written,
+            info.encrypted,
+            info.headers_encrypted,
+        )
+
+
 def unpack(
     archive: Path,
     dest: Path,
@@ -211,20 +295,25 @@ def unpack(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> UnpackResult:
-    """Extract ``archive`` into ``dest`` safely, or leave ``dest`` as it was.
+    """Extract ``archive`` into ``dest`` safely (see :func:`unpacking`), or leave ``dest`` as it was.
 
-    Refuses unencrypted archives unless ``allow_unencrypted`` (the sender broke
-    the protocol), unsafe names, links and devices, and stops as soon as the
-    real decompressed bytes pass the caps in ``limits``.
+    The staging folder sits inside ``dest``; ``dest`` and its missing parents
+    are created, and removed again on failure.
     """
-    archive, dest = Path(archive), Path(dest)
-    size = archive.stat().st_size if archive.is_file() else 0
-    with archive_kdf.one_archive(), opened(archive, password) as (info, z):
-        if not info.encrypted and not allow_unencrypted:
-            raise HandoffError("not_encrypted", msg.NOT_ENCRYPTED, name=archive.name)
-        plan = info.plan(limits, size)
-        budget = Budget(limits, size, plan.total, progress, cancel)
-        with staged_into(dest, plan.top_level) as staging:
-            extract_to(z, archive, staging, plan, budget, info.headers_encrypted, info.encrypted)
-    files = [dest.joinpath(*parts(name)) for name in plan.files]
-    return UnpackResult(dest, files, budget.written, info.encrypted, info.headers_encrypted)
+    dest = Path(dest)
+    created = create_dest(dest)
+    try:
+        with unpacking(
+            archive,
+            dest,
+            password,
+            limits=limits,
+            allow_unencrypted=allow_unencrypted,
+            progress=progress,
+            cancel=cancel,
+            refuse_in=dest,
+        ) as staged:
+            return staged.move_into(dest)
+    except BaseException:
+        remove_created(created)
+        raise

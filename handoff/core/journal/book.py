@@ -84,6 +84,19 @@ def _storage_sound(path: Path) -> bool | None:
         conn.close()
 
 
+def _read_only(path: Path) -> HandoffError:
+    return HandoffError(
+        "journal_read_only",
+        Text(
+            "In het logboek {path} kan niet geschreven worden. Zonder logboek doet Handoff "
+            "niets: vraag uw IT-dienst om schrijfrechten op dat bestand.",
+            "The journal {path} cannot be written. Without a journal Handoff does nothing: "
+            "ask your IT desk for write access to that file.",
+        ),
+        path=str(path),
+    )
+
+
 class Journal:
     """The journal file; open one per process (SQLite connections do not cross forks)."""
 
@@ -164,6 +177,26 @@ class Journal:
             conn.execute("ROLLBACK")
             raise
         return Record.from_row((*fields, text, prev, digest))
+
+    def check_writable(self) -> None:
+        """Raise unless a record could be appended now (a write probe, rolled back).
+
+        A step checks this before it does what it cannot undo (decrypting,
+        producing an archive), so a read-only or damaged journal stops it
+        before there is anything to clean up.
+        """
+        with self._use():
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    conn.execute("DELETE FROM meta WHERE 0")
+                finally:
+                    conn.execute("ROLLBACK")
+            except sqlite3.OperationalError as exc:
+                if "readonly" in str(exc) or "read-only" in str(exc):
+                    raise _read_only(self.path) from None
+                raise
 
     def records(
         self,

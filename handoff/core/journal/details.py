@@ -247,6 +247,15 @@ SEALED: dict[str, Check] = {
     "plaintext_removed": flag,
     "verified": flag,
 }
+LEFTOVERS_REMOVED = {
+    # A clean-up of what a killed Handoff left (core/leftovers.py): counts and
+    # bytes only; the names inside the folders may carry personal data.
+    "staging_folders": count,
+    "unrecorded_folders": count,
+    "partial_files": count,
+    "files": count,
+    "bytes": count,
+}
 
 #: Step value -> allowed detail keys and their checks (keys are Step values).
 ALLOWED: dict[str, dict[str, Check]] = {
@@ -268,12 +277,14 @@ ALLOWED: dict[str, dict[str, Check]] = {
     "file_deleted": FILE_DELETED,
     "sealed": SEALED,
     "custodian_confirmed": {**CONFIRMED, "custodian": role},
+    "leftovers_removed": LEFTOVERS_REMOVED,
 }
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     "decrypted_stored": ("files", "count"),
     "file_deleted": ("by", "count", "volume_encrypted"),
     "sealed": ("file_sha256", "archive_sha256", "custodian", "plaintext_removed"),
+    "leftovers_removed": tuple(LEFTOVERS_REMOVED),
 }
 
 

@@ -41,6 +41,7 @@ class Step(StrEnum):
     FILE_DELETED = "file_deleted"
     SEALED = "sealed"
     CUSTODIAN_CONFIRMED = "custodian_confirmed"
+    LEFTOVERS_REMOVED = "leftovers_removed"  # core/leftovers.py: what a crashed run left
 
 
 @dataclass(frozen=True)
