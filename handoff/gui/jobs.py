@@ -93,8 +93,9 @@ def send_password_sms(
     """Send the password by the SMS provider to the role's number (seed 003 art. 6 step 3)."""
     from handoff import usecases
 
+    ask = (lambda _name: secret) if secret else None
     return usecases.send_password_sms(
-        handoff_id, protocol_id, password, ask=(lambda _name: secret) if secret else None
+        handoff_id, protocol_id, password, ctx=usecases.Context(ask=ask)
     )
 
 

@@ -15,7 +15,13 @@ seed 000).
 
 from handoff.usecases.common import Cancel, Context, Progress
 from handoff.usecases.obligations import CONFIRMABLE, confirm, confirm_file_deleted
-from handoff.usecases.password import confirm_password_passed, password_phone, send_password_sms
+from handoff.usecases.password import (
+    PasswordNotSent,
+    check_sms_ready,
+    confirm_password_passed,
+    password_phone,
+    send_password_sms,
+)
 from handoff.usecases.receiving import Received, handoff_id_from_name, receive, unpack_to
 from handoff.usecases.sealing import Sealed, seal
 from handoff.usecases.sending import (
@@ -36,12 +42,14 @@ __all__ = [
     "Cancel",
     "Context",
     "Packaged",
+    "PasswordNotSent",
     "Progress",
     "Received",
     "Sealed",
     "Sent",
     "archive_channel",
     "channel_name",
+    "check_sms_ready",
     "cleaned_sheet",
     "confirm",
     "confirm_file_deleted",

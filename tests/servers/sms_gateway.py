@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
-SID, TOKEN = "AC0123456789abcdef", "test-token"
+SID, TOKEN = "AC" + "0123456789abcdef" * 2, "test-token"
 
 
 @dataclass

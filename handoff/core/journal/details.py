@@ -219,6 +219,9 @@ PASSWORD = {
     "phone": phone_masked,
     "style": one_of("sms", "words"),
 }
+#: An SMS whose fate is unknown (timeout, dropped line, unreadable answer): no
+#: provider id, since none was confirmed (issue 18 §2).
+PASSWORD_UNCERTAIN = {k: v for k, v in PASSWORD.items() if k != "provider_message_id"}
 FILE_DELETED = {
     "by": account,  # "retention" or the OS account of the worker
     "count": count,
@@ -247,6 +250,7 @@ ALLOWED: dict[str, dict[str, Check]] = {
     "sent": {**DELIVERY, "channel": one_of("smtp")},
     "uploaded": {**DELIVERY, "channel": one_of("sftp"), "folder_sha256": sha256},
     "password_passed": PASSWORD,
+    "password_uncertain": PASSWORD_UNCERTAIN,
     "received": RECEIVED,
     "decrypted_stored": DECRYPTED,
     "email_deleted": CONFIRMED,

@@ -29,6 +29,7 @@ class Step(StrEnum):
     SENT = "sent"
     UPLOADED = "uploaded"
     PASSWORD_PASSED = "password_passed"
+    PASSWORD_UNCERTAIN = "password_uncertain"  # an SMS that may or may not have left
     RECEIVED = "received"
     DECRYPTED = "decrypted_stored"
     EMAIL_DELETED = "email_deleted"
