@@ -304,12 +304,19 @@ def post(url: str, body: bytes, headers: dict[str, str], timeout: float) -> Answ
             return _answer(exc.code, exc)
     except urllib.error.URLError as exc:
         raise _not_reached(exc.reason) from None
-    except TimeoutError:
-        raise uncertain() from None
-    except (OSError, http.client.HTTPException):
-        raise uncertain("sms_uncertain_dropped") from None
+    except (OSError, http.client.HTTPException) as exc:
+        raise uncertain(_why_unknown(exc)) from None
     with response:
         return _answer(response.status, response)
+
+
+def _why_unknown(exc: BaseException) -> str:
+    """Which message fits a request that left but got no readable answer."""
+    if isinstance(exc, TimeoutError):
+        return "sms_uncertain"
+    if isinstance(exc, ConnectionError) or not isinstance(exc, http.client.HTTPException):
+        return "sms_uncertain_dropped"  # RemoteDisconnected is a ConnectionError too
+    return "sms_uncertain_answer"  # bytes that are not an HTTP answer
 
 
 def _not_reached(reason: object) -> HandoffError:
@@ -322,13 +329,9 @@ def _answer(status: int, stream: BinaryIO) -> Answer:
     """Read at most MAX_ANSWER bytes; a 2xx answer that breaks off is uncertain."""
     try:
         raw = stream.read(MAX_ANSWER + 1)
-    except TimeoutError:
+    except (OSError, http.client.HTTPException) as exc:
         if 200 <= status < 300:
-            raise uncertain() from None
-        return Answer(status, None)
-    except (OSError, http.client.HTTPException):
-        if 200 <= status < 300:
-            raise uncertain("sms_uncertain_dropped") from None
+            raise uncertain(_why_unknown(exc)) from None
         return Answer(status, None)
     return Answer(status, _json(raw) if len(raw) <= MAX_ANSWER else None)
 
@@ -391,12 +394,12 @@ class SmsSender:
     default_base_url = ""
 
     def __init__(
-        self, settings: Settings, *, ask: Ask | None = None, ledger: Ledger = LEDGER
+        self, settings: Settings, *, ask: Ask | None = None, ledger: Ledger | None = None
     ) -> None:
         self.settings = settings
         self.base_url = check_base_url(settings.sms.base_url or self.default_base_url)
         self.ask = ask
-        self.ledger = ledger
+        self.ledger = ledger if ledger is not None else LEDGER  # looked up now, not at import
         self.check_settings()
 
     def check_settings(self) -> None:
