@@ -43,6 +43,7 @@ COMMANDS = {
     "send": "transfer",
     "receive": "transfer",
     "confirm": "transfer",
+    "password": "transfer",
 }
 
 

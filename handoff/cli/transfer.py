@@ -1,7 +1,11 @@
-"""``handoff send``, ``handoff receive`` and ``handoff confirm``: one journaled handoff each.
+"""``handoff send``, ``receive``, ``confirm`` and ``password``: one journaled handoff each.
 
 These are thin: parse, call the use case in :mod:`handoff.usecases`,
 print. The reference goes to stdout (scripts read it); guidance goes to stderr.
+
+Exit code 3 (:data:`EXIT_PASSWORD_NOT_SENT`): the archive left but the SMS with
+the password did not (certainly) go; the password was shown once on the
+terminal so the worker can pass it on by phone (issue 18 §4).
 """
 
 from __future__ import annotations
@@ -16,10 +20,13 @@ from handoff.cli._prompts import (
     add_password_stdin,
     read_password,
     say,
+    terminal_ask,
 )
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text, tr
 from handoff.core.passwords import Password
+
+EXIT_PASSWORD_NOT_SENT = 3
 
 CONFIRM_STEPS = {
     "email-deleted": "email_deleted",
@@ -73,10 +80,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     confirm.add_argument("--via", choices=("phone", "sms"), default="phone")
     confirm.set_defaults(func=_confirm)
 
+    password = sub.add_parser(
+        "password",
+        help=tr(
+            "het wachtwoord later doorgeven, bv. nadat u het concept verstuurde",
+            "pass the password on later, e.g. after you sent the draft",
+        ),
+    )
+    password.add_argument("reference")
+    password.add_argument("--via", choices=("sms", "phone"), required=True)
+    password.add_argument(
+        "--again",
+        action="store_true",
+        help=tr(
+            "de sms toch opnieuw versturen, hoewel een eerdere poging misschien aankwam",
+            "send the SMS again although an earlier attempt may have arrived",
+        ),
+    )
+    add_password_stdin(password)
+    password.set_defaults(func=_password)
+
 
 def _send(args: argparse.Namespace) -> int:
     from handoff import usecases
 
+    if args.password_via == "sms":  # before anything is packed or leaves (issue 18 §4)
+        _check_sms_ready(args.protocol)
     sent = usecases.send(
         args.file,
         args.protocol,
@@ -99,15 +128,56 @@ def _send(args: argparse.Namespace) -> int:
             path=sent.delivery.location,
         )
     if args.password_via == "sms":
-        usecases.send_password_sms(packaged.handoff_id, args.protocol, packaged.password)
-        say("Wachtwoord per sms verstuurd.", "Password sent by SMS.")
-        return 0
+        return _password_by_sms(packaged.handoff_id, args.protocol, packaged.password, show=True)
     return _pass_manually(packaged.handoff_id, args.protocol, packaged.password)
 
 
-def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int:
-    """Show the password once; journal the passing only when the user says it is done."""
+def _check_sms_ready(protocol_id: str) -> None:
     from handoff import usecases
+    from handoff.core import protocols, settings
+
+    usecases.check_sms_ready(protocols.get(protocol_id), settings.load(), ask=terminal_ask())
+
+
+def _password_by_sms(
+    handoff_id: str, protocol_id: str, password: Password, *, show: bool, again: bool = False
+) -> int:
+    """Send the SMS; if it did not (certainly) go, the password is shown once to phone it."""
+    from handoff import usecases
+
+    ctx = usecases.Context(ask=terminal_ask())
+    try:
+        usecases.send_password_sms(handoff_id, protocol_id, password, ctx=ctx, resend=again)
+    except usecases.PasswordNotSent as exc:
+        print(exc.message(), file=sys.stderr)
+        if show:
+            _show_password(protocol_id, password)
+        _after_failed_sms(handoff_id, exc.uncertain)
+        return EXIT_PASSWORD_NOT_SENT
+    say("Wachtwoord per sms verstuurd.", "Password sent by SMS.")
+    return 0
+
+
+def _after_failed_sms(handoff_id: str, uncertain: bool) -> None:
+    say(
+        "Het wachtwoord is nog niet als doorgegeven genoteerd. Bevestig na uw telefoontje: "
+        "handoff confirm {ref} password-passed --via phone",
+        "The password is not recorded as passed on yet. Confirm after your call: "
+        "handoff confirm {ref} password-passed --via phone",
+        ref=handoff_id,
+    )
+    if uncertain:
+        say(
+            "Kwam de sms niet aan en wilt u ze toch opnieuw versturen: "
+            "handoff password {ref} --via sms --again",
+            "If the SMS did not arrive and you want to send it again: "
+            "handoff password {ref} --via sms --again",
+            ref=handoff_id,
+        )
+
+
+def _show_password(protocol_id: str, password: Password) -> None:
+    """The password once, on the terminal (stderr), with whom to give it to."""
     from handoff.core import protocols
 
     role = protocols.get(protocol_id).password_channel.role.render()
@@ -118,6 +188,13 @@ def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int
     )
     print(password.grouped(), file=sys.stderr)
     say("Sterkte: {bits} bits.", "Strength: {bits} bits.", bits=round(password.bits))
+
+
+def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int:
+    """Show the password once; journal the passing only when the user says it is done."""
+    from handoff import usecases
+
+    _show_password(protocol_id, password)
     if not sys.stdin.isatty():
         say(
             "Bevestig daarna: handoff confirm {ref} password-passed --via phone",
@@ -180,21 +257,58 @@ def _protocol_of(reference: str) -> str | None:
     return records[0].protocol_id
 
 
+def _protocol_required(reference: str) -> str:
+    protocol_id = _protocol_of(reference)
+    if protocol_id is None:
+        raise HandoffError(
+            "no_protocol",
+            Text("Deze overdracht heeft geen protocol.", "This handoff has no protocol."),
+        )
+    return protocol_id
+
+
+def _password(args: argparse.Namespace) -> int:
+    """``handoff password HO-… --via sms|phone``: the password step after the archive left."""
+    from handoff import usecases
+
+    protocol_id = _protocol_required(args.reference)
+    if args.via == "phone":
+        record = usecases.confirm_password_passed(args.reference, protocol_id, "phone")
+        say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)
+        return 0
+    password = _typed_password(args.password_stdin)
+    return _password_by_sms(args.reference, protocol_id, password, show=False, again=args.again)
+
+
+def _typed_password(from_stdin: bool) -> Password:
+    """The password shown earlier, typed back; only a password Handoff generated is accepted."""
+    from handoff.core import passwords
+
+    password = passwords.recognise(read_password(from_stdin))
+    if password is None:
+        raise HandoffError(
+            "not_a_generated_password",
+            Text(
+                "Dit is geen wachtwoord zoals Handoff het maakt (vier groepen van vier tekens, "
+                "of zes woorden). Er is geen sms verstuurd; neem het over zoals het getoond werd.",
+                "This is not a password as Handoff makes them (four groups of four characters, "
+                "or six words). No SMS was sent; copy it as it was shown.",
+            ),
+        )
+    return password
+
+
 def _confirm(args: argparse.Namespace) -> int:
     from handoff import usecases
     from handoff.core.journal import Step
 
-    protocol_id = _protocol_of(args.reference)
     if args.step == "password-passed":
-        if protocol_id is None:
-            raise HandoffError(
-                "no_protocol",
-                Text("Deze overdracht heeft geen protocol.", "This handoff has no protocol."),
-            )
+        protocol_id = _protocol_required(args.reference)
         record = usecases.confirm_password_passed(args.reference, protocol_id, args.via)
     elif args.step == "file-deleted":
         record = usecases.confirm_file_deleted(args.reference)
     else:
+        protocol_id = _protocol_of(args.reference)
         record = usecases.confirm(args.reference, protocol_id, Step(CONFIRM_STEPS[args.step]))
     say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)
     return 0
