@@ -23,7 +23,7 @@ from tests.servers import sample
 from tests.servers.sms_gateway import SID, TOKEN, sms_gateway, sms_target
 from tests.servers.smtp_server import free_port
 
-PASSWORD = Password("7KQ2-M9XD-PL4R-T6WZ", "sms", 80.0)
+PASSWORD = Password("7KQ2-M9XD-PX4R-T6WZ", "sms", 80.0)
 HEX_PASSWORD = Password("0A1B-2C3D-4E5F-6789", "sms", 80.0)  # fits inside an SM + 32 hex sid
 E164 = "+32499996757"
 THUISPUNT = "thuispunt-gent-cir"  # seed 003: the password by SMS to the responsible worker
