@@ -1237,5 +1237,10 @@
         <source>Password handed to the custodian</source>
         <translation>Password handed to the custodian</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="21"/>
+        <source>SMS with the password: outcome unknown</source>
+        <translation>SMS with the password: outcome unknown</translation>
+    </message>
 </context>
 </TS>

@@ -1237,5 +1237,10 @@
         <source>Password handed to the custodian</source>
         <translation>Wachtwoord aan de bewaarder gegeven</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="21"/>
+        <source>SMS with the password: outcome unknown</source>
+        <translation>Sms met het wachtwoord: onbekend of ze vertrok</translation>
+    </message>
 </context>
 </TS>

@@ -40,6 +40,7 @@ from handoff.gui.tasks import TaskRunner, simple
 
 STEPS = (
     "packaged", "consent_confirmed", "draft_handed", "sent", "uploaded", "password_passed",
+    "password_uncertain",
     "received", "decrypted_stored", "email_deleted", "password_deleted", "file_deleted",
     "sealed", "custodian_confirmed",
 )  # fmt: skip
