@@ -354,7 +354,8 @@ def test_timeout_is_uncertain_and_never_resent(provider):
         gw.mode = "accept"
         with pytest.raises(HandoffError) as again:
             _send(provider, gw.url, ledger=ledger)
-    assert again.value.code == "sms_uncertain"
+    assert again.value.code == sms.MAYBE_SENT_BEFORE
+    assert "misschien toch aangekomen" in again.value.message()
     assert len(gw.requests) == 1
     assert ledger.state(sample.HANDOFF_ID) == sms.UNCERTAIN
 

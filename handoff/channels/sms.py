@@ -55,6 +55,7 @@ from handoff.core.protocols import Protocol
 from handoff.core.settings import Settings
 
 SENT, UNCERTAIN = "sent", "uncertain"
+MAYBE_SENT_BEFORE = "sms_maybe_sent_before"
 MAX_ANSWER = 64 * 1024  # a provider's JSON answer is a few hundred bytes
 _ERROR_CODE = re.compile(r"^\d{1,6}$")
 
@@ -194,8 +195,8 @@ class Ledger:
         state = self.states.get(handoff_id)
         if state == SENT:
             raise _fail("sms_already_sent")
-        if state == UNCERTAIN:
-            raise uncertain("sms_uncertain_before")
+        if state == UNCERTAIN:  # nothing leaves now, so not "sms_uncertain" (no new record)
+            raise HandoffError(MAYBE_SENT_BEFORE, MESSAGES["sms_uncertain_before"])
 
     def mark(self, handoff_id: str, state: str) -> None:
         self.states[handoff_id] = state

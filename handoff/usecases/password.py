@@ -42,7 +42,7 @@ class PasswordNotSent(HandoffError):
 
     def __init__(self, cause: HandoffError) -> None:
         super().__init__(cause.code, cause.text, **cause.params)
-        self.uncertain = cause.code == "sms_uncertain"
+        self.uncertain = cause.code in ("sms_uncertain", "sms_maybe_sent_before")
 
 
 def password_phone(protocol: Protocol, settings: Settings) -> str | None:
