@@ -460,7 +460,9 @@ def test_no_secure_keyring_and_nothing_typed_is_not_called_a_rejected_token(monk
     _archive_left()
     with sms_gateway() as gw, pytest.raises(HandoffError) as caught:
         _pass(gw.url, "twilio")
-    assert _not_sent(caught, "sms_no_token")
+    text = _not_sent(caught, "sms_no_token")
+    assert "geen beveiligde sleutelbos" in text and "terminal" in text
+    assert "weigert" not in text and "settings secret" not in text
     assert gw.requests == []
 
 

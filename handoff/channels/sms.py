@@ -61,7 +61,7 @@ _ERROR_CODE = re.compile(r"^\d{1,6}$")
 
 _MAYBE = (
     " De sms is misschien toch aangekomen. Handoff verstuurt de sms niet vanzelf opnieuw: "
-    "vraag de ontvanger of ze aankwam en geef het wachtwoord anders telefonisch door.",
+    "vraag de ontvanger of de sms aankwam en geef het wachtwoord anders telefonisch door.",
     " The SMS may still have arrived. Handoff does not send it again by itself: ask the "
     "receiver whether it arrived, and otherwise pass the password on by phone.",
 )
@@ -121,8 +121,12 @@ MESSAGES = {
         "No SMS sender is set (sms.sender). Fill in the name or number your SMS provider allowed for you.",
     ),
     "sms_no_token": Text(
-        "Er is geen toegangssleutel voor de sms-dienst bewaard. Bewaar ze met 'handoff settings secret sms', of start de opdracht in een terminal om ze te typen. Er is geen sms verstuurd.",
+        "Er is geen toegangssleutel voor de sms-dienst bewaard. Bewaar de sleutel met 'handoff settings secret sms', of start de opdracht in een terminal om hem te typen. Er is geen sms verstuurd.",
         "No SMS provider access token is stored. Store it with 'handoff settings secret sms', or run the command in a terminal to type it. No SMS was sent.",
+    ),
+    "sms_no_token_typed": Text(
+        "Deze computer heeft geen beveiligde sleutelbos, dus Handoff bewaart de toegangssleutel van de sms-dienst niet en vraagt hem telkens. Start de opdracht in een terminal (of gebruik het venster) om hem te typen. Er is geen sms verstuurd.",
+        "This computer has no secure keyring, so Handoff does not keep the SMS provider's access token and asks for it each time. Run the command in a terminal (or use the window) to type it. No SMS was sent.",
     ),
     "sms_unreachable": _not_sent(
         "De sms-dienst is niet bereikbaar. Controleer de netwerkverbinding.",
@@ -367,6 +371,13 @@ def token_rejected() -> HandoffError:
     return _fail("sms_token_rejected")
 
 
+def no_token() -> HandoffError:
+    """Code sms_no_token; without a secure keyring storing it is no advice (§5)."""
+    if credentials.secure_backend_available():
+        return _fail("sms_no_token")
+    return HandoffError("sms_no_token", MESSAGES["sms_no_token_typed"])
+
+
 def no_credit() -> HandoffError:
     return _fail("sms_no_credit")
 
@@ -415,12 +426,12 @@ class SmsSender:
     def check_token(self) -> None:
         """A token is stored, or can be asked for when sending; else sms_no_token."""
         if self.ask is None and not credentials.has_secret(credentials.SMS):
-            raise _fail("sms_no_token")
+            raise no_token()
 
     def _token(self) -> str:
         token = credentials.get_secret(credentials.SMS, ask=self.ask)
         if not token:
-            raise _fail("sms_no_token")
+            raise no_token()
         return token
 
     def number(self, phone: str, protocol: Protocol) -> str:

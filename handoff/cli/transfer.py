@@ -168,9 +168,9 @@ def _after_failed_sms(handoff_id: str, uncertain: bool) -> None:
     )
     if uncertain:
         say(
-            "Kwam de sms niet aan en wilt u ze toch opnieuw versturen: "
+            "Kwam de sms niet aan? Verstuur de sms dan bewust opnieuw: "
             "handoff password {ref} --via sms --again",
-            "If the SMS did not arrive and you want to send it again: "
+            "If the SMS did not arrive, send it again on purpose: "
             "handoff password {ref} --via sms --again",
             ref=handoff_id,
         )

@@ -100,7 +100,7 @@ def _refuse_if_maybe_sent(handoff_id: str, log: Journal) -> None:
             "password_maybe_passed",
             "Een sms met het wachtwoord van {handoff} is mogelijk al aangekomen. Vraag het de "
             "ontvanger en geef het wachtwoord anders telefonisch door; een tweede sms gaat "
-            "alleen als u uitdrukkelijk kiest om ze opnieuw te versturen.",
+            "alleen als u er uitdrukkelijk voor kiest.",
             "An SMS with the password of {handoff} may already have arrived. Ask the receiver "
             "and otherwise pass the password on by phone; a second SMS goes only if you "
             "explicitly choose to send it again.",

@@ -1240,7 +1240,7 @@
     <message>
         <location filename="../../handoff/gui/steps.py" line="21"/>
         <source>SMS with the password: outcome unknown</source>
-        <translation>Sms met het wachtwoord: onbekend of ze vertrok</translation>
+        <translation>Sms met het wachtwoord: vertrek onzeker</translation>
     </message>
 </context>
 </TS>
