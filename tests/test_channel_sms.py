@@ -302,6 +302,12 @@ def test_password_is_recognised_with_or_without_dashes_and_case():
     assert sms.error_code(True, digits) == "-"
 
 
+def test_a_submission_never_shows_its_text_or_token():
+    shown = repr(sms.Submission(E164, sms.text(PASSWORD, REF), REF, TOKEN, PASSWORD))
+    _secret_free(shown)
+    assert TOKEN not in shown and "499" not in shown
+
+
 def test_plain_http_is_refused_for_every_url_contacted_not_only_the_setting():
     with pytest.raises(HandoffError) as caught:
         sms.post("http://sms.example.com/x", b"", {}, 1.0)

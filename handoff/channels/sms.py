@@ -389,10 +389,13 @@ def text(password: Password, handoff_id: str) -> str:
 
 @dataclass(frozen=True)
 class Submission:
-    """One SMS to hand over: where, what, and the password to keep out of any answer."""
+    """One SMS to hand over: where, what, and the password to keep out of any answer.
 
-    number: str  # +32 form
-    body: str
+    ``repr`` shows neither the text (it holds the password) nor the token.
+    """
+
+    number: str = field(repr=False)  # +32 form
+    body: str = field(repr=False)
     reference: str  # the handoff id
     token: str = field(repr=False)
     password: Password
