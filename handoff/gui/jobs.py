@@ -88,15 +88,30 @@ def send(
 
 
 def send_password_sms(
-    handoff_id: str, protocol_id: str, password: Any, secret: str | None = None
+    handoff_id: str,
+    protocol_id: str,
+    password: Any,
+    secret: str | None = None,
+    *,
+    resend: bool = False,
 ) -> Any:
     """Send the password by the SMS provider to the role's number (seed 003 art. 6 step 3)."""
     from handoff import usecases
 
     ask = (lambda _name: secret) if secret else None
-    return usecases.send_password_sms(
-        handoff_id, protocol_id, password, ctx=usecases.Context(ask=ask)
-    )
+    ctx = usecases.Context(ask=ask)
+    return usecases.send_password_sms(handoff_id, protocol_id, password, ctx=ctx, resend=resend)
+
+
+def sms_maybe_sent(handoff_id: str) -> bool:
+    """Whether an earlier SMS for this handoff may have arrived (journaled or in this run)."""
+    from handoff.channels import sms
+    from handoff.core.journal import Journal, Step
+
+    if sms.LEDGER.state(handoff_id) == sms.UNCERTAIN:
+        return True
+    with Journal() as journal:
+        return journal.count(handoff_id=handoff_id, step=Step.PASSWORD_UNCERTAIN) > 0
 
 
 def confirm_password(handoff_id: str, protocol_id: str, via: str = "phone") -> Any:

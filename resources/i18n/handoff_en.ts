@@ -830,6 +830,16 @@
         <source>I &amp;passed it on by phone</source>
         <translation>I &amp;passed it on by phone</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="353"/>
+        <source>Send the SMS again?</source>
+        <translation>Send the SMS again?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="353"/>
+        <source>An earlier SMS with this password may already have arrived. Ask the receiver first, or pass the password on by phone. Send a second SMS anyway?</source>
+        <translation>An earlier SMS with this password may already have arrived. Ask the receiver first, or pass the password on by phone. Send a second SMS anyway?</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -830,6 +830,16 @@
         <source>I &amp;passed it on by phone</source>
         <translation>Ik heb het &amp;telefonisch doorgegeven</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="353"/>
+        <source>Send the SMS again?</source>
+        <translation>De sms opnieuw versturen?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="353"/>
+        <source>An earlier SMS with this password may already have arrived. Ask the receiver first, or pass the password on by phone. Send a second SMS anyway?</source>
+        <translation>Een eerdere sms met dit wachtwoord is misschien al aangekomen. Vraag het eerst aan de ontvanger, of geef het wachtwoord telefonisch door. Toch een tweede sms versturen?</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -2,12 +2,13 @@
 
 A list over SMTP (seed 003), then the SMS gateway drops the line after the
 POST: the worker reads that it may have arrived, the password is still on
-screen, a second click sends nothing, and "passed on by phone" closes it.
+screen, a second click asks first and sends nothing unless the worker says yes.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from handoff.core import credentials, protocols, settings
 from handoff.core.journal import Journal, Step
@@ -38,8 +39,8 @@ def _steps(handoff_id: str) -> list[Step]:
         return [r.step for r in sorted(journal.records(handoff_id=handoff_id), key=lambda r: r.seq)]
 
 
-def test_dropped_sms_keeps_the_password_shown_and_sends_no_second(
-    window, qtbot, dialogs, boxes, tmp_path
+def test_dropped_sms_keeps_the_password_shown_and_resends_only_on_request(
+    window, qtbot, dialogs, boxes, tmp_path, monkeypatch
 ):
     certdir = tmp_path / "tls"
     certdir.mkdir()
@@ -69,13 +70,17 @@ def test_dropped_sms_keeps_the_password_shown_and_sends_no_second(
         assert _steps(handoff_id) == [Step.PACKAGED, Step.SENT, Step.PASSWORD_UNCERTAIN]
         gateway.mode = "accept"
         qtbot.waitUntil(sms_button.isEnabled, timeout=5_000)
-        qtbot.mouseClick(sms_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: len(boxes.shown) == 2, timeout=10_000)
-        assert "mogelijk al aangekomen" in boxes.texts()[1]
+        qtbot.mouseClick(sms_button, Qt.MouseButton.LeftButton)  # the question is answered "no"
+        assert boxes.shown[1][0] == "question"
+        assert "misschien al aangekomen" in boxes.texts()[1]
         assert len(gateway.requests) == 1  # no second SMS without the worker's explicit choice
-        qtbot.waitUntil(phone_button.isEnabled, timeout=5_000)
-        qtbot.mouseClick(phone_button, Qt.MouseButton.LeftButton)
+        assert sms_button.isEnabled() and phone_button.isEnabled()
+        monkeypatch.setattr(
+            QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+        )
+        qtbot.mouseClick(sms_button, Qt.MouseButton.LeftButton)  # "yes": send it again
         qtbot.waitUntil(lambda: page.finish.currentIndex() == 1, timeout=10_000)
+    assert len(gateway.requests) == 2
     assert _steps(handoff_id) == [
         Step.PACKAGED,
         Step.SENT,
