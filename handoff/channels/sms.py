@@ -40,7 +40,8 @@ import ssl
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any
+from typing import Protocol as Interface
 from urllib.parse import urlsplit
 
 from handoff.channels.base import PasswordDelivery, check_handoff_id, failure
@@ -330,7 +331,13 @@ def _not_reached(reason: object) -> HandoffError:
     return _fail("sms_unreachable")
 
 
-def _answer(status: int, stream: BinaryIO) -> Answer:
+class _Body(Interface):
+    """An HTTP response body (a response or an HTTPError): something to read bytes from."""
+
+    def read(self, amt: int, /) -> bytes: ...
+
+
+def _answer(status: int, stream: _Body) -> Answer:
     """Read at most MAX_ANSWER bytes; a 2xx answer that breaks off is uncertain."""
     try:
         raw = stream.read(MAX_ANSWER + 1)

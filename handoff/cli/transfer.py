@@ -257,8 +257,8 @@ def _protocol_of(reference: str) -> str | None:
     return records[0].protocol_id
 
 
-def _protocol_required(reference: str) -> str:
-    protocol_id = _protocol_of(reference)
+def _required(protocol_id: str | None) -> str:
+    """The password step needs the protocol (its role and channel)."""
     if protocol_id is None:
         raise HandoffError(
             "no_protocol",
@@ -271,7 +271,7 @@ def _password(args: argparse.Namespace) -> int:
     """``handoff password HO-… --via sms|phone``: the password step after the archive left."""
     from handoff import usecases
 
-    protocol_id = _protocol_required(args.reference)
+    protocol_id = _required(_protocol_of(args.reference))
     if args.via == "phone":
         record = usecases.confirm_password_passed(args.reference, protocol_id, "phone")
         say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)
@@ -302,13 +302,12 @@ def _confirm(args: argparse.Namespace) -> int:
     from handoff import usecases
     from handoff.core.journal import Step
 
+    protocol_id = _protocol_of(args.reference)
     if args.step == "password-passed":
-        protocol_id = _protocol_required(args.reference)
-        record = usecases.confirm_password_passed(args.reference, protocol_id, args.via)
+        record = usecases.confirm_password_passed(args.reference, _required(protocol_id), args.via)
     elif args.step == "file-deleted":
         record = usecases.confirm_file_deleted(args.reference)
     else:
-        protocol_id = _protocol_of(args.reference)
         record = usecases.confirm(args.reference, protocol_id, Step(CONFIRM_STEPS[args.step]))
     say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)
     return 0
