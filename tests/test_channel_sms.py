@@ -472,6 +472,21 @@ def test_no_secure_keyring_and_nothing_typed_is_not_called_a_rejected_token(monk
     assert gw.requests == []
 
 
+def test_settings_broken_after_the_archive_left_still_let_the_caller_show_the_password():
+    credentials.set_secret("sms", TOKEN)
+    _archive_left()
+    s = _settings("twilio", "")
+    s.sms.account = "AC-typo"
+    with pytest.raises(HandoffError) as caught:
+        usecases.send_password_sms(REF, THUISPUNT, PASSWORD, ctx=Context(settings=s))
+    _not_sent(caught, "sms_bad_account")
+    s.directory.clear()
+    with pytest.raises(HandoffError) as caught:
+        usecases.send_password_sms(REF, THUISPUNT, PASSWORD, ctx=Context(settings=s))
+    _not_sent(caught, "no_password_phone")
+    assert _steps() == [Step.SENT]
+
+
 def test_token_typed_at_the_terminal_is_used_and_not_stored():
     _archive_left()
     s = _settings("twilio", "")

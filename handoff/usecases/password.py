@@ -14,6 +14,8 @@ it holds so the worker can pass it on by phone. The obligation
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from handoff.core.errors import HandoffError
@@ -135,24 +137,60 @@ def send_password_sms(
 
     Never twice for one handoff: not after a confirmed send, and after an
     uncertain one (journaled PASSWORD_UNCERTAIN) only when the worker chose
-    ``resend``. Every failure raises :class:`PasswordNotSent`.
+    ``resend``. Once the archive left, every way the SMS can fail (settings,
+    number, token, provider) raises :class:`PasswordNotSent`.
     """
     protocol = protocol_by_id(protocol_id)
     ctx = ctx or Context()
-    log, settings = ctx.log(), ctx.config()
+    log = ctx.log()
     _refuse_if_passed(handoff_id, log)
     if not resend:
         _refuse_if_maybe_sent(handoff_id, log)
-    number = _phone_or_fail(protocol, settings)
+    with _or_not_sent():
+        number = _phone_or_fail(protocol, ctx.config())
+    require_archive_left(handoff_id, log)
+    with _or_not_sent():
+        sender = _sender(sender, ctx, handoff_id, resend)
+        delivery = _hand_over(sender, log, protocol, number, password, handoff_id)
+    log.append(
+        delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details
+    )
+    return delivery
+
+
+@contextmanager
+def _or_not_sent() -> Iterator[None]:
+    """Any foreseen failure of the SMS itself becomes PasswordNotSent: show the password."""
+    try:
+        yield
+    except PasswordNotSent:
+        raise
+    except HandoffError as exc:
+        raise PasswordNotSent(exc) from None
+
+
+def _sender(
+    sender: PasswordSender | None, ctx: Context, handoff_id: str, resend: bool
+) -> PasswordSender:
     from handoff.channels import sms
 
-    if sender is None:
-        sender = sms.sender_for(settings, ask=ctx.ask)
+    sender = sender or sms.sender_for(ctx.config(), ask=ctx.ask)
     if resend and isinstance(sender, sms.SmsSender):
         sender.ledger.forget(handoff_id)  # the worker's explicit choice, after an uncertain SMS
-    require_archive_left(handoff_id, log)
+    return sender
+
+
+def _hand_over(
+    sender: PasswordSender,
+    log: Journal,
+    protocol: Protocol,
+    number: str,
+    password: Password,
+    handoff_id: str,
+) -> PasswordDelivery:
+    """The provider's call; an uncertain outcome is journaled before it is raised."""
     try:
-        delivery = sender.send(password, number, protocol, handoff_id)
+        return sender.send(password, number, protocol, handoff_id)
     except HandoffError as exc:
         if exc.code == "sms_uncertain":
             details = sender.details(protocol, number, password)
@@ -162,11 +200,7 @@ def send_password_sms(
                 protocol_id=protocol.id,
                 details=details,
             )
-        raise PasswordNotSent(exc) from None
-    log.append(
-        delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details
-    )
-    return delivery
+        raise
 
 
 def confirm_password_passed(
