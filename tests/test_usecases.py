@@ -196,7 +196,9 @@ def test_list_over_smtp_with_password_by_sms_gateway(tmp_path):
             sheet, THUISPUNT, recipient.id, password_via="sms", ctx=usecases.Context(settings=s)
         )
         ref = sent.packaged.handoff_id
-        usecases.send_password_sms(ref, THUISPUNT, sent.packaged.password, settings=s)
+        usecases.send_password_sms(
+            ref, THUISPUNT, sent.packaged.password, ctx=usecases.Context(settings=s)
+        )
 
     (_sender, rcpts, raw) = inbox.messages[0]
     assert rcpts == [recipient.address]
@@ -211,7 +213,9 @@ def test_list_over_smtp_with_password_by_sms_gateway(tmp_path):
     assert _steps(ref) == [Step.PACKAGED, Step.SENT, Step.PASSWORD_PASSED]
 
     with pytest.raises(HandoffError) as again:
-        usecases.send_password_sms(ref, THUISPUNT, sent.packaged.password, settings=s)
+        usecases.send_password_sms(
+            ref, THUISPUNT, sent.packaged.password, ctx=usecases.Context(settings=s)
+        )
     assert again.value.code == "password_already_passed"
 
     received = usecases.receive(archive, THUISPUNT, sent.packaged.password.value, s.secure_folder)

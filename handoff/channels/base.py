@@ -2,8 +2,8 @@
 
 Channels do not write the journal: they return a :class:`Delivery` whose
 details are safe to record (channel, mailbox or host, Message-ID, provider
-message id, masked phone) and the use case in ``handoff/core/usecases.py``
-appends the record, so there is one path into the journal.
+message id, masked phone) and the use case in ``handoff/usecases`` appends
+the record, so there is one path into the journal.
 
 Before anything leaves, :func:`allowed_recipient` checks the address the channel
 is about to use against the protocol again: the protocol lists its recipients
@@ -79,6 +79,10 @@ class PasswordSender(Interface):
     def send(
         self, password: Password, phone: str, protocol: Protocol, handoff_id: str
     ) -> PasswordDelivery: ...
+
+    def details(self, protocol: Protocol, phone: str, password: Password) -> dict[str, object]:
+        """What the journal may say about an attempt whose outcome is unknown."""
+        ...
 
 
 def failure(messages: Mapping[str, Text], code: str, **params: object) -> HandoffError:

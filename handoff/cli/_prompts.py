@@ -10,9 +10,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from typing import TYPE_CHECKING
 
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text, tr
+
+if TYPE_CHECKING:  # keyring loads only when a command needs a secret
+    from handoff.core.credentials import Ask
 
 
 def say(nl: str, en: str, **params: object) -> None:
@@ -41,6 +45,34 @@ def prompted_password() -> str:
     if not sys.stdin.isatty():
         raise HandoffError("password_required", NO_PASSWORD)
     return getpass.getpass(tr("Wachtwoord: ", "Password: "))
+
+
+#: What each stored secret unlocks, in the worker's words (never the internal name).
+_SECRET_LABELS = {
+    "smtp": ("de mailserver", "the mail server"),
+    "sftp": ("de SFTP-server", "the SFTP server"),
+    "sms": ("de sms-dienst", "the SMS service"),
+}
+
+
+def terminal_ask() -> Ask | None:
+    """Ask for a missing secret (SMTP, SFTP, SMS) with getpass, only on a terminal.
+
+    Without a secure keyring Handoff stores no secret and asks each time
+    (core/credentials.py); a script without a terminal gets the channel's own
+    "no secret" message instead of a prompt that would hang.
+    """
+    if not sys.stdin.isatty():
+        return None
+
+    def ask(name: str) -> str | None:
+        nl, en = _SECRET_LABELS.get(name, (name, name))
+        return (
+            getpass.getpass(tr("Wachtwoord voor {nl}: ", "Password for {en}: ", nl=nl, en=en))
+            or None
+        )
+
+    return ask
 
 
 def read_password(from_stdin: bool) -> str:

@@ -1,16 +1,20 @@
-"""``handoff send``, ``handoff receive`` and ``handoff confirm``: one journaled handoff each.
+"""``handoff send``, ``receive``, ``confirm`` and ``password``: one journaled handoff each.
 
 These are thin: parse, call the use case in :mod:`handoff.usecases`,
 print. Results go to stdout (scripts read them): `send` prints the reference,
-then, with ``--password-via manual``, the generated password as the second and
-last line, the one stream every command prints a password on (pack, seal);
-guidance goes to stderr.
+then any generated password it shows, on its own line: stdout is the one
+stream every command prints a password on (pack, seal, send); guidance goes
+to stderr.
+
+Exit codes beyond 0/2: 1 (:data:`EXIT_UNSETTLED`) the archive's arrival is
+uncertain; 3 (:data:`EXIT_PASSWORD_NOT_SENT`) the archive left but the SMS
+with the password did not (certainly) go, and the password was shown once so
+the worker can pass it on by phone (issue 18 §3, §4).
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,10 +25,13 @@ from handoff.cli._prompts import (
     add_password_stdin,
     read_password,
     say,
+    terminal_ask,
 )
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text, tr
 from handoff.core.passwords import Password
+
+EXIT_PASSWORD_NOT_SENT = 3
 
 CONFIRM_STEPS = {
     "email-deleted": "email_deleted",
@@ -69,18 +76,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_allow_unencrypted(receive)
     receive.set_defaults(func=_receive)
 
-    password = sub.add_parser(
-        "password",
-        help=tr(
-            "het wachtwoord doorgeven nadat het archief vertrokken is",
-            "pass the password on once the archive has left",
-        ),
-    )
-    password.add_argument("reference")
-    password.add_argument("--via", choices=("sms", "phone"), required=True)
-    add_password_stdin(password)
-    password.set_defaults(func=_password)
-
     resend = sub.add_parser(
         "resend",
         help=tr(
@@ -115,17 +110,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     confirm.add_argument("--via", choices=("phone", "sms"), default="phone")
     confirm.set_defaults(func=_confirm)
 
-
-def ask_secret(name: str) -> str | None:
-    """Ask for a missing SMTP/SFTP secret on a terminal (never stored); None in a script."""
-    if not sys.stdin.isatty():
-        return None
-    labels = {
-        "smtp": ("de mailserver", "the mail server"),
-        "sftp": ("de SFTP-server", "the SFTP server"),
-    }
-    nl, en = labels.get(name, (name, name))
-    return getpass.getpass(tr(f"Wachtwoord voor {nl}: ", f"Password for {en}: ")) or None
+    password = sub.add_parser(
+        "password",
+        help=tr(
+            "het wachtwoord later doorgeven, bv. nadat u het concept verstuurde",
+            "pass the password on later, e.g. after you sent the draft",
+        ),
+    )
+    password.add_argument("reference")
+    password.add_argument("--via", choices=("sms", "phone"), required=True)
+    password.add_argument(
+        "--again",
+        action="store_true",
+        help=tr(
+            "de sms toch opnieuw versturen, hoewel een eerdere poging misschien aankwam",
+            "send the SMS again although an earlier attempt may have arrived",
+        ),
+    )
+    add_password_stdin(password)
+    password.set_defaults(func=_password)
 
 
 def _send(args: argparse.Namespace) -> int:
@@ -139,7 +142,7 @@ def _send(args: argparse.Namespace) -> int:
         via=args.via,
         password_via=password_via,
         consent_confirmed=args.consent_confirmed,
-        ctx=usecases.Context(ask=ask_secret),
+        ctx=usecases.Context(ask=terminal_ask()),
     )
     packaged = sent.packaged
     print(packaged.handoff_id)
@@ -148,15 +151,8 @@ def _send(args: argparse.Namespace) -> int:
     if sent.delivery.uncertain:
         return _uncertain(sent)
     if args.password_via == "sms":
-        return _password_by_sms(packaged.handoff_id, args.protocol, packaged.password)
+        return _password_by_sms(packaged.handoff_id, args.protocol, packaged.password, show=True)
     return _pass_manually(packaged.handoff_id, args.protocol, packaged.password)
-
-
-def _show_password(password: Password) -> None:
-    """The password, once, on stderr: it is never stored, so this is the worker's only copy."""
-    print(password.grouped(), file=sys.stderr)
-    if password.bits:
-        say("Sterkte: {bits} bits.", "Strength: {bits} bits.", bits=round(password.bits))
 
 
 def _draft_written(sent: Any) -> int:
@@ -183,7 +179,7 @@ def _draft_written(sent: Any) -> int:
         "handoff password {ref} --via sms   (asks for the password)  or  --via phone",
         ref=ref,
     )
-    _show_password(sent.packaged.password)
+    _show_password(sent.packaged.protocol.id, sent.packaged.password)
     return 0
 
 
@@ -192,10 +188,10 @@ def _uncertain(sent: Any) -> int:
     ref = sent.packaged.handoff_id
     print(sent.delivery.problem.message(), file=sys.stderr)
     say(
-        "Het archief blijft in de uitgaande map. Dit is zijn wachtwoord (nergens bewaard):",
-        "The archive stays in the outbox. This is its password (kept nowhere):",
+        "Het archief blijft in de uitgaande map; het wachtwoord hieronder is nergens bewaard.",
+        "The archive stays in the outbox; the password below is kept nowhere.",
     )
-    _show_password(sent.packaged.password)
+    _show_password(sent.packaged.protocol.id, sent.packaged.password)
     say(
         "Kwam het aan, geef dan het wachtwoord door: handoff password {ref} --via sms|phone. "
         "Kwam het niet aan: handoff resend {ref} (hetzelfde archief, hetzelfde wachtwoord) of "
@@ -208,53 +204,10 @@ def _uncertain(sent: Any) -> int:
     return EXIT_UNSETTLED
 
 
-def _password_by_sms(handoff_id: str, protocol_id: str, password: Password) -> int:
-    """SMS; if it fails the worker gets the password to pass on by phone (issue 18 §4)."""
-    from handoff import usecases
-
-    try:
-        usecases.send_password_sms(handoff_id, protocol_id, password)
-    except HandoffError as exc:
-        print(exc.message(), file=sys.stderr)
-        say(
-            "De sms is niet vertrokken. Geef dit wachtwoord telefonisch door en bevestig: "
-            "handoff confirm {ref} password-passed --via phone",
-            "The SMS did not go. Pass this password on by phone and confirm: "
-            "handoff confirm {ref} password-passed --via phone",
-            ref=handoff_id,
-        )
-        _show_password(password)
-        return EXIT_UNSETTLED
-    say("Wachtwoord per sms verstuurd.", "Password sent by SMS.")
-    return 0
-
-
-def _password(args: argparse.Namespace) -> int:
-    """``handoff password HO-… --via sms|phone``: the password step after a draft or a check."""
-    from handoff import usecases
-    from handoff.core.journal import Journal
-    from handoff.usecases.standing import require_archive_out
-
-    protocol_id = _protocol_of(args.reference)
-    if protocol_id is None:
-        raise _no_protocol()
-    with Journal() as journal:
-        require_archive_out(args.reference, journal)  # before the worker types anything
-    if args.via == "phone":
-        record = usecases.confirm_password_passed(args.reference, protocol_id, "phone")
-        say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)
-        return 0
-    typed = read_password(args.password_stdin)
-    password = Password(typed.strip(), "sms", 0.0)
-    usecases.send_password_sms(args.reference, protocol_id, password)
-    say("Wachtwoord per sms verstuurd.", "Password sent by SMS.")
-    return 0
-
-
 def _resend(args: argparse.Namespace) -> int:
     from handoff import usecases
 
-    delivery = usecases.resend(args.reference, ctx=usecases.Context(ask=ask_secret))
+    delivery = usecases.resend(args.reference, ctx=usecases.Context(ask=terminal_ask()))
     if delivery.uncertain:
         print(delivery.problem.message(), file=sys.stderr)
         return EXIT_UNSETTLED
@@ -279,9 +232,45 @@ def _void(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int:
-    """Show the password once; journal the passing only when the user says it is done."""
+def _password_by_sms(
+    handoff_id: str, protocol_id: str, password: Password, *, show: bool, again: bool = False
+) -> int:
+    """Send the SMS; if it did not (certainly) go, the password is shown once to phone it."""
     from handoff import usecases
+
+    ctx = usecases.Context(ask=terminal_ask())
+    try:
+        usecases.send_password_sms(handoff_id, protocol_id, password, ctx=ctx, resend=again)
+    except usecases.PasswordNotSent as exc:
+        print(exc.message(), file=sys.stderr)
+        if show:
+            _show_password(protocol_id, password)
+        _after_failed_sms(handoff_id, exc.uncertain)
+        return EXIT_PASSWORD_NOT_SENT
+    say("Wachtwoord per sms verstuurd.", "Password sent by SMS.")
+    return 0
+
+
+def _after_failed_sms(handoff_id: str, uncertain: bool) -> None:
+    say(
+        "Het wachtwoord is nog niet als doorgegeven genoteerd. Bevestig na uw telefoontje: "
+        "handoff confirm {ref} password-passed --via phone",
+        "The password is not recorded as passed on yet. Confirm after your call: "
+        "handoff confirm {ref} password-passed --via phone",
+        ref=handoff_id,
+    )
+    if uncertain:
+        say(
+            "Kwam de sms niet aan? Verstuur de sms dan bewust opnieuw: "
+            "handoff password {ref} --via sms --again",
+            "If the SMS did not arrive, send it again on purpose: "
+            "handoff password {ref} --via sms --again",
+            ref=handoff_id,
+        )
+
+
+def _show_password(protocol_id: str, password: Password) -> None:
+    """The password once, on the terminal (stderr), with whom to give it to."""
     from handoff.core import protocols
 
     role = protocols.get(protocol_id).password_channel.role.render()
@@ -292,6 +281,13 @@ def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int
     )
     print(password.grouped(), flush=True)
     say("Sterkte: {bits} bits.", "Strength: {bits} bits.", bits=round(password.bits))
+
+
+def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int:
+    """Show the password once; journal the passing only when the user says it is done."""
+    from handoff import usecases
+
+    _show_password(protocol_id, password)
     if not sys.stdin.isatty():
         say(
             "Bevestig daarna: handoff confirm {ref} password-passed --via phone",
@@ -359,11 +355,45 @@ def _protocol_of(reference: str) -> str | None:
     return records[0].protocol_id
 
 
-def _no_protocol() -> HandoffError:
-    return HandoffError(
-        "no_protocol",
-        Text("Deze overdracht heeft geen protocol.", "This handoff has no protocol."),
-    )
+def _required(protocol_id: str | None) -> str:
+    """The password step needs the protocol (its role and channel)."""
+    if protocol_id is None:
+        raise HandoffError(
+            "no_protocol",
+            Text("Deze overdracht heeft geen protocol.", "This handoff has no protocol."),
+        )
+    return protocol_id
+
+
+def _password(args: argparse.Namespace) -> int:
+    """``handoff password HO-… --via sms|phone``: the password step after the archive left."""
+    from handoff import usecases
+
+    protocol_id = _required(_protocol_of(args.reference))
+    if args.via == "phone":
+        record = usecases.confirm_password_passed(args.reference, protocol_id, "phone")
+        say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)
+        return 0
+    password = _typed_password(args.password_stdin)
+    return _password_by_sms(args.reference, protocol_id, password, show=False, again=args.again)
+
+
+def _typed_password(from_stdin: bool) -> Password:
+    """The password shown earlier, typed back; only a password Handoff generated is accepted."""
+    from handoff.core import passwords
+
+    password = passwords.recognise(read_password(from_stdin))
+    if password is None:
+        raise HandoffError(
+            "not_a_generated_password",
+            Text(
+                "Dit is geen wachtwoord zoals Handoff het maakt (vier groepen van vier tekens, "
+                "of zes woorden). Er is geen sms verstuurd; neem het over zoals het getoond werd.",
+                "This is not a password as Handoff makes them (four groups of four characters, "
+                "or six words). No SMS was sent; copy it as it was shown.",
+            ),
+        )
+    return password
 
 
 def _confirm(args: argparse.Namespace) -> int:
@@ -372,9 +402,7 @@ def _confirm(args: argparse.Namespace) -> int:
 
     protocol_id = _protocol_of(args.reference)
     if args.step == "password-passed":
-        if protocol_id is None:
-            raise _no_protocol()
-        record = usecases.confirm_password_passed(args.reference, protocol_id, args.via)
+        record = usecases.confirm_password_passed(args.reference, _required(protocol_id), args.via)
     elif args.step == "draft-sent":
         record = usecases.confirm_draft_sent(args.reference)
         say(

@@ -93,11 +93,32 @@ def typed_forms(typed: str) -> list[str]:
     forms of a *generated* password are added, so this widens nothing for an
     attacker: the key space stays the same.
     """
-    forms = [typed]
+    forms = [typed, _sms_form(typed), _words_form(typed)]
+    return list(dict.fromkeys(f for f in forms if f is not None))
+
+
+def _sms_form(typed: str) -> str | None:
     compact = "".join(typed.split()).replace("-", "").upper().translate(_LOOKALIKES)
-    if len(compact) == SMS_CHARS and all(c in CROCKFORD for c in compact):
-        forms.append("-".join(compact[i : i + SMS_GROUP] for i in range(0, SMS_CHARS, SMS_GROUP)))
+    if len(compact) != SMS_CHARS or not all(c in CROCKFORD for c in compact):
+        return None
+    return "-".join(compact[i : i + SMS_GROUP] for i in range(0, SMS_CHARS, SMS_GROUP))
+
+
+def _words_form(typed: str) -> str | None:
     words = typed.replace("-", " ").replace(",", " ").lower().split()
-    if len(words) == WORDS:
-        forms.append(" ".join(words))
-    return list(dict.fromkeys(forms))
+    return " ".join(words) if len(words) == WORDS else None
+
+
+def recognise(typed: str) -> Password | None:
+    """The generated password a worker typed back, in its canonical form; None if it is not one.
+
+    ``handoff password HO-… --via sms`` sends later the password shown when a
+    draft was made; what goes by SMS must be exactly the archive's password.
+    """
+    sms = _sms_form(typed)
+    if sms is not None:
+        return Password(sms, "sms", SMS_CHARS * math.log2(len(CROCKFORD)))
+    words = _words_form(typed)
+    if words is not None and set(words.split()) <= set(wordlist()):
+        return Password(words, "words", WORDS * math.log2(len(wordlist())))
+    return None

@@ -27,6 +27,9 @@ def step_label(step: str) -> str:
         "password_passed": QCoreApplication.translate(
             "steps", "Password passed on by another channel"
         ),
+        "password_uncertain": QCoreApplication.translate(
+            "steps", "SMS with the password: outcome unknown"
+        ),
         "received": QCoreApplication.translate("steps", "File received"),
         "decrypted_stored": QCoreApplication.translate(
             "steps", "File opened and stored in the secure folder"

@@ -86,14 +86,30 @@ def send(
 
 
 def send_password_sms(
-    handoff_id: str, protocol_id: str, password: Any, secret: str | None = None
+    handoff_id: str,
+    protocol_id: str,
+    password: Any,
+    secret: str | None = None,
+    *,
+    resend: bool = False,
 ) -> Any:
     """Send the password by the SMS provider to the role's number (seed 003 art. 6 step 3)."""
     from handoff import usecases
 
-    return usecases.send_password_sms(
-        handoff_id, protocol_id, password, ask=(lambda _name: secret) if secret else None
-    )
+    ask = (lambda _name: secret) if secret else None
+    ctx = usecases.Context(ask=ask)
+    return usecases.send_password_sms(handoff_id, protocol_id, password, ctx=ctx, resend=resend)
+
+
+def sms_maybe_sent(handoff_id: str) -> bool:
+    """Whether an earlier SMS for this handoff may have arrived (journaled or in this run)."""
+    from handoff.channels import sms
+    from handoff.core.journal import Journal, Step
+
+    if sms.LEDGER.state(handoff_id) == sms.UNCERTAIN:
+        return True
+    with Journal() as journal:
+        return journal.count(handoff_id=handoff_id, step=Step.PASSWORD_UNCERTAIN) > 0
 
 
 def confirm_draft_sent(handoff_id: str) -> Any:
@@ -150,12 +166,13 @@ def confirm(handoff_id: str, protocol_id: str | None, step: str) -> Any:
 
 
 def sms_available(protocol: Any) -> bool:
-    """True when an SMS provider is set up and the role's number is in the directory."""
+    """True when the SMS could go: provider settings and the role's mobile number (the token
+    is asked for at the click when the keyring has none)."""
     from handoff import usecases
     from handoff.core import settings
 
     try:
-        config = settings.load()
-    except HandoffError:  # a broken settings file: no SMS; Settings names the problem
+        usecases.check_sms_ready(protocol, settings.load(), ask=lambda _name: None)
+    except HandoffError:  # a broken settings file or SMS set-up: Settings names the problem
         return False
-    return bool(config.sms.base_url and usecases.password_phone(protocol, config))
+    return True

@@ -16,6 +16,7 @@ seed 000).
 from handoff.usecases.common import Cancel, Context, Progress
 from handoff.usecases.obligations import CONFIRMABLE, confirm, confirm_file_deleted
 from handoff.usecases.password import (
+    PasswordNotSent,
     check_sms_ready,
     confirm_password_passed,
     password_phone,
@@ -45,6 +46,7 @@ __all__ = [
     "Cancel",
     "Context",
     "Packaged",
+    "PasswordNotSent",
     "Progress",
     "Received",
     "Sealed",

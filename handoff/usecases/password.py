@@ -2,21 +2,26 @@
 
 Seed 003 exchange step 3: the password goes through another channel (e.g. SMS)
 to the responsible worker; seed 004 art. 3: by SMS to a fixed number or by phone.
+
+The password waits for the archive: it is passed on (or confirmed passed) only
+for a handoff whose archive the journal shows leaving. And it is never lost
+(issue 18 §4): :func:`check_sms_ready` lets the send flow refuse before
+packing when the SMS cannot work, and when an SMS still fails the use case
+raises :class:`PasswordNotSent`, which tells the caller to show the password
+it holds so the worker can pass it on by phone. The obligation
+"password not passed" stays open until a channel confirms it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Record, Step
 from handoff.core.passwords import Password
-from handoff.usecases.common import (
-    journal_or_open,
-    message,
-    protocol_by_id,
-    settings_or_load,
-)
+from handoff.usecases.common import Context, message, protocol_by_id
 from handoff.usecases.standing import require_archive_out
 
 if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
@@ -26,6 +31,21 @@ if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` nee
     from handoff.core.protocols import Protocol
     from handoff.core.settings import Settings
 
+#: Steps that show the archive left this computer (or may have: delivery_uncertain).
+
+
+class PasswordNotSent(HandoffError):
+    """The SMS did not (certainly) go: the caller shows the password it holds, once.
+
+    Carries the channel's code and message (``sms_uncertain``, ``sms_busy``,
+    ...); ``uncertain`` says whether the SMS may still have arrived. The
+    password itself is never put in an exception: the caller already has it.
+    """
+
+    def __init__(self, cause: HandoffError) -> None:
+        super().__init__(cause.code, cause.text, **cause.params)
+        self.uncertain = cause.code in ("sms_uncertain", "sms_maybe_sent_before")
+
 
 def password_phone(protocol: Protocol, settings: Settings) -> str | None:
     """The receiving role's phone number from the recipients directory, if configured."""
@@ -33,51 +53,37 @@ def password_phone(protocol: Protocol, settings: Settings) -> str | None:
     return settings.directory.get(key) if key else None
 
 
-def check_sms_ready(protocol: Protocol, settings: Settings) -> None:
-    """Raise unless an SMS for this protocol could go now: provider, token, number (issue 18 §4).
+def _phone_or_fail(protocol: Protocol, settings: Settings) -> str:
+    number = password_phone(protocol, settings)
+    if not number:
+        raise message(
+            "no_password_phone",
+            "Er is geen gsm-nummer ingesteld voor {role} (instellingen, adresboek '{key}'). "
+            "Vul het in of geef het wachtwoord telefonisch door.",
+            "No mobile number is set for {role} (settings, directory '{key}'). "
+            "Fill it in or pass the password on by phone.",
+            role=protocol.password_channel.role.render(),
+            key=protocol.password_channel.directory_key or "-",
+        )
+    return number
 
-    Called before the archive is packed, so an SMS that cannot work never
-    leaves an archive on its way whose password cannot follow.
+
+def check_sms_ready(protocol: Protocol, settings: Settings, *, ask: Ask | None = None) -> None:
+    """Raise HandoffError when an SMS for this protocol cannot possibly go.
+
+    The send flow calls this BEFORE packing (issue 18 §4): provider, URL,
+    account and sender in the settings, the protocol allowing SMS, a Belgian
+    mobile number in the directory entry the protocol names, and a token in
+    the keyring (or ``ask`` to get one from the worker when sending).
     """
-    from handoff.core import credentials
-
-    if not (settings.sms.provider and settings.sms.base_url):
-        raise message(
-            "sms_not_configured",
-            "Er is geen sms-dienst ingesteld (instellingen, sms). Er is niets verpakt of "
-            "verstuurd; stel de sms-dienst in of geef het wachtwoord telefonisch door.",
-            "No SMS service is set up (settings, sms). Nothing was packed or sent; set up the "
-            "SMS service or pass the password on by phone.",
-        )
-    if not credentials.has_secret(credentials.SMS):
-        raise message(
-            "sms_token_missing",
-            "De sleutel van de sms-dienst is niet bewaard. Er is niets verpakt of verstuurd; "
-            "bewaar hem met 'handoff settings secret sms' of geef het wachtwoord telefonisch door.",
-            "The SMS service's token is not stored. Nothing was packed or sent; store it with "
-            "'handoff settings secret sms' or pass the password on by phone.",
-        )
-    if not password_phone(protocol, settings):
-        raise _no_phone(protocol)
-
-
-def _no_phone(protocol: Protocol) -> HandoffError:
-    return message(
-        "no_password_phone",
-        "Er is geen gsm-nummer ingesteld voor {role} (instellingen, adresboek '{key}'). "
-        "Vul het in of geef het wachtwoord telefonisch door.",
-        "No mobile number is set for {role} (settings, directory '{key}'). "
-        "Fill it in or pass the password on by phone.",
-        role=protocol.password_channel.role.render(),
-        key=protocol.password_channel.directory_key or "-",
-    )
-
-
-def _refuse_second_password(handoff_id: str, log: Journal) -> None:
     from handoff.channels import sms
 
-    require_archive_out(handoff_id, log)
+    sender = sms.sender_for(settings, ask=ask)
+    sender.number(_phone_or_fail(protocol, settings), protocol)
+    sender.check_token()
 
+
+def _refuse_if_passed(handoff_id: str, log: Journal) -> None:
     if log.count(handoff_id=handoff_id, step=Step.PASSWORD_PASSED):
         raise message(
             "password_already_passed",
@@ -85,13 +91,21 @@ def _refuse_second_password(handoff_id: str, log: Journal) -> None:
             "The password of {handoff} was already passed on; Handoff does not send it twice.",
             handoff=handoff_id,
         )
-    if sms.LEDGER.state(handoff_id) is not None:
+
+
+def _refuse_if_maybe_sent(handoff_id: str, log: Journal) -> None:
+    from handoff.channels import sms
+
+    earlier = log.count(handoff_id=handoff_id, step=Step.PASSWORD_UNCERTAIN)
+    if earlier or sms.LEDGER.state(handoff_id) is not None:
         raise message(
             "password_maybe_passed",
-            "Een sms met het wachtwoord van {handoff} is mogelijk al aangekomen. Bel de "
-            "ontvanger om het na te gaan en geef het wachtwoord zo nodig telefonisch door.",
-            "An SMS with the password of {handoff} may already have arrived. Call the "
-            "receiver to check, and pass the password on by phone if needed.",
+            "Een sms met het wachtwoord van {handoff} is mogelijk al aangekomen. Vraag het de "
+            "ontvanger en geef het wachtwoord anders telefonisch door; een tweede sms gaat "
+            "alleen als u er uitdrukkelijk voor kiest.",
+            "An SMS with the password of {handoff} may already have arrived. Ask the receiver "
+            "and otherwise pass the password on by phone; a second SMS goes only if you "
+            "explicitly choose to send it again.",
             handoff=handoff_id,
         )
 
@@ -101,41 +115,92 @@ def send_password_sms(
     protocol_id: str,
     password: Password,
     *,
-    settings: Settings | None = None,
     sender: PasswordSender | None = None,
-    ask: Ask | None = None,
-    journal: Journal | None = None,
+    ctx: Context | None = None,
+    resend: bool = False,
 ) -> PasswordDelivery:
     """Send the password by the SMS provider to the role the protocol names (seed 003 step 3).
 
-    Never twice for one handoff: neither after a confirmed send (the journal
-    says so) nor after a timeout that may have delivered it (the ledger says so).
+    Never twice for one handoff: not after a confirmed send, and after an
+    uncertain one (journaled PASSWORD_UNCERTAIN) only when the worker chose
+    ``resend``. Once the archive left, every way the SMS can fail (settings,
+    number, token, provider) raises :class:`PasswordNotSent`.
     """
     protocol = protocol_by_id(protocol_id)
-    log = journal_or_open(journal)
-    settings = settings_or_load(settings)
-    _refuse_second_password(handoff_id, log)
-    number = password_phone(protocol, settings)
-    if not number:
-        raise _no_phone(protocol)
-    if sender is None:
-        from handoff.channels import sms
-
-        sender = sms.sender_for(settings, ask=ask)
-    delivery = sender.send(password, number, protocol, handoff_id)
+    ctx = ctx or Context()
+    log = ctx.log()
+    _refuse_if_passed(handoff_id, log)
+    if not resend:
+        _refuse_if_maybe_sent(handoff_id, log)
+    with _or_not_sent():
+        number = _phone_or_fail(protocol, ctx.config())
+    require_archive_out(handoff_id, log)
+    with _or_not_sent():
+        sender = _sender(sender, ctx, handoff_id, resend)
+        delivery = _hand_over(sender, log, protocol, number, password, handoff_id)
     log.append(
         delivery.step, handoff_id=handoff_id, protocol_id=protocol.id, details=delivery.details
     )
     return delivery
 
 
+@contextmanager
+def _or_not_sent() -> Iterator[None]:
+    """Any foreseen failure of the SMS itself becomes PasswordNotSent: show the password."""
+    try:
+        yield
+    except PasswordNotSent:
+        raise
+    except HandoffError as exc:
+        raise PasswordNotSent(exc) from None
+
+
+def _sender(
+    sender: PasswordSender | None, ctx: Context, handoff_id: str, resend: bool
+) -> PasswordSender:
+    from handoff.channels import sms
+
+    sender = sender or sms.sender_for(ctx.config(), ask=ctx.ask)
+    if resend and isinstance(sender, sms.SmsSender):
+        sender.ledger.forget(handoff_id)  # the worker's explicit choice, after an uncertain SMS
+    return sender
+
+
+def _hand_over(
+    sender: PasswordSender,
+    log: Journal,
+    protocol: Protocol,
+    number: str,
+    password: Password,
+    handoff_id: str,
+) -> PasswordDelivery:
+    """The provider's call; an uncertain outcome is journaled before it is raised."""
+    try:
+        return sender.send(password, number, protocol, handoff_id)
+    except HandoffError as exc:
+        if exc.code == "sms_uncertain":
+            details = sender.details(protocol, number, password)
+            log.append(
+                Step.PASSWORD_UNCERTAIN,
+                handoff_id=handoff_id,
+                protocol_id=protocol.id,
+                details=details,
+            )
+        raise
+
+
 def confirm_password_passed(
     handoff_id: str, protocol_id: str, via: Via, *, journal: Journal | None = None
 ) -> Record:
-    """Journal 'password passed on by phone/SMS to <role>' once the user confirms it."""
+    """Journal 'password passed on by phone/SMS to <role>' once the user confirms it.
+
+    Allowed after an uncertain SMS (the worker checked with the receiver or
+    phoned), refused when the archive never left or the password was passed.
+    """
     protocol = protocol_by_id(protocol_id)
-    log = journal_or_open(journal)
-    _refuse_second_password(handoff_id, log)
+    log = Context(journal=journal).log()
+    _refuse_if_passed(handoff_id, log)
+    require_archive_out(handoff_id, log)
     from handoff.channels import phone
 
     delivery = phone.confirmation(protocol.password_channel.role, via)

@@ -320,7 +320,7 @@ def check_ready(
     if password_via == "sms":
         from handoff.usecases.password import check_sms_ready
 
-        check_sms_ready(protocol, ctx.config())
+        check_sms_ready(protocol, ctx.config(), ask=ctx.ask)
     ctx.log()
 
 

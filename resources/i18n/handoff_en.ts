@@ -845,6 +845,16 @@
         <source>Send the &amp;same archive again</source>
         <translation>Send the &amp;same archive again</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="353"/>
+        <source>Send the SMS again?</source>
+        <translation>Send the SMS again?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="353"/>
+        <source>An earlier SMS with this password may already have arrived. Ask the receiver first, or pass the password on by phone. Send a second SMS anyway?</source>
+        <translation>An earlier SMS with this password may already have arrived. Ask the receiver first, or pass the password on by phone. Send a second SMS anyway?</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1281,6 +1291,11 @@
         <location filename="../../handoff/gui/steps.py" line="34"/>
         <source>Files left by an interrupted Handoff removed</source>
         <translation>Files left by an interrupted Handoff removed</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="21"/>
+        <source>SMS with the password: outcome unknown</source>
+        <translation>SMS with the password: outcome unknown</translation>
     </message>
 </context>
 </TS>

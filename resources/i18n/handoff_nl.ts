@@ -845,6 +845,16 @@
         <source>Send the &amp;same archive again</source>
         <translation>&amp;Hetzelfde archief opnieuw versturen</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="353"/>
+        <source>Send the SMS again?</source>
+        <translation>De sms opnieuw versturen?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="353"/>
+        <source>An earlier SMS with this password may already have arrived. Ask the receiver first, or pass the password on by phone. Send a second SMS anyway?</source>
+        <translation>Een eerdere sms met dit wachtwoord is misschien al aangekomen. Vraag het eerst aan de ontvanger, of geef het wachtwoord telefonisch door. Toch een tweede sms versturen?</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1281,6 +1291,11 @@
         <location filename="../../handoff/gui/steps.py" line="34"/>
         <source>Files left by an interrupted Handoff removed</source>
         <translation>Bestanden van een onderbroken Handoff opgeruimd</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="21"/>
+        <source>SMS with the password: outcome unknown</source>
+        <translation>Sms met het wachtwoord: vertrek onzeker</translation>
     </message>
 </context>
 </TS>

@@ -228,6 +228,9 @@ PASSWORD = {
     "phone": phone_masked,
     "style": one_of("sms", "words"),
 }
+#: An SMS whose fate is unknown (timeout, dropped line, unreadable answer): no
+#: provider id, since none was confirmed (issue 18 §2).
+PASSWORD_UNCERTAIN = {k: v for k, v in PASSWORD.items() if k != "provider_message_id"}
 FILE_DELETED = {
     "by": account,  # "retention" or the OS account of the worker
     "count": count,
@@ -270,6 +273,7 @@ ALLOWED: dict[str, dict[str, Check]] = {
     "draft_sent": CONFIRMED,
     "draft_removed": {"reason": one_of("password_passed", "retention", "voided"), "days": count},
     "password_passed": PASSWORD,
+    "password_uncertain": PASSWORD_UNCERTAIN,
     "received": RECEIVED,
     "decrypted_stored": DECRYPTED,
     "email_deleted": CONFIRMED,

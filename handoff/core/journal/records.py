@@ -34,6 +34,7 @@ class Step(StrEnum):
     DRAFT_SENT = "draft_sent"  # the worker confirms the draft went out
     DRAFT_REMOVED = "draft_removed"  # the .eml (with the archive) left the outbox
     PASSWORD_PASSED = "password_passed"
+    PASSWORD_UNCERTAIN = "password_uncertain"  # an SMS that may or may not have left
     RECEIVED = "received"
     DECRYPTED = "decrypted_stored"
     EMAIL_DELETED = "email_deleted"

@@ -41,6 +41,7 @@ from handoff.gui.task_runner import TaskRunner, simple
 STEPS = (
     "packaged", "consent_confirmed", "draft_handed", "draft_sent", "sent", "uploaded",
     "delivery_uncertain", "delivery_failed", "archive_voided", "draft_removed", "password_passed",
+    "password_uncertain",
     "received", "decrypted_stored", "email_deleted", "password_deleted", "file_deleted",
     "sealed", "custodian_confirmed", "leftovers_removed",
 )  # fmt: skip

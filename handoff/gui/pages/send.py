@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QMessageBox,
     QRadioButton,
     QStackedWidget,
     QVBoxLayout,
@@ -58,6 +59,7 @@ class SendPage(Page):
         self.sent: Any = None
         self.draft: Path | None = None
         self._sms_secret: str | None = None
+        self._sms_again = False  # the worker chose a second SMS after an uncertain one
         self.panels = QStackedWidget()
         self.panels.addWidget(self._build_prepare())
         self.panels.addWidget(self._build_finish())
@@ -342,9 +344,11 @@ class SendPage(Page):
                 *first,
                 Action(
                     self.tr("Send the password by S&MS"),
-                    lambda: worker_calls.send_password_sms(hid, pid, password, self._sms_secret),
+                    lambda: worker_calls.send_password_sms(
+                        hid, pid, password, self._sms_secret, resend=self._sms_again
+                    ),
                     sms,
-                    self._ask_sms_secret,
+                    lambda: self._before_sms(hid),
                     locked=waits,
                 ),
                 Action(
@@ -375,6 +379,23 @@ class SendPage(Page):
                 )
             ]
         return []
+
+    def _before_sms(self, handoff_id: str) -> bool:
+        """A second SMS only on the worker's explicit choice after one that may have arrived."""
+        self._sms_again = False
+        if worker_calls.sms_maybe_sent(handoff_id):
+            answer = QMessageBox.question(
+                self,
+                self.tr("Send the SMS again?"),
+                self.tr(
+                    "An earlier SMS with this password may already have arrived. Ask the "
+                    "receiver first, or pass the password on by phone. Send a second SMS anyway?"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            self._sms_again = True
+        return self._ask_sms_secret()
 
     def _ask_sms_secret(self) -> bool:
         """Ask for the provider's token when the keyring has none; False if cancelled."""

@@ -1,0 +1,91 @@
+"""The window after an SMS that did not (certainly) go: the password stays shown (issue 18 §4).
+
+A list over SMTP (seed 003), then the SMS gateway drops the line after the
+POST: the worker reads that it may have arrived, the password is still on
+screen, a second click asks first and sends nothing unless the worker says yes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from handoff.core import credentials, protocols, settings
+from handoff.core.journal import Journal, Step
+from tests import sheets
+from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
+from tests.servers.smtp_server import PASSWORD, USER, smtp_server
+from tests.servers.tls import self_signed
+
+THUISPUNT = "thuispunt-gent-cir"
+
+
+def _configure(port: int, certdir, gateway_url: str) -> None:
+    config = settings.load()
+    config.mail = settings.MailSettings(
+        "smtp", "localhost", port, "starttls", USER, "lijsten@thuispunt.be",
+        str(certdir / "cert.pem"),
+    )  # fmt: skip
+    config.sms = settings.SmsSettings("cm", gateway_url, SID, "Thuispunt", 5.0)
+    key = protocols.get(THUISPUNT).password_channel.directory_key
+    config.directory = {key: "0470 99 88 77"}
+    settings.save(config)
+    credentials.set_secret("smtp", PASSWORD)
+    credentials.set_secret("sms", TOKEN)
+
+
+def _steps(handoff_id: str) -> list[Step]:
+    with Journal() as journal:
+        return [r.step for r in sorted(journal.records(handoff_id=handoff_id), key=lambda r: r.seq)]
+
+
+def test_dropped_sms_keeps_the_password_shown_and_resends_only_on_request(
+    window, qtbot, dialogs, boxes, tmp_path, monkeypatch
+):
+    certdir = tmp_path / "tls"
+    certdir.mkdir()
+    self_signed(certdir)
+    sheet = sheets.write_sheet(
+        tmp_path / "kandidaten.xlsx", sheets.THUISPUNT_HEADERS, sheets.thuispunt_rows()
+    )
+    with smtp_server(certdir) as (port, inbox), sms_gateway("drop") as gateway:
+        _configure(port, certdir, gateway.url)
+        window.show_page("send")
+        page = window.pages["send"]
+        assert page.picker.select(THUISPUNT)
+        dialogs.open_path = sheet
+        qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.panels.currentIndex() == 1, timeout=30_000)
+        assert len(inbox.messages) == 1
+        handoff_id = page.sent.packaged.handoff_id
+        grouped = page.sent.packaged.password.grouped()
+        sms_button, phone_button = page.finish.buttons
+        qtbot.mouseClick(sms_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(boxes.shown) == 1, timeout=10_000)
+        assert "verbrak de verbinding" in boxes.texts()[0]
+        assert "misschien toch aangekomen" in boxes.texts()[0]
+        assert page.finish.password_view.label.text().count(grouped) == 1  # still shown
+        assert _steps(handoff_id) == [Step.PACKAGED, Step.SENT, Step.PASSWORD_UNCERTAIN]
+        gateway.mode = "accept"
+        qtbot.waitUntil(sms_button.isEnabled, timeout=5_000)
+        qtbot.mouseClick(sms_button, Qt.MouseButton.LeftButton)  # the question is answered "no"
+        assert boxes.shown[1][0] == "question"
+        assert "misschien al aangekomen" in boxes.texts()[1]
+        assert len(gateway.requests) == 1  # no second SMS without the worker's explicit choice
+        assert sms_button.isEnabled() and phone_button.isEnabled()
+        monkeypatch.setattr(
+            QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+        )
+        qtbot.mouseClick(sms_button, Qt.MouseButton.LeftButton)  # "yes": send it again
+        qtbot.waitUntil(lambda: page.finish.currentIndex() == 1, timeout=10_000)
+    assert len(gateway.requests) == 2
+    assert _steps(handoff_id) == [
+        Step.PACKAGED,
+        Step.SENT,
+        Step.PASSWORD_UNCERTAIN,
+        Step.PASSWORD_PASSED,
+    ]
+    for text in boxes.texts():
+        assert grouped not in text
