@@ -407,10 +407,14 @@ def test_no_sms_and_no_confirmation_for_an_archive_that_never_left():
     assert _steps() == [Step.PACKAGED]
 
 
-def test_a_draft_handed_to_the_mail_program_counts_as_left():
+def test_a_draft_counts_as_left_only_once_the_worker_sent_it():
     _archive_left(Step.DRAFT_HANDED)
+    with pytest.raises(HandoffError) as caught:  # issue 18 §4: the password waits for the archive
+        usecases.confirm_password_passed(REF, THUISPUNT, "sms")
+    assert caught.value.code == "draft_not_confirmed"
+    _archive_left(Step.DRAFT_SENT)
     usecases.confirm_password_passed(REF, THUISPUNT, "sms")
-    assert _steps() == [Step.DRAFT_HANDED, Step.PASSWORD_PASSED]
+    assert _steps() == [Step.DRAFT_HANDED, Step.DRAFT_SENT, Step.PASSWORD_PASSED]
 
 
 # --- check_sms_ready: before the archive leaves -------------------------------------

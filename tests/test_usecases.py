@@ -429,7 +429,7 @@ def test_sms_that_cannot_work_stops_the_send_before_anything_is_packed(tmp_path)
                 password_via="sms",
                 ctx=usecases.Context(settings=s),
             )
-    assert caught.value.code == "sms_token_missing"
+    assert caught.value.code == "sms_no_token"
     assert inbox.messages == [] and gateway.requests == []
     assert _all_steps() == [] and list(s.outbox.glob("*")) == []
 
@@ -463,7 +463,8 @@ def test_cli_draft_stops_after_the_draft_and_the_password_waits_for_confirmation
         "--via", "draft",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
-    ref = run.stdout.strip()
+    ref, password = run.stdout.splitlines()  # the reference, then the password once
+    assert len(password) == 19 and password not in run.stderr
     assert "pas door NADAT" in run.stderr and f"handoff confirm {ref} draft-sent" in run.stderr
     assert _steps(ref) == [Step.PACKAGED, Step.DRAFT_HANDED]
     early = _cli("password", ref, "--via", "phone")

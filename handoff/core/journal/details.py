@@ -250,7 +250,7 @@ SEALED: dict[str, Check] = {
     "plaintext_removed": flag,
     "verified": flag,
 }
-LEFTOVERS_REMOVED = {
+LEFTOVERS_REMOVED: dict[str, Check] = {
     # A clean-up of what a killed Handoff left (core/leftovers.py): counts and
     # bytes only; the names inside the folders may carry personal data.
     "staging_folders": count,
