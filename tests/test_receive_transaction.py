@@ -26,6 +26,7 @@ from handoff.core.archive import stage
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Step
+from handoff.core.mounts import Mount, mount_of
 
 ROOT = Path(__file__).resolve().parents[1]  # the checkout under test
 REFERRAL = "kg-ocmw-referral"  # retention "until contact": receivable any day
@@ -448,7 +449,7 @@ def test_unrecorded_folders_on_a_network_share_are_left_for_their_owners(tmp_pat
     theirs = secure / "HO-20261126-QQQQQQ"
     theirs.mkdir(parents=True)
     (theirs / "lijst.csv").write_bytes(SECRET)
-    monkeypatch.setattr(leftovers, "_linux_fs_type", lambda path: "cifs")
+    monkeypatch.setattr(leftovers, "mount_of", lambda path: Mount("/", "cifs", "//server/share"))
     with Journal() as journal:
         assert not leftovers.clean(journal, secure=[secure])
     assert (theirs / "lijst.csv").exists()
@@ -462,7 +463,7 @@ def test_file_system_type_is_read_from_the_real_mount_table(tmp_path):
     ).returncode:
         pytest.skip("cannot mount a tmpfs here (needs root)")
     try:
-        assert leftovers._linux_fs_type(mount / "map") == "tmpfs"
+        assert mount_of(mount / "map").fs_type == "tmpfs"
         assert not leftovers.on_network_share(mount)
     finally:
         subprocess.run(["umount", str(mount)], check=False)
@@ -473,7 +474,7 @@ def test_on_a_share_a_killed_staging_goes_only_once_it_stayed_quiet(tmp_path, mo
     secure = tmp_path / "secure"
     secure.mkdir()
     _kill(_holder("staging", secure))
-    monkeypatch.setattr(leftovers, "_linux_fs_type", lambda path: "cifs")
+    monkeypatch.setattr(leftovers, "mount_of", lambda path: Mount("/", "cifs", "//server/share"))
     with Journal() as journal:
         assert not leftovers.clean(journal, secure=[secure])  # just written: maybe live
         monkeypatch.setattr(leftovers, "SHARE_QUIET_SECONDS", -1.0)

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from handoff.core.archive.stage import GRACE_SECONDS, LOCK_NAME, PREFIX, is_stale, owner_gone
 from handoff.core.journal import Journal, Step, new_handoff_id
+from handoff.core.mounts import mount_of
 
 #: A folder ``usecases.receive`` makes in the secure folder: the handoff id, maybe a counter.
 RECEIVED_FOLDER = re.compile(r"^(HO-\d{8}-[0-9A-Z]{6})(?:-\d+)?$")
@@ -176,23 +177,6 @@ NETWORK_FS = frozenset(
 )
 
 
-def _linux_fs_type(path: Path) -> str | None:
-    """The file system type of the mount holding ``path`` (/proc/self/mountinfo)."""
-    try:
-        lines = Path("/proc/self/mountinfo").read_text().splitlines()
-    except OSError:
-        return None
-    target = str(path.resolve())
-    best: tuple[str | None, int] = (None, -1)
-    for line in lines:
-        left, _, right = line.partition(" - ")
-        mount_point = left.split()[4]
-        inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
-        if inside and len(mount_point) > best[1]:
-            best = (right.split()[0], len(mount_point))
-    return best[0]
-
-
 def on_network_share(path: Path) -> bool:
     """True when ``path`` is on a network share (or it cannot be told: then also True).
 
@@ -207,7 +191,8 @@ def on_network_share(path: Path) -> bool:
             return True
         drive_remote = 4
         return bool(ctypes.windll.kernel32.GetDriveTypeW(text[:3]) == drive_remote)
-    fs_type = _linux_fs_type(path)  # macOS has no mountinfo: unknown, so "shared"
+    mount = mount_of(path)
+    fs_type = mount.fs_type if mount else None  # macOS has no mountinfo: unknown, so "shared"
     if fs_type is None:
         return True
     return fs_type in NETWORK_FS or fs_type.startswith("fuse.")

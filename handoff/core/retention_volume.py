@@ -14,24 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from handoff.core.mounts import mount_of
+
 SYS_BLOCK = Path("/sys/class/block")
-
-
-def _mount_source(path: Path) -> str | None:
-    """The device behind the mount holding ``path`` (Linux /proc/self/mountinfo)."""
-    try:
-        lines = Path("/proc/self/mountinfo").read_text().splitlines()
-    except OSError:
-        return None
-    target = str(path.resolve())
-    best: tuple[str | None, int] = (None, -1)
-    for line in lines:
-        left, _, right = line.partition(" - ")
-        mount_point = left.split()[4]
-        inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
-        if inside and len(mount_point) > best[1]:
-            best = (right.split()[1], len(mount_point))
-    return best[0]
 
 
 def _is_crypt(block: str, depth: int = 0) -> bool | None:
@@ -54,7 +39,8 @@ def _is_crypt(block: str, depth: int = 0) -> bool | None:
 
 
 def linux(path: Path) -> str:
-    source = _mount_source(path)
+    mount = mount_of(path)
+    source = mount.source if mount else None
     if not source or not source.startswith("/dev/"):
         return "unknown"  # tmpfs, overlay, network share: the answer lies elsewhere
     block = Path(os.path.realpath(source)).name
