@@ -217,3 +217,34 @@ def test_a_machine_policy_cannot_be_moved_by_an_environment_variable(monkeypatch
 
     source = inspect.getsource(policy)
     assert "os.environ" not in source and "getenv" not in source
+
+
+# -- the command line --
+
+
+def test_cli_show_marks_every_value_with_its_source(capsys):
+    from handoff.cli import main
+
+    path = _policy_file(
+        '[locked.mail]\nmode = "smtp"\n[recommended]\norganisation = "OCMW V"\n'
+        '[locked.sftp]\nport = "x"\n'
+    )
+    _user_file('[sms]\nprovider = "cm"\n')
+    assert main(["settings", "show"]) == 0
+    out = capsys.readouterr().out
+    assert f'mode = "smtp"  # vergrendeld door beleid ({path})' in out
+    assert f'organisation = "OCMW V"  # aanbevolen door beleid ({path})' in out
+    assert 'provider = "cm"  # eigen instelling' in out
+    assert "port = 22  # standaard" in out
+    assert f"# ! beleid {path}: 'sftp.port' genegeerd" in out
+
+
+def test_cli_set_on_a_locked_key_refuses_and_says_who(capsys):
+    from handoff.cli import main
+
+    path = _policy_file('[locked.mail]\nmode = "smtp"\n')
+    assert main(["settings", "set", "mail.mode", "draft"]) == 2
+    err = capsys.readouterr().err
+    assert "ingesteld door uw organisatie" in err and str(path) in err
+    assert not settings.paths.settings_path().exists()
+    assert main(["settings", "set", "mail.host", "smtp.example"]) == 0
