@@ -202,3 +202,31 @@ def test_keygen_does_not_silently_replace_a_key(capsys):
     _keygen(capsys)
     assert main(["protocol", "keygen"]) == 2
     assert "--replace" in capsys.readouterr().err
+
+
+def test_refusals_and_ignored_values_are_journaled_once_a_day_without_values(tmp_path, capsys):
+    from handoff.core.journal import Step
+
+    share = tmp_path / "share"
+    profile = _org_profile(share)
+    public = _keygen(capsys)
+    _policy(share, [public])
+    path = policy.machine_policy_file()
+    path.write_text(
+        path.read_text() + '[locked.mail]\nport = "bad port"\n'
+        '[recommended.directory]\n"Jan Peeters" = 5\n',
+        encoding="utf-8",
+    )
+    assert main(["protocols"]) == 0
+    assert main(["settings", "show"]) == 0
+    assert main(["protocols"]) == 0  # the same events again: not journaled twice
+    with Journal() as journal:
+        refused = journal.records(step=Step.PROFILE_REFUSED)
+        ignored = journal.records(step=Step.POLICY_VALUE_IGNORED)
+        raw = journal.path.read_bytes()
+        wal = journal.path.with_name(journal.path.name + "-wal")
+        raw += wal.read_bytes() if wal.exists() else b""
+    assert [r.details for r in refused] == [{"file": profile.name, "reason": "unsigned"}]
+    assert sorted(r.details["key"] for r in ignored) == ["directory", "mail.port"]
+    assert {r.details["source"] for r in ignored} == {"file"}
+    assert b"bad port" not in raw and b"Jan Peeters" not in raw and b"share" not in raw

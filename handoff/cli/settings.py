@@ -14,6 +14,7 @@ import sys
 
 from handoff.cli._prompts import say
 from handoff.core import credentials, settings
+from handoff.core.errors import HandoffError
 from handoff.core.i18n import tr
 
 
@@ -31,9 +32,22 @@ def _marked(in_force: settings.InForce) -> list[str]:
     return out
 
 
+def _journal_policy(in_force: settings.InForce) -> None:
+    """Journal ignored policy values and refused profiles; a journal problem only warns here."""
+    from handoff.core.journal import Journal
+    from handoff.usecases.organisation import journal_policy_events
+
+    try:
+        with Journal() as journal:
+            journal_policy_events(journal, in_force)
+    except HandoffError as exc:
+        print(f"# ! {exc.message()}")
+
+
 def _show(args: argparse.Namespace) -> int:
     in_force = settings.resolve()
     print("\n".join(_marked(in_force)))
+    _journal_policy(in_force)
     for problem in in_force.problems:
         print(
             tr(

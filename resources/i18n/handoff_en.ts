@@ -1297,5 +1297,15 @@
         <source>SMS with the password: outcome unknown</source>
         <translation>SMS with the password: outcome unknown</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Organisation policy setting ignored</source>
+        <translation>Organisation policy setting ignored</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Shared protocol profile refused (signature)</source>
+        <translation>Shared protocol profile refused (signature)</translation>
+    </message>
 </context>
 </TS>

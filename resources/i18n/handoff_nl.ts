@@ -1297,5 +1297,15 @@
         <source>SMS with the password: outcome unknown</source>
         <translation>Sms met het wachtwoord: vertrek onzeker</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Organisation policy setting ignored</source>
+        <translation>Instelling uit het beleid van de organisatie genegeerd</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Shared protocol profile refused (signature)</source>
+        <translation>Gedeeld protocolprofiel geweigerd (handtekening)</translation>
+    </message>
 </context>
 </TS>
