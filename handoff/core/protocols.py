@@ -483,7 +483,10 @@ def load_all() -> tuple[dict[str, Protocol], list[ProfileProblem]]:
     problems: list[ProfileProblem] = []
     _load_folder(shipped_dir(), found, problems)
     for path, result in shared_protocols.load():
-        _add(path, result, found, problems)
+        if isinstance(result, shared_protocols.Notice):
+            problems.append(ProfileProblem(path, None, result.text, result.reason, result.key_id))
+        else:
+            _add(path, load_bytes(path, result), found, problems)
     _load_folder(paths.user_protocols_dir(), found, problems)
     return found, problems
 

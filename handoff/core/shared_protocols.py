@@ -11,18 +11,29 @@ own folder. The shipped profiles travel inside the installer and need none.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from handoff.core import paths, policy, signing
 from handoff.core.atomic import write_atomic
 from handoff.core.i18n import Text
-from handoff.core.protocols import ProfileProblem, Protocol, load_bytes
 
 STAMP = "loaded-at"
 _MAX_FILE = 1 << 20  # a profile is a few kB; a share cannot make Handoff read gigabytes
 
-Result = tuple[Path, Protocol | ProfileProblem]
+
+@dataclass(frozen=True)
+class Notice:
+    """A folder not reached, or a profile refused for its signature (protocols shows it)."""
+
+    text: Text
+    reason: str  # offline, or a signing.Refusal reason
+    key_id: str = ""
+
+
+#: A profile's path with its verified bytes, or with why it is not used.
+Result = tuple[Path, bytes | Notice]
 
 
 def cache_dir(folder: Path) -> Path:
@@ -74,7 +85,7 @@ def _cached(cache: Path) -> tuple[dict[str, bytes], str | None]:
     return files, stamp.read_text(encoding="ascii").strip()
 
 
-def _offline(folder: Path, when: str | None) -> ProfileProblem:
+def _offline(when: str | None) -> Notice:
     if when is None:
         text = Text(
             "de protocolmap is niet bereikbaar en Handoff heeft er nog geen kopie van; "
@@ -87,10 +98,10 @@ def _offline(folder: Path, when: str | None) -> ProfileProblem:
             f"de protocolmap is niet bereikbaar; Handoff gebruikt de kopie van {when}.",
             f"the protocol folder cannot be reached; Handoff uses the copy of {when}.",
         )
-    return ProfileProblem(folder, None, text, reason="offline")
+    return Notice(text, "offline")
 
 
-def _refused(path: Path, refusal: signing.Refusal) -> ProfileProblem:
+def _refused(path: Path, refusal: signing.Refusal) -> Notice:
     texts = {
         signing.UNSIGNED: Text(
             f"niet ondertekend (geen {path.name}{signing.SUFFIX} ernaast); het beleid vraagt "
@@ -111,7 +122,7 @@ def _refused(path: Path, refusal: signing.Refusal) -> ProfileProblem:
             "signature is damaged; this profile is not used. Report it to your DPO.",
         ),
     }
-    return ProfileProblem(path, None, texts[refusal.reason], refusal.reason, refusal.key_id)
+    return Notice(texts[refusal.reason], refusal.reason, refusal.key_id)
 
 
 def _folder(folder: Path, keys: dict[str, bytes] | None) -> list[Result]:
@@ -122,7 +133,7 @@ def _folder(folder: Path, keys: dict[str, bytes] | None) -> list[Result]:
         files = _read(folder)
     except OSError:
         files, when = _cached(cache)
-        out.append((folder, _offline(folder, when)))
+        out.append((folder, _offline(when)))
     else:
         _store(cache, files)
     for name in sorted(n for n in files if n.endswith(".toml")):
@@ -132,7 +143,7 @@ def _folder(folder: Path, keys: dict[str, bytes] | None) -> list[Result]:
             if refusal is not None:
                 out.append((path, _refused(path, refusal)))
                 continue
-        out.append((path, load_bytes(path, data)))
+        out.append((path, data))
     return out
 
 
