@@ -248,3 +248,31 @@ def test_cli_set_on_a_locked_key_refuses_and_says_who(capsys):
     assert "ingesteld door uw organisatie" in err and str(path) in err
     assert not settings.paths.settings_path().exists()
     assert main(["settings", "set", "mail.host", "smtp.example"]) == 0
+
+
+def test_a_send_under_a_broken_locked_mail_mode_is_refused_before_packing(tmp_path, capsys):
+    from sheets import THUISPUNT_HEADERS, thuispunt_rows, write_sheet
+
+    from handoff.cli import main
+    from handoff.core.journal import Journal
+
+    _policy_file('[locked.mail]\nmode = "postduif"\n')
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    argv = ["send", str(sheet), "--protocol", "thuispunt-gent-cir", "--to", "ocmw-gent"]
+    assert main(argv) == 2
+    assert "vraag uw IT-dienst" in capsys.readouterr().err
+    assert list(settings.load().outbox.glob("*")) == []
+    with Journal() as journal:
+        assert journal.records() == []
+    _policy_file('[locked.mail]\nmode = "draft"\n')  # IT repairs it: the same send goes
+    assert main(argv) == 0
+
+
+def test_an_sms_under_a_broken_locked_base_url_is_refused():
+    from handoff.core import protocols
+    from handoff.usecases import check_sms_ready
+
+    _policy_file('[locked.sms]\nbase_url = "mailto:sms@gateway.example"\n')
+    with pytest.raises(HandoffError) as caught:
+        check_sms_ready(protocols.get("thuispunt-gent-cir"), settings.load())
+    assert caught.value.code == "policy_invalid"
