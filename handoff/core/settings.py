@@ -610,6 +610,14 @@ def _kind(key: str) -> str | None:
     return kinds.get(field_name)
 
 
+def schema() -> list[tuple[str, str]]:
+    """Every settable key (without directory entries) with its field type, in file order.
+
+    The one source of the policy templates (tools/policy-templates) and of policy checking.
+    """
+    return [(key, str(_kind(key))) for key in keys()]
+
+
 def _coerce(kind: str, raw: Any) -> Any:
     """A policy value as the field's type; registry text and numbers are accepted. ValueError else."""
     if kind == "bool":
