@@ -1153,6 +1153,16 @@
         <source>&amp;Add a number</source>
         <translation>&amp;Add a number</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>Policy {place}: {setting} ignored: {why}</source>
+        <translation>Policy {place}: {setting} ignored: {why}</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

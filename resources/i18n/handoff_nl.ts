@@ -1153,6 +1153,16 @@
         <source>&amp;Add a number</source>
         <translation>Nummer &amp;toevoegen</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>Set by your organisation</source>
+        <translation>Ingesteld door uw organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>Policy {place}: {setting} ignored: {why}</source>
+        <translation>Beleid {place}: {setting} genegeerd: {why}</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
