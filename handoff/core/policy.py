@@ -194,9 +194,15 @@ class WinRegistry:
     Exercised under Wine by tools/windows-check; ``winreg`` exists only on Windows.
     """
 
-    def _open(self, hive: str, path: str) -> Any:
-        import winreg  # type: ignore[import-not-found,unused-ignore]
+    @staticmethod
+    def _winreg() -> Any:
+        """winreg exists only on Windows; imported by name so type checks pass elsewhere."""
+        import importlib
 
+        return importlib.import_module("winreg")
+
+    def _open(self, hive: str, path: str) -> Any:
+        winreg = self._winreg()
         root = winreg.HKEY_LOCAL_MACHINE if hive == HKLM else winreg.HKEY_CURRENT_USER
         try:
             return winreg.OpenKey(root, path, 0, winreg.KEY_READ | winreg.KEY_WOW64_64KEY)
@@ -204,18 +210,16 @@ class WinRegistry:
             return None
 
     def values(self, hive: str, path: str) -> list[tuple[str, object, int]] | None:
-        import winreg  # type: ignore[import-not-found,unused-ignore]
-
+        winreg = self._winreg()
         key = self._open(hive, path)
         if key is None:
             return None
         with key:
             count = winreg.QueryInfoKey(key)[1]
-            return [tuple(winreg.EnumValue(key, i)) for i in range(count)]  # type: ignore[misc]
+            return [tuple(winreg.EnumValue(key, i)) for i in range(count)]
 
     def subkeys(self, hive: str, path: str) -> list[str]:
-        import winreg  # type: ignore[import-not-found,unused-ignore]
-
+        winreg = self._winreg()
         key = self._open(hive, path)
         if key is None:
             return []
