@@ -15,7 +15,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from handoff.core import credentials, i18n
+from handoff.core import credentials, i18n, policy
 
 
 class MemoryKeyring(KeyringBackend):
@@ -50,6 +50,10 @@ def handoff_home(tmp_path, monkeypatch):
     trusted = f"{MemoryKeyring.__module__}.{MemoryKeyring.__qualname__}"
     monkeypatch.setattr(credentials, "SECURE_BACKENDS", credentials.SECURE_BACKENDS | {trusted})
     keyring.set_keyring(ring)
+    # No test reads this machine's own policy (/etc/handoff, the registry).
+    machine_policy = tmp_path / "machine-policy" / "policy.toml"
+    monkeypatch.setattr(policy, "machine_policy_file", lambda: machine_policy)
+    monkeypatch.setattr(policy, "registry", lambda: None)
     yield home
     i18n.set_language(None)
 

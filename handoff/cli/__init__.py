@@ -35,6 +35,7 @@ COMMANDS = {
     "unpack": "archive",
     "log": "log",
     "protocols": "protocols",
+    "protocol": "protocol_admin",
     "check": "protocols",
     "retention": "retention",
     "seal": "seal",

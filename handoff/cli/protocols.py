@@ -39,7 +39,21 @@ def list_protocols(args: argparse.Namespace) -> int:
     for problem in problems:
         where = f"{problem.file}:{problem.line}" if problem.line else str(problem.file)
         print(f"{where}: {problem.text.render()}", file=sys.stderr)
+    _journal_refusals(problems)
     return 0
+
+
+def _journal_refusals(problems: list[protocols.ProfileProblem]) -> None:
+    """Refused shared profiles go into the journal (issue 15); a journal problem only warns."""
+    from handoff.core import settings
+    from handoff.core.journal import Journal
+    from handoff.usecases.organisation import journal_policy_events
+
+    try:
+        with Journal() as journal:
+            journal_policy_events(journal, settings.resolve(), problems)
+    except HandoffError as exc:
+        print(exc.message(), file=sys.stderr)
 
 
 def check_sheet(args: argparse.Namespace) -> int:

@@ -9,16 +9,55 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import re
 import sys
 
 from handoff.cli._prompts import say
 from handoff.core import credentials, settings
+from handoff.core.errors import HandoffError
 from handoff.core.i18n import tr
 
 
+def _marked(in_force: settings.InForce) -> list[str]:
+    """The settings as TOML, each value followed by where it comes from."""
+    out, section = [], ""
+    for line in settings.to_toml(in_force.settings).splitlines():
+        header = re.match(r"^\[(\w+)\]$", line)
+        if header:
+            section = header.group(1) + "."
+        name = re.match(r'^("?)([^"=]+)\1 = ', line)
+        if name:
+            line += f"  # {in_force.origin(section + name.group(2)).describe().render()}"
+        out.append(line)
+    return out
+
+
+def _journal_policy(in_force: settings.InForce) -> None:
+    """Journal ignored policy values and refused profiles; a journal problem only warns here."""
+    from handoff.core.journal import Journal
+    from handoff.usecases.organisation import journal_policy_events
+
+    try:
+        with Journal() as journal:
+            journal_policy_events(journal, in_force)
+    except HandoffError as exc:
+        print(f"# ! {exc.message()}")
+
+
 def _show(args: argparse.Namespace) -> int:
-    current = settings.load()
-    print(settings.to_toml(current), end="")
+    in_force = settings.resolve()
+    print("\n".join(_marked(in_force)))
+    _journal_policy(in_force)
+    for problem in in_force.problems:
+        print(
+            tr(
+                "# ! beleid {place}: '{key}' genegeerd: {why}",
+                "# ! policy {place}: '{key}' ignored: {why}",
+                place=problem.source.place,
+                key=problem.key,
+                why=problem.text.render(),
+            )
+        )
     secure = credentials.secure_backend_available()
     print(f"\n# {tr('geheimen (sleutelbos)', 'secrets (keyring)')}:")
     for name in credentials.NAMES:
@@ -33,7 +72,9 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _set(args: argparse.Namespace) -> int:
-    updated = settings.with_value(settings.load(), args.key, args.value)
+    in_force = settings.resolve()
+    settings.require_unlocked(in_force, args.key)
+    updated = settings.with_value(in_force.settings, args.key, args.value)
     settings.save(updated)
     say("Bewaard: {key}", "Saved: {key}", key=args.key)
     return 0

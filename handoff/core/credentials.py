@@ -29,6 +29,9 @@ SMTP = "smtp"
 SFTP = "sftp"
 SMS = "sms"
 NAMES = (SMTP, SFTP, SMS)
+#: The DPO's private key for signing protocol profiles ('handoff protocol keygen');
+#: not among NAMES, so 'settings secret' and 'settings show' leave it alone.
+SIGNING = "protocol_signing"
 
 Ask = Callable[[str], str | None]
 
@@ -48,7 +51,7 @@ _CHAINER = "keyring.backends.chainer.ChainerBackend"
 
 
 def _check_name(name: str) -> None:
-    if name not in NAMES:
+    if name not in (*NAMES, SIGNING):
         raise HandoffError(
             "unknown_secret",
             Text(

@@ -158,11 +158,13 @@ class Protocol:
 
 @dataclass(frozen=True)
 class ProfileProblem:
-    """Why one profile file could not be used."""
+    """Why one profile file could not be used (or, ``offline``, that a folder was not reached)."""
 
     file: Path
     line: int | None
     text: Text
+    reason: str = "invalid"  # invalid, duplicate, offline, or a signing.Refusal reason
+    key_id: str = ""  # the signing key a refused signature names
 
 
 class _SchemaError(Exception):
@@ -392,17 +394,30 @@ def _line_of_key(raw: str, key: str, value: str | None = None) -> int | None:
 def load_file(path: Path) -> Protocol | ProfileProblem:
     """One profile, or the problem with it (file, line, what is wrong)."""
     try:
-        raw = path.read_text(encoding="utf-8")
-        data = tomllib.loads(raw)
-    except (OSError, UnicodeDecodeError) as exc:
-        return ProfileProblem(
-            path,
-            None,
-            Text(
-                f"onleesbaar bestand ({type(exc).__name__})",
-                f"unreadable file ({type(exc).__name__})",
-            ),
-        )
+        data = path.read_bytes()
+    except OSError as exc:
+        return _unreadable(path, exc)
+    return load_bytes(path, data)
+
+
+def _unreadable(path: Path, exc: Exception) -> ProfileProblem:
+    return ProfileProblem(
+        path,
+        None,
+        Text(
+            f"onleesbaar bestand ({type(exc).__name__})",
+            f"unreadable file ({type(exc).__name__})",
+        ),
+    )
+
+
+def load_bytes(path: Path, data: bytes) -> Protocol | ProfileProblem:
+    """A profile from bytes already read (and, for a shared folder, already verified)."""
+    try:
+        raw = data.decode("utf-8")
+        parsed = tomllib.loads(raw)
+    except UnicodeDecodeError as exc:
+        return _unreadable(path, exc)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         return ProfileProblem(
@@ -411,7 +426,7 @@ def load_file(path: Path) -> Protocol | ProfileProblem:
             Text(f"geen geldige TOML: {exc}", f"not valid TOML: {exc}"),
         )
     try:
-        return parse_profile(data, path)
+        return parse_profile(parsed, path)
     except _SchemaError as exc:
         return ProfileProblem(path, _line_of_key(raw, exc.key, exc.value), exc.text)
 
@@ -421,31 +436,57 @@ def shipped_dir() -> Path:
     return paths.resources_dir() / "protocols"
 
 
+def _add(
+    path: Path,
+    result: Protocol | ProfileProblem,
+    found: dict[str, Protocol],
+    problems: list[ProfileProblem],
+) -> None:
+    """Keep a loaded profile unless its id is taken: the first folder (shipped) wins."""
+    if isinstance(result, ProfileProblem):
+        problems.append(result)
+    elif result.id in found:
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):  # a share that went away meanwhile
+            raw = ""
+        problems.append(
+            ProfileProblem(
+                path,
+                _line_of_key(raw, "id") if raw else None,
+                Text(
+                    f"het id '{result.id}' bestaat al ({found[result.id].source}); dit profiel wordt niet gebruikt. Geef het een eigen id.",
+                    f"the id '{result.id}' already exists ({found[result.id].source}); this profile is not used. Give it its own id.",
+                ),
+                reason="duplicate",
+            )
+        )
+    else:
+        found[result.id] = result
+
+
 def _load_folder(folder: Path, found: dict[str, Protocol], problems: list[ProfileProblem]) -> None:
     for path in sorted(folder.glob("*.toml")):
-        result = load_file(path)
-        if isinstance(result, ProfileProblem):
-            problems.append(result)
-        elif result.id in found:
-            problems.append(
-                ProfileProblem(
-                    path,
-                    _line_of_key(path.read_text(encoding="utf-8"), "id"),
-                    Text(
-                        f"het id '{result.id}' bestaat al ({found[result.id].source}); dit profiel wordt niet gebruikt. Geef het een eigen id.",
-                        f"the id '{result.id}' already exists ({found[result.id].source}); this profile is not used. Give it its own id.",
-                    ),
-                )
-            )
-        else:
-            found[result.id] = result
+        _add(path, load_file(path), found, problems)
 
 
 def load_all() -> tuple[dict[str, Protocol], list[ProfileProblem]]:
-    """Shipped profiles first (they win), then the organisation's own."""
+    """Shipped profiles first (they win), the organisation's folders, then the worker's own.
+
+    The organisation's folders (policy ``protocol_folders``) come before the
+    worker's own folder, so a worker's copy can never shadow the profile IT
+    shares (and, where the policy demands it, signed).
+    """
+    from handoff.core import shared_protocols  # brings cryptography only when needed
+
     found: dict[str, Protocol] = {}
     problems: list[ProfileProblem] = []
     _load_folder(shipped_dir(), found, problems)
+    for path, result in shared_protocols.load():
+        if isinstance(result, shared_protocols.Notice):
+            problems.append(ProfileProblem(path, None, result.text, result.reason, result.key_id))
+        else:
+            _add(path, load_bytes(path, result), found, problems)
     _load_folder(paths.user_protocols_dir(), found, problems)
     return found, problems
 

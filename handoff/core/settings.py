@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from handoff.core import paths
+from handoff.core import paths, policy
 from handoff.core.atomic import write_atomic
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
@@ -79,10 +79,11 @@ class Settings:
     sftp: SftpSettings = field(default_factory=SftpSettings)
     sms: SmsSettings = field(default_factory=SmsSettings)
     directory: dict[str, str] = field(default_factory=dict)
+    diagnostics: bool = False  # the opt-in diagnostic log for IT (core/diagnostics.py)
 
 
 _SECTIONS: dict[str, type] = {"mail": MailSettings, "sftp": SftpSettings, "sms": SmsSettings}
-_TOP = ("organisation", "language", "secure_folder", "outbox")
+_TOP = ("organisation", "language", "secure_folder", "outbox", "diagnostics")
 
 
 #: What each setting is called in a message: a worker never reads a key name.
@@ -112,6 +113,7 @@ LABELS: dict[str, Text] = {
     "sms.sender": Text("de afzender van de sms", "the SMS sender"),
     "sms.timeout": Text("de wachttijd voor de sms-dienst", "the SMS provider's time-out"),
     "directory": Text("het adresboek", "the directory"),
+    "diagnostics": Text("het diagnoselogboek voor de IT-dienst", "the diagnostic log for IT"),
 }
 
 
@@ -174,6 +176,16 @@ def _line_of(text: str, key: str, section: str = "") -> int | None:
 def _convert(value: Any, kind: Any, key: str, section: str, file: Path, text: str) -> Any:
     """Check one value against its field type; TOML gives str/int/float already."""
     line = _line_of(text, key, section)
+    if kind in ("bool", bool):
+        if not isinstance(value, bool):
+            raise _problem(
+                file,
+                line,
+                "dit moet true of false zijn.",
+                "this must be true or false.",
+                label(key, section),
+            )
+        return value
     if kind in ("int", int):
         if isinstance(value, bool) or not isinstance(value, int):
             raise _problem(
@@ -364,11 +376,11 @@ def validate(s: Settings, file: Path | None = None, text: str = "") -> None:
         )
 
 
-def load(path: Path | None = None) -> Settings:
-    """The settings in force; defaults when there is no file yet."""
+def _read_user(path: Path | None = None) -> tuple[Settings, set[str]]:
+    """The worker's own file and the dotted keys it sets; defaults when there is none."""
     file = path or paths.settings_path()
     if not file.exists():
-        return Settings()
+        return Settings(), set()
     try:
         text = file.read_text(encoding="utf-8-sig")  # Notepad's BOM is fine
         data = tomllib.loads(text)
@@ -385,7 +397,12 @@ def load(path: Path | None = None) -> Settings:
             "this is not valid TOML ({detail}).",
             detail=str(exc),
         ) from None
-    return _from_toml(data, file, text)
+    return _from_toml(data, file, text), {key for key, _ in policy.flatten(data)}
+
+
+def load(path: Path | None = None) -> Settings:
+    """The settings in force: the worker's file merged with the organisation's policy."""
+    return resolve(path).settings
 
 
 # -- writing: tomllib only reads, so a small serializer for this flat structure --
@@ -426,26 +443,34 @@ def _toml_value(value: Any) -> str:
     return _toml_string(str(value))
 
 
-def _table(values: dict[str, Any]) -> list[str]:
-    return [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in values.items() if v is not None]
+def _table(values: dict[str, Any], prefix: str = "", only: set[str] | None = None) -> list[str]:
+    return [
+        f"{_toml_key(k)} = {_toml_value(v)}"
+        for k, v in values.items()
+        if v is not None and (only is None or prefix + k in only)
+    ]
 
 
-def to_toml(s: Settings) -> str:
-    """The TOML text for ``s``; tomllib reads it back to an equal Settings."""
+def to_toml(s: Settings, only: set[str] | None = None) -> str:
+    """The TOML text for ``s`` (only the dotted keys in ``only`` when given).
+
+    tomllib reads the full text back to an equal Settings.
+    """
     lines = [
         "# Handoff settings. Never put a password or token here: use 'handoff settings secret'."
     ]
-    defaults = {"secure_folder": paths.secure_store_dir(), "outbox": paths.outbox_dir()}
+    defaults = {
+        "secure_folder": paths.secure_store_dir(),
+        "outbox": paths.outbox_dir(),
+        "diagnostics": False,
+    }
     top = {name: getattr(s, name) for name in _TOP}
-    lines += _table({k: v for k, v in top.items() if defaults.get(k) != v})
+    lines += _table({k: v for k, v in top.items() if defaults.get(k) != v}, "", only)
     for name in _SECTIONS:
         section = getattr(s, name)
-        lines += [
-            "",
-            f"[{name}]",
-            *_table({f.name: getattr(section, f.name) for f in fields(section)}),
-        ]
-    lines += ["", "[directory]", *_table(dict(s.directory))]
+        values = {f.name: getattr(section, f.name) for f in fields(section)}
+        lines += ["", f"[{name}]", *_table(values, f"{name}.", only)]
+    lines += ["", "[directory]", *_table(dict(s.directory), "directory.", only)]
     return "\n".join(lines) + "\n"
 
 
@@ -453,9 +478,9 @@ def save(s: Settings, path: Path | None = None) -> None:
     """Write the settings; refuses to replace a file that does not load."""
     file = path or paths.settings_path()
     validate(s)
-    if file.exists():
-        load(file)  # raises settings_invalid: a broken file is never overwritten
-    write_atomic(file, to_toml(s).encode("utf-8"))
+    # raises settings_invalid: a broken file is never overwritten
+    in_force = resolve(file)
+    write_atomic(file, to_toml(*in_force.user_part(s)).encode("utf-8"))
 
 
 # -- one key at a time, for 'handoff settings set' --
@@ -482,8 +507,18 @@ def _unknown_key(key: str) -> HandoffError:
     )
 
 
+_TRUE = ("true", "1", "yes", "ja", "aan", "on")
+_FALSE = ("false", "0", "no", "nee", "uit", "off")
+
+
 def _typed(current: Any, value: str, key: str) -> Any:
-    if isinstance(current, bool) or not isinstance(current, int | float):
+    if isinstance(current, bool):
+        if value.strip().lower() in (*_TRUE, *_FALSE):
+            return value.strip().lower() in _TRUE
+        raise _problem(
+            None, None, "dit moet true of false zijn.", "this must be true or false.", label(key)
+        )
+    if not isinstance(current, int | float):
         return value
     try:
         return type(current)(value)
@@ -502,6 +537,8 @@ def with_value(s: Settings, key: str, value: str) -> Settings:
         typed: Any = Path(value).expanduser() if key in ("secure_folder", "outbox") else value
         if key == "language":
             typed = typed or None
+        if key == "diagnostics":
+            typed = _typed(s.diagnostics, value, key)
         new = replace(s, **{key: typed})
     elif section in _SECTIONS and name in {f.name for f in fields(_SECTIONS[section])}:
         part = getattr(s, section)
@@ -511,3 +548,270 @@ def with_value(s: Settings, key: str, value: str) -> Settings:
         raise _unknown_key(key)
     validate(new)
     return new
+
+
+# -- organisation policy: locked > the worker's own > recommended > defaults (issue 15) --
+
+LOCKED, RECOMMENDED, USER, DEFAULT = "locked", "recommended", "user", "default"
+
+#: Where an unusable *locked* value stops the action instead of falling back to
+#: something weaker: how the archive leaves (mail mode), where the password goes
+#: (SMS provider and its address, the phone directory of the protocols' roles).
+SECURITY_KEYS = ("mail.mode", "sms.provider", "sms.base_url", "directory")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where the value in force comes from."""
+
+    kind: str  # LOCKED, RECOMMENDED, USER or DEFAULT
+    source: policy.Source | None = None
+
+    def describe(self) -> Text:
+        """Short words for ``settings show`` and the window."""
+        place = self.source.place if self.source else ""
+        if self.kind == LOCKED:
+            return Text(f"vergrendeld door beleid ({place})", f"locked by policy ({place})")
+        if self.kind == RECOMMENDED:
+            return Text(f"aanbevolen door beleid ({place})", f"recommended by policy ({place})")
+        if self.kind == USER:
+            return Text("eigen instelling", "own setting")
+        return Text("standaard", "default")
+
+
+def _get(s: Settings, key: str) -> Any:
+    section, _, name = key.partition(".")
+    if not name:
+        return getattr(s, key)
+    if section == "directory":
+        return s.directory.get(name)
+    return getattr(getattr(s, section), name)
+
+
+def _put(s: Settings, key: str, value: Any) -> Settings:
+    """A copy of ``s`` with one dotted key set to an already typed value."""
+    section, _, name = key.partition(".")
+    if not name:
+        return replace(s, **{key: value})
+    if section == "directory":
+        return replace(s, directory={**s.directory, name: value})
+    return replace(s, **{section: replace(getattr(s, section), **{name: value})})
+
+
+def _kind(key: str) -> str | None:
+    """The field type of a dotted key as written in the dataclass; None when unknown."""
+    section, _, name = key.partition(".")
+    if section == "directory":
+        return "str" if name else None
+    cls, field_name = (_SECTIONS.get(section), name) if name else (Settings, key)
+    if cls is None or (not name and key not in _TOP):
+        return None
+    kinds = {f.name: str(f.type) for f in fields(cls)}
+    return kinds.get(field_name)
+
+
+def schema() -> list[tuple[str, str]]:
+    """Every settable key (without directory entries) with its field type, in file order.
+
+    The one source of the policy templates (tools/policy-templates) and of policy checking.
+    """
+    return [(key, str(_kind(key))) for key in keys()]
+
+
+def _coerce(kind: str, raw: Any) -> Any:
+    """A policy value as the field's type; registry text and numbers are accepted. ValueError else."""
+    if kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, int) and raw in (0, 1):
+            return bool(raw)
+        if isinstance(raw, str) and raw.strip().lower() in (*_TRUE, *_FALSE):
+            return raw.strip().lower() in _TRUE
+    elif kind in ("int", "float"):
+        number: Any = raw
+        if isinstance(raw, str) and raw.strip():
+            number = float(raw) if kind == "float" else int(raw)
+        if isinstance(number, int | float) and not isinstance(number, bool):
+            return float(number) if kind == "float" else int(number)
+    elif isinstance(raw, str):
+        if kind == "Path":
+            return Path(raw).expanduser()
+        return raw or None if kind == "str | None" else raw
+    raise ValueError(kind)
+
+
+def _policy_problem(key: str, source: policy.Source, text: Text) -> policy.PolicyProblem:
+    return policy.PolicyProblem(key, source, text)
+
+
+def _policy_value(key: str, raw: Any, source: policy.Source) -> Any:
+    """The typed value of one policy entry, checked on its own; PolicyProblem (raised) else."""
+    kind = _kind(key)
+    if any(word in key.lower() for word in _SECRET_WORDS):
+        raise _PolicyRefused(
+            Text(
+                "geheimen horen niet in een beleid; deze waarde wordt niet gebruikt.",
+                "secrets do not belong in a policy; this value is not used.",
+            )
+        )
+    if kind is None:
+        raise _PolicyRefused(Text("onbekende instelling.", "unknown setting."))
+    try:
+        typed = _coerce(kind, raw)
+        validate(_put(Settings(), key, typed))
+    except ValueError:
+        raise _PolicyRefused(
+            Text("de waarde heeft het verkeerde type.", "the value is of the wrong type.")
+        ) from None
+    except HandoffError:
+        raise _PolicyRefused(
+            Text("deze waarde kan niet gebruikt worden.", "this value cannot be used.")
+        ) from None
+    return typed
+
+
+class _PolicyRefused(Exception):
+    def __init__(self, text: Text) -> None:
+        super().__init__("policy value refused")
+        self.text = text
+
+
+def _security(key: str) -> bool:
+    return any(key == k or key.startswith(k + ".") for k in SECURITY_KEYS)
+
+
+@dataclass
+class InForce:
+    """The settings in force and, for each key, where its value comes from."""
+
+    settings: Settings
+    origins: dict[str, Origin]
+    user: Settings  # the worker's own file alone
+    user_keys: set[str]
+    base: Settings  # defaults with the recommended values: what the worker's file overrides
+    problems: list[policy.PolicyProblem]
+    broken: dict[str, policy.Source]  # security key (or "*") -> source of an unusable lock
+
+    def origin(self, key: str) -> Origin:
+        return self.origins.get(key, Origin(USER if key in self.user_keys else DEFAULT))
+
+    def is_locked(self, key: str) -> bool:
+        return self.origin(key).kind == LOCKED
+
+    def user_part(self, s: Settings) -> tuple[Settings, set[str]]:
+        """What of ``s`` belongs in the worker's file: never a locked value from the policy.
+
+        A locked key keeps the worker's own earlier value (it applies again if IT
+        lifts the lock); a recommended value the worker left alone is not
+        copied, so a later change of the recommendation reaches them.
+        """
+        out, only = s, set()
+        for key in keys(s):
+            origin = self.origin(key)
+            if origin.kind == LOCKED:
+                if key in self.user_keys:
+                    out = _put(out, key, _get(self.user, key))
+                    only.add(key)
+                continue
+            unchanged = _get(s, key) == _get(self.base, key)
+            if origin.kind == RECOMMENDED and key not in self.user_keys and unchanged:
+                continue
+            only.add(key)
+        return out, only
+
+
+def _apply(
+    s: Settings,
+    layer: policy.Layer,
+    part: dict[str, Any],
+    kind: str,
+    found: InForce,
+) -> Settings:
+    for key, raw in part.items():
+        try:
+            typed = _policy_value(key, raw, layer.source)
+        except _PolicyRefused as refused:
+            found.problems.append(_policy_problem(key, layer.source, refused.text))
+            if kind == LOCKED and _security(key):
+                found.broken[key] = layer.source
+            continue
+        s = _put(s, key, typed)
+        found.origins[key] = Origin(kind, layer.source)
+        if kind == LOCKED:
+            found.broken.pop(key, None)
+    return s
+
+
+def resolve(path: Path | None = None) -> InForce:
+    """Merge every policy source with the worker's own file, key by key.
+
+    Order of application, lowest first: defaults, recommended values (lowest
+    source first, so the highest wins), the worker's file, locked values
+    (again lowest source first). A policy value that cannot be used is
+    ignored and becomes a problem (key and source, never the value); an
+    unusable *locked* security value, or a policy file that cannot be read at
+    all, is remembered in ``broken`` so the action it governs is refused.
+    """
+    user, user_keys = _read_user(path)
+    layers = policy.layers()
+    policy.extra(layers, policy.FOLDERS)
+    policy.signing_keys(layers)
+    found = InForce(Settings(), {}, user, user_keys, Settings(), [], {})
+    for layer in layers:
+        found.problems += layer.problems
+    s = Settings()
+    for layer in reversed(layers):
+        s = _apply(s, layer, layer.recommended, RECOMMENDED, found)
+    found.base = s
+    for key in sorted(user_keys):
+        s = _put(s, key, _get(user, key))
+        found.origins[key] = Origin(USER)
+    for layer in reversed(layers):
+        if layer.unreadable:
+            found.broken["*"] = layer.source
+        s = _apply(s, layer, layer.locked, LOCKED, found)
+    found.settings = s
+    return found
+
+
+def require_unlocked(in_force: InForce, key: str) -> None:
+    """Refuse to change a locked key, saying who set it."""
+    origin = in_force.origin(key)
+    if origin.kind != LOCKED or origin.source is None:
+        return
+    what = label(key)
+    raise HandoffError(
+        "setting_locked",
+        Text(
+            _escape(what.nl[:1].upper() + what.nl[1:])
+            + " is ingesteld door uw organisatie (beleid {place}) en kan hier niet gewijzigd "
+            "worden. Vraag uw IT-dienst als het anders moet.",
+            _escape(what.en[:1].upper() + what.en[1:])
+            + " is set by your organisation (policy {place}) and cannot be changed here. "
+            "Ask your IT desk if it must be different.",
+        ),
+        place=origin.source.place,
+    )
+
+
+def require_policy_sound(*wanted: str, in_force: InForce | None = None) -> None:
+    """Refuse an action governed by a locked security value the policy got wrong.
+
+    Falling back to the worker's own value or the default would quietly be
+    weaker than what IT decided, so the action stops instead (issue 15).
+    """
+    in_force = in_force or resolve()
+    for key, source in in_force.broken.items():
+        if key == "*" or any(key == w or key.startswith(w + ".") for w in wanted):
+            raise HandoffError(
+                "policy_invalid",
+                Text(
+                    "Uw organisatie heeft deze instelling vastgelegd, maar het beleid "
+                    "({place}) bevat een waarde die niet gebruikt kan worden. Handoff doet dit "
+                    "daarom niet. Wat te doen: vraag uw IT-dienst het beleid te herstellen.",
+                    "Your organisation has fixed this setting, but the policy ({place}) holds "
+                    "a value that cannot be used. Handoff therefore does not do this. What to "
+                    "do: ask your IT desk to correct the policy.",
+                ),
+                place=source.place,
+            )

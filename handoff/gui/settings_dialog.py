@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -77,8 +78,11 @@ class SettingsDialog(QDialog):
         self.error.setObjectName("warning")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.in_force: Any = None
+        self.locked: set[QWidget] = set()
         try:
-            self.settings = settings.load()
+            self.in_force = settings.resolve()
+            self.settings = self.in_force.settings
         except Exception as exc:  # a broken file: say where, start from defaults
             self.settings = settings.Settings()
             self.error.setText(messages.describe(exc))
@@ -95,7 +99,13 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.policy_notice = QLabel()
+        self.policy_notice.setObjectName("warning")
+        self.policy_notice.setWordWrap(True)
+        self.policy_notice.hide()
+        self._apply_policy()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.policy_notice)
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -181,7 +191,7 @@ class SettingsDialog(QDialog):
         smtp = self.mail_mode.currentData() == "smtp"
         for widget in (self.mail_host, self.mail_port, self.mail_security, self.mail_user,
                        self.mail_secret):  # fmt: skip
-            widget.setEnabled(smtp)
+            widget.setEnabled(smtp and widget not in self.locked)
 
     def _sftp(self) -> QWidget:
         f = self.settings.sftp
@@ -248,6 +258,69 @@ class SettingsDialog(QDialog):
         self.directory.insertRow(row)
         self.directory.setItem(row, 0, QTableWidgetItem(key))
         self.directory.setItem(row, 1, QTableWidgetItem(value))
+
+    # ----- the organisation's policy (issue 15) ---------------------------------
+    def _policy_widgets(self) -> dict[str, QWidget]:
+        return {
+            "organisation": self.organisation, "language": self.language,
+            "secure_folder": self.secure_folder, "outbox": self.outbox,
+            "mail.mode": self.mail_mode, "mail.host": self.mail_host,
+            "mail.port": self.mail_port, "mail.security": self.mail_security,
+            "mail.username": self.mail_user, "mail.sender": self.mail_sender,
+            "sftp.host": self.sftp_host, "sftp.port": self.sftp_port,
+            "sftp.username": self.sftp_user, "sftp.folder": self.sftp_folder,
+            "sftp.host_key_fingerprint": self.sftp_fingerprint,
+            "sms.provider": self.sms_provider, "sms.base_url": self.sms_url,
+            "sms.account": self.sms_account, "sms.sender": self.sms_sender,
+        }  # fmt: skip
+
+    def _apply_policy(self) -> None:
+        """Grey what the organisation locked, and say what its policy got wrong."""
+        if self.in_force is None:
+            return
+        by_org = self.tr("Set by your organisation")
+        for key, widget in self._policy_widgets().items():
+            if self.in_force.is_locked(key):
+                self.locked.add(widget)
+                widget.setEnabled(False)
+                widget.setToolTip(by_org)
+                widget.setAccessibleDescription(by_org)
+                self._mark_label(widget, by_org)
+        for row in range(self.directory.rowCount()):
+            item = self.directory.item(row, 0)
+            if item and self.in_force.is_locked(f"directory.{item.text()}"):
+                for column in (0, 1):
+                    cell = self.directory.item(row, column)
+                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    cell.setToolTip(by_org)
+        self._show_policy_problems()
+
+    def _mark_label(self, widget: QWidget, text: str) -> None:
+        """Append the words to the field's label in its form (the field may sit in a row box)."""
+        field: QWidget | None = widget
+        while field is not None:
+            form = field.parentWidget().layout() if field.parentWidget() else None
+            if isinstance(form, QFormLayout) and form.labelForField(field) is not None:
+                label = form.labelForField(field)
+                if isinstance(label, QLabel):
+                    label.setText(f"{label.text()} ({text})")
+                return
+            field = field.parentWidget()
+
+    def _show_policy_problems(self) -> None:
+        from handoff.core import protocols, settings
+
+        lines = [
+            self.tr("Policy {place}: {setting} ignored: {why}").format(
+                place=p.source.place, setting=settings.label(p.key).render(), why=p.text.render()
+            )
+            for p in self.in_force.problems
+        ]
+        _, problems = protocols.load_all()
+        lines += [f"{p.file.name}: {p.text.render()}" for p in problems if p.reason != "duplicate"]
+        if lines:
+            self.policy_notice.setText("\n".join(lines))
+            self.policy_notice.show()
 
     # ----- saving ---------------------------------------------------------------
     def _directory_values(self) -> dict[str, str]:

@@ -46,5 +46,11 @@ def step_label(step: str) -> str:
         "leftovers_removed": QCoreApplication.translate(
             "steps", "Files left by an interrupted Handoff removed"
         ),
+        "policy_value_ignored": QCoreApplication.translate(
+            "steps", "Organisation policy setting ignored"
+        ),
+        "profile_refused": QCoreApplication.translate(
+            "steps", "Shared protocol profile refused (signature)"
+        ),
     }
     return labels.get(str(step), str(step))

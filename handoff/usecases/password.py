@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Record, Step
 from handoff.core.passwords import Password
+from handoff.core.settings import require_policy_sound
 from handoff.usecases.common import Context, message, protocol_by_id
 from handoff.usecases.standing import require_archive_out
 
@@ -68,6 +69,10 @@ def _phone_or_fail(protocol: Protocol, settings: Settings) -> str:
     return number
 
 
+#: The settings an SMS with the password depends on: a broken lock on any stops it (issue 15).
+SMS_POLICY = ("sms.provider", "sms.base_url", "directory")
+
+
 def check_sms_ready(protocol: Protocol, settings: Settings, *, ask: Ask | None = None) -> None:
     """Raise HandoffError when an SMS for this protocol cannot possibly go.
 
@@ -78,6 +83,7 @@ def check_sms_ready(protocol: Protocol, settings: Settings, *, ask: Ask | None =
     """
     from handoff.channels import sms
 
+    require_policy_sound(*SMS_POLICY)
     sender = sms.sender_for(settings, ask=ask)
     sender.number(_phone_or_fail(protocol, settings), protocol)
     sender.check_token()
@@ -133,6 +139,7 @@ def send_password_sms(
     if not resend:
         _refuse_if_maybe_sent(handoff_id, log)
     with _or_not_sent():
+        require_policy_sound(*SMS_POLICY)
         number = _phone_or_fail(protocol, ctx.config())
     require_archive_out(handoff_id, log)
     with _or_not_sent():

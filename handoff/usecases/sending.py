@@ -28,6 +28,7 @@ from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Record, Step, new_handoff_id
 from handoff.core.passwords import Password
+from handoff.core.settings import require_policy_sound
 from handoff.usecases.common import Context, message, protocol_by_id
 from handoff.usecases.standing import history, open_draft, open_uncertain
 
@@ -316,6 +317,7 @@ def check_ready(
     stored), the password's channel and its settings, and the journal.
     """
     protocol.recipient(recipient)
+    require_policy_sound("mail.mode")  # a broken lock is never replaced by a weaker default
     channel.ready()
     if password_via == "sms":
         from handoff.usecases.password import check_sms_ready

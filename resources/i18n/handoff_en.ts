@@ -1153,6 +1153,16 @@
         <source>&amp;Add a number</source>
         <translation>&amp;Add a number</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>Policy {place}: {setting} ignored: {why}</source>
+        <translation>Policy {place}: {setting} ignored: {why}</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -1296,6 +1306,16 @@
         <location filename="../../handoff/gui/steps.py" line="21"/>
         <source>SMS with the password: outcome unknown</source>
         <translation>SMS with the password: outcome unknown</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Organisation policy setting ignored</source>
+        <translation>Organisation policy setting ignored</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Shared protocol profile refused (signature)</source>
+        <translation>Shared protocol profile refused (signature)</translation>
     </message>
 </context>
 </TS>

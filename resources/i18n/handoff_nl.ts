@@ -1153,6 +1153,16 @@
         <source>&amp;Add a number</source>
         <translation>Nummer &amp;toevoegen</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>Set by your organisation</source>
+        <translation>Ingesteld door uw organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>Policy {place}: {setting} ignored: {why}</source>
+        <translation>Beleid {place}: {setting} genegeerd: {why}</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -1296,6 +1306,16 @@
         <location filename="../../handoff/gui/steps.py" line="21"/>
         <source>SMS with the password: outcome unknown</source>
         <translation>Sms met het wachtwoord: vertrek onzeker</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Organisation policy setting ignored</source>
+        <translation>Instelling uit het beleid van de organisatie genegeerd</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="0"/>
+        <source>Shared protocol profile refused (signature)</source>
+        <translation>Gedeeld protocolprofiel geweigerd (handtekening)</translation>
     </message>
 </context>
 </TS>

@@ -186,6 +186,34 @@ def folder(value: object) -> str:
     return value
 
 
+_SETTING_KEY = re.compile(r"^[a-z][a-z0-9_]{0,40}(?:\.[a-z][a-z0-9_]{0,40})?$")
+_FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\- ]{0,99}\.toml$")
+_KEY_ID = re.compile(r"^[0-9a-f]{16}$")
+
+
+def setting_key(value: object) -> str:
+    """A settings key as IT wrote it in a policy (``mail.mode``); no directory entry names."""
+    if not isinstance(value, str) or not _SETTING_KEY.match(value):
+        raise _fail("not a settings key")
+    if value.startswith("directory."):
+        raise _fail("directory entries are journaled as 'directory'")
+    return value
+
+
+def file_name(value: object) -> str:
+    """A profile's file name on the organisation's share (``cir.toml``), no folder."""
+    if not isinstance(value, str) or not _FILE_NAME.match(value):
+        raise _fail("not a profile file name")
+    return _no_identifier(value)
+
+
+def key_id(value: object) -> str:
+    """16 hex digits naming a public signing key."""
+    if not isinstance(value, str) or not _KEY_ID.match(value):
+        raise _fail("not a key id")
+    return value
+
+
 HASHED = {"archive_sha256": sha256, "archive_size": count}
 CONFIRMED = {"confirmed_by": one_of("user", "sender")}
 PACKAGED = {
@@ -259,6 +287,18 @@ LEFTOVERS_REMOVED: dict[str, Check] = {
     "files": count,
     "bytes": count,
 }
+POLICY_VALUE_IGNORED: dict[str, Check] = {
+    # The key and the source only (issue 15): never the value, which may be a
+    # mistyped address or, against the rules, a secret.
+    "key": setting_key,
+    "source": one_of("hklm", "hkcu", "file"),
+}
+PROFILE_REFUSED: dict[str, Check] = {
+    # The file name (chosen by IT on its share) and key id, nothing else.
+    "file": file_name,
+    "key_id": key_id,
+    "reason": one_of("unsigned", "unknown_key", "bad_signature"),
+}
 
 #: Step value -> allowed detail keys and their checks (keys are Step values).
 ALLOWED: dict[str, dict[str, Check]] = {
@@ -282,6 +322,8 @@ ALLOWED: dict[str, dict[str, Check]] = {
     "sealed": SEALED,
     "custodian_confirmed": {**CONFIRMED, "custodian": role},
     "leftovers_removed": LEFTOVERS_REMOVED,
+    "policy_value_ignored": POLICY_VALUE_IGNORED,
+    "profile_refused": PROFILE_REFUSED,
 }
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -289,6 +331,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "file_deleted": ("by", "count", "volume_encrypted"),
     "sealed": ("file_sha256", "archive_sha256", "custodian", "plaintext_removed"),
     "leftovers_removed": tuple(LEFTOVERS_REMOVED),
+    "policy_value_ignored": ("key", "source"),
+    "profile_refused": ("file", "reason"),
 }
 
 

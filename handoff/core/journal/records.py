@@ -43,6 +43,8 @@ class Step(StrEnum):
     SEALED = "sealed"
     CUSTODIAN_CONFIRMED = "custodian_confirmed"
     LEFTOVERS_REMOVED = "leftovers_removed"  # core/leftovers.py: what a crashed run left
+    POLICY_VALUE_IGNORED = "policy_value_ignored"  # an unusable organisation policy entry
+    PROFILE_REFUSED = "profile_refused"  # a shared protocol profile without a valid signature
 
 
 @dataclass(frozen=True)

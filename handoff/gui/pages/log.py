@@ -44,6 +44,7 @@ STEPS = (
     "password_uncertain",
     "received", "decrypted_stored", "email_deleted", "password_deleted", "file_deleted",
     "sealed", "custodian_confirmed", "leftovers_removed",
+    "policy_value_ignored", "profile_refused",
 )  # fmt: skip
 
 
