@@ -72,6 +72,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=i18n.SUPPORTED, help=tr("taal van de berichten", "message language")
     )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=tr(
+            "diagnoselogboek voor de IT-dienst bijhouden (zonder persoonsgegevens of wachtwoorden)",
+            "keep a diagnostic log for IT (no personal data, no passwords)",
+        ),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     known = COMMANDS.get(command or "")
     if command == "--version":  # nothing but the version: no command module is needed
@@ -135,6 +143,19 @@ def _start_gui(open_file: Path | None = None) -> int:
     return run(open_file)
 
 
+def _diagnose(event: str, **fields: object) -> None:
+    """An event for the diagnostic log, only when some command already started it."""
+    diagnostics = sys.modules.get("handoff.core.diagnostics")
+    if diagnostics is not None:
+        diagnostics.event(event, **fields)
+
+
+def _diagnose_failure(exc: BaseException, command: str) -> None:
+    diagnostics = sys.modules.get("handoff.core.diagnostics")
+    if diagnostics is not None:
+        diagnostics.failure(exc, command)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``handoff`` command; no arguments opens the window."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -147,15 +168,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "func", None) is None:
         parser.print_help(sys.stderr)
         return EXIT_FAILURE
+    if args.debug:
+        from handoff.core import diagnostics
+
+        log_path = diagnostics.start("debug_flag")
+        print(
+            tr("Diagnoselogboek: {path}", "Diagnostic log: {path}", path=log_path), file=sys.stderr
+        )
+    _diagnose("command", command=args.command)
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        _diagnose("done", command=args.command, exit=code)
+        return code
     except HandoffError as exc:
+        _diagnose_failure(exc, args.command)
         print(exc.message(), file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print(tr("Afgebroken.", "Cancelled."), file=sys.stderr)
         return 130
     except Exception as exc:  # last resort: a message, not a traceback
+        _diagnose_failure(exc, args.command)
         if os.environ.get("HANDOFF_DEBUG"):
             raise
         print(

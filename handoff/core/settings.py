@@ -401,8 +401,17 @@ def _read_user(path: Path | None = None) -> tuple[Settings, set[str]]:
 
 
 def load(path: Path | None = None) -> Settings:
-    """The settings in force: the worker's file merged with the organisation's policy."""
-    return resolve(path).settings
+    """The settings in force: the worker's file merged with the organisation's policy.
+
+    When they (or a policy) ask for the diagnostic log, it starts here: every
+    command and the window that read the settings are then logged for IT.
+    """
+    settings = resolve(path).settings
+    if settings.diagnostics:
+        from handoff.core import diagnostics
+
+        diagnostics.start("setting")
+    return settings
 
 
 # -- writing: tomllib only reads, so a small serializer for this flat structure --

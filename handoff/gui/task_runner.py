@@ -48,6 +48,9 @@ class Task(QRunnable):
         try:
             result = self._job(self.signals.progress.emit, self.is_cancelled)
         except BaseException as exc:  # every failure goes back to the GUI as a message
+            from handoff.core import diagnostics
+
+            diagnostics.failure(exc, getattr(self._job, "__name__", "task"))
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -97,6 +98,19 @@ def _read_only(path: Path) -> HandoffError:
     )
 
 
+def _diagnose(record: Record) -> None:
+    """The step, for the diagnostic log when it runs (the journal's own words, no details)."""
+    diagnostics = sys.modules.get("handoff.core.diagnostics")
+    if diagnostics is not None:
+        diagnostics.event(
+            "journaled",
+            step=record.step.value,
+            handoff=record.handoff_id,
+            protocol=record.protocol_id or "-",
+            seq=record.seq,
+        )
+
+
 class Journal:
     """The journal file; open one per process (SQLite connections do not cross forks)."""
 
@@ -146,7 +160,9 @@ class Journal:
         text = details_text(clean_details(step.value, details))
         with self._use():
             self._refuse_damaged()
-            return self._insert(step, handoff_id, protocol_id, text)
+            record = self._insert(step, handoff_id, protocol_id, text)
+        _diagnose(record)
+        return record
 
     def _refuse_damaged(self) -> None:
         """Before the session's first write: quick_check, so damage is never built upon.
