@@ -50,3 +50,19 @@ def test_an_ignored_policy_value_is_shown(qtbot, dutch):
     assert "de poort van de SFTP-server" in dialog.policy_notice.text()
     assert "twee" not in dialog.policy_notice.text()
     assert dialog.sftp_port.isEnabled()
+
+
+def test_the_windows_daily_round_journals_an_ignored_policy_value():
+    """Issue 15: the DPO sees a lock that did not hold even when the worker only uses the window."""
+    from handoff.core import policy
+    from handoff.core.journal import Journal, Step
+    from handoff.gui.retention_timer import _run_retention
+
+    path = policy.machine_policy_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[locked.mail]\nport = "nonsense-value-123"\n', encoding="utf-8")
+    _run_retention()
+    _run_retention()  # once a day, not on every round
+    with Journal() as journal:
+        records = journal.records(step=Step.POLICY_VALUE_IGNORED)
+    assert [r.details for r in records] == [{"key": "mail.port", "source": "file"}]
