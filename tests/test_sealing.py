@@ -12,6 +12,7 @@ from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step
 from handoff.core.journal.obligations import open_obligations
 from handoff.usecases import sealing
+from tests.journal_bytes import journal_bytes
 
 CONTENT = b"Voornaam;Naam;RRN\nAn;Peeters;85073003328\n" * 50
 
@@ -49,7 +50,7 @@ def test_seal_encrypts_verifies_removes_and_journals(sheet, sevenzip):
         assert record.details["archive_sha256"] == archive.sha256_file(target)
         assert record.details["custodian"] == "financieel directeur"
         assert record.details["plaintext_removed"] is True and record.details["verified"] is True
-        data = journal.path.read_bytes()
+        data = journal_bytes(journal.path)
         assert sealed.password.value.encode() not in data and b"debiteuren" not in data
         assert [o.kind for o in open_obligations(journal)] == ["custodian_not_confirmed"]
         sealing.confirm_custodian(sealed.handoff_id, journal=journal)

@@ -25,6 +25,7 @@ from handoff.core import credentials, protocols, retention, settings, workbook
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step
 from handoff.core.journal.obligations import open_obligations
+from tests.journal_bytes import journal_bytes
 from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
 from tests.servers.smtp_server import PASSWORD as SMTP_PASSWORD
 from tests.servers.smtp_server import USER, free_port, smtp_server
@@ -329,7 +330,7 @@ def test_cli_pack_and_unpack_are_journaled_and_unpack_closes_by_confirmation(tmp
     with Journal() as journal:
         records = journal.records()
         assert [r.step for r in records] == [Step.PACKAGED, Step.RECEIVED, Step.DECRYPTED]
-        assert "Janssens" not in journal.path.read_bytes().decode("latin-1")
+        assert "Janssens" not in journal_bytes(journal.path).decode("latin-1")
         ref = records[-1].handoff_id
         assert [o.handoff_id for o in open_obligations(journal)].count(ref) >= 1
     assert retention.run() == []  # a folder the user chose is never Handoff's to delete
