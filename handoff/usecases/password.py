@@ -62,7 +62,7 @@ def _phone_or_fail(protocol: Protocol, settings: Settings) -> str:
             "Vul het in of geef het wachtwoord telefonisch door.",
             "No mobile number is set for {role} (settings, directory '{key}'). "
             "Fill it in or pass the password on by phone.",
-            role=protocol.password_channel.role.render(),
+            role=protocol.password_channel.role,
             key=protocol.password_channel.directory_key or "-",
         )
     return number

@@ -91,7 +91,7 @@ class Probe:
 
 def damaged(archive: Path, detail: Text) -> HandoffError:
     """The ``damaged_archive`` error with a short reason."""
-    return HandoffError("damaged_archive", msg.DAMAGED, name=archive.name, detail=detail.render())
+    return HandoffError("damaged_archive", msg.DAMAGED, name=archive.name, detail=detail)
 
 
 def _split_volume(archive: Path) -> HandoffError | None:
