@@ -191,3 +191,46 @@ def test_send_over_smtp_then_sms_500_shows_the_password_once(tmp_path, capsys, m
     assert _steps(ref) == [Step.PACKAGED, Step.SENT]
     with Journal() as journal:
         assert [o.kind for o in open_obligations(journal)] == ["password_not_passed"]
+
+
+def test_an_uncertain_sms_the_journal_cannot_record_still_shows_the_password(
+    tmp_path, capsys, monkeypatch
+):
+    """Issue 18 §4: the password is never lost. The gateway drops the line (the SMS may have
+    gone) and the journal refuses the PASSWORD_UNCERTAIN record: still PasswordNotSent, so the
+    password is shown, the worker hears both facts, and the resend hint stays."""
+    from handoff.core.errors import HandoffError
+    from handoff.core.i18n import Text
+
+    real_append = Journal.append
+
+    def refuse_uncertain(self, step, **kwargs):
+        if step == Step.PASSWORD_UNCERTAIN:
+            raise HandoffError(
+                "journal_busy", Text("Het logboek is bezet.", "The journal is busy.")
+            )
+        return real_append(self, step, **kwargs)
+
+    monkeypatch.setattr(Journal, "append", refuse_uncertain)
+    certdir = tmp_path / "certs"
+    certdir.mkdir()
+    self_signed(certdir)
+    credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
+    credentials.set_secret("sms", TOKEN)
+    recipient = protocols.get(THUISPUNT).recipients[0]
+    with smtp_server(certdir) as (port, inbox), sms_gateway("drop") as gw:
+        mail = settings.MailSettings(
+            mode="smtp", host="localhost", port=port, security="starttls", username=USER,
+            sender="thuispunt@example.be", cafile=str(certdir / "cert.pem"),
+        )  # fmt: skip
+        _configure(gw.url, mail=mail)
+        code, out, err = _run(
+            capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
+            "--to", recipient.id, "--password-via", "sms",
+        )  # fmt: skip
+    ref, shown = out.splitlines()
+    assert code == 3 and len(gw.requests) == 1 and len(inbox.messages) == 1
+    assert len(shown) == 19 and shown.count("-") == 3 and shown not in err
+    assert "verbrak de verbinding" in err and "Het logboek is bezet." in err
+    assert "--again" in err
+    assert _steps(ref) == [Step.PACKAGED, Step.SENT]

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from handoff.core.errors import HandoffError
+from handoff.core.i18n import Phrase, Text
 from handoff.core.journal import Journal, Record, Step
 from handoff.core.passwords import Password
 from handoff.usecases.common import Context, message, protocol_by_id
@@ -38,13 +39,29 @@ class PasswordNotSent(HandoffError):
     """The SMS did not (certainly) go: the caller shows the password it holds, once.
 
     Carries the channel's code and message (``sms_uncertain``, ``sms_busy``,
-    ...); ``uncertain`` says whether the SMS may still have arrived. The
+    ...); ``uncertain`` says whether the SMS may still have arrived;
+    ``journal_failure`` is the journal's error when even that could not be recorded. The
     password itself is never put in an exception: the caller already has it.
     """
 
-    def __init__(self, cause: HandoffError) -> None:
-        super().__init__(cause.code, cause.text, **cause.params)
+    def __init__(self, cause: HandoffError, *, unjournaled: HandoffError | None = None) -> None:
+        if unjournaled is None:
+            super().__init__(cause.code, cause.text, **cause.params)
+        else:  # both: what happened to the SMS, and why the journal could not say so
+            super().__init__(
+                cause.code,
+                _NOT_JOURNALED,
+                sms=Phrase(cause.text, cause.params),
+                journal=Phrase(unjournaled.text, unjournaled.params),
+            )
         self.uncertain = cause.code in ("sms_uncertain", "sms_maybe_sent_before")
+        self.journal_failure = unjournaled
+
+
+_NOT_JOURNALED = Text(
+    "{sms} Het logboek kon dat niet noteren: {journal}",
+    "{sms} The journal could not record this: {journal}",
+)
 
 
 def password_phone(protocol: Protocol, settings: Settings) -> str | None:
@@ -174,18 +191,25 @@ def _hand_over(
     password: Password,
     handoff_id: str,
 ) -> PasswordDelivery:
-    """The provider's call; an uncertain outcome is journaled before it is raised."""
+    """The provider's call; an uncertain outcome is journaled before it is raised.
+
+    If that record itself cannot be written, the SMS's fate still decides:
+    PasswordNotSent (uncertain), carrying the journal's failure, so the caller
+    shows the password and warns that an SMS may have gone (issue 18 §4).
+    """
     try:
         return sender.send(password, number, protocol, handoff_id)
     except HandoffError as exc:
         if exc.code == "sms_uncertain":
-            details = sender.details(protocol, number, password)
-            log.append(
-                Step.PASSWORD_UNCERTAIN,
-                handoff_id=handoff_id,
-                protocol_id=protocol.id,
-                details=details,
-            )
+            try:
+                log.append(
+                    Step.PASSWORD_UNCERTAIN,
+                    handoff_id=handoff_id,
+                    protocol_id=protocol.id,
+                    details=sender.details(protocol, number, password),
+                )
+            except HandoffError as failure:
+                raise PasswordNotSent(exc, unjournaled=failure) from failure
         raise
 
 
