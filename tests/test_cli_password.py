@@ -234,3 +234,58 @@ def test_an_uncertain_sms_the_journal_cannot_record_still_shows_the_password(
     assert "verbrak de verbinding" in err and "Het logboek is bezet." in err
     assert "--again" in err
     assert _steps(ref) == [Step.PACKAGED, Step.SENT]
+
+
+OTHER = "7KQ2-M9XD-PX4R-T6WA"  # generated-looking, but another handoff's
+
+
+def _archive_on_this_pc(tmp_path: Path, where: str) -> None:
+    """Pack REF with CANONICAL; keep it as the outbox copy or as the draft's attachment."""
+    from handoff import usecases
+    from handoff.channels.email_draft import DraftChannel
+    from handoff.core.passwords import recognise
+
+    outbox = settings.load().outbox
+    outbox.mkdir(parents=True, exist_ok=True)
+    target = outbox / f"{REF}.7z" if where == "outbox" else tmp_path / f"{REF}.7z"
+    usecases.package(
+        _sheet(tmp_path), THUISPUNT, target, password=recognise(CANONICAL), handoff_id=REF
+    )
+    if where == "draft":
+        recipient = protocols.get(THUISPUNT).recipients[0]
+        DraftChannel(settings.load(), opener=None).deliver(
+            target, recipient, protocols.get(THUISPUNT), REF
+        )
+        target.unlink()
+    _journal(Step.SENT)
+
+
+@pytest.mark.parametrize("where", ["outbox", "draft"])
+def test_password_later_is_checked_against_the_archive_still_here(
+    tmp_path, capsys, monkeypatch, where
+):
+    """Another handoff's password, typed back, is refused before any SMS; the right one goes."""
+    credentials.set_secret("sms", TOKEN)
+    args = ("password", REF, "--via", "sms", "--password-stdin")
+    with sms_gateway() as gw:
+        _configure(gw.url)
+        _archive_on_this_pc(tmp_path, where)
+        code, out, err = _run(capsys, monkeypatch, *args, stdin=OTHER)
+        assert code == 2 and "opent het archief van" in err and "geen sms verstuurd" in err
+        assert gw.requests == [] and OTHER not in out + err
+        code, _, err = _run(capsys, monkeypatch, *args, stdin=TYPED)
+    assert code == 0 and "niet controleren" not in err
+    assert len(gw.requests) == 1
+    assert _steps()[-1] == Step.PASSWORD_PASSED
+
+
+def test_password_later_says_when_no_archive_is_left_to_check(capsys, monkeypatch):
+    credentials.set_secret("sms", TOKEN)
+    _journal(Step.SENT)
+    with sms_gateway() as gw:
+        _configure(gw.url)
+        code, _, err = _run(
+            capsys, monkeypatch, "password", REF, "--via", "sms", "--password-stdin", stdin=OTHER
+        )
+    assert code == 0 and "kon het wachtwoord daarom niet controleren" in err
+    assert len(gw.requests) == 1

@@ -18,6 +18,7 @@ from handoff.usecases.obligations import CONFIRMABLE, confirm, confirm_file_dele
 from handoff.usecases.password import (
     PasswordNotSent,
     check_sms_ready,
+    check_typed_password,
     confirm_password_passed,
     password_phone,
     send_password_sms,
@@ -54,6 +55,7 @@ __all__ = [
     "archive_channel",
     "channel_name",
     "check_sms_ready",
+    "check_typed_password",
     "cleaned_sheet",
     "clear_sent_drafts",
     "confirm",

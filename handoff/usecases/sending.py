@@ -29,7 +29,13 @@ from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Record, Step, new_handoff_id
 from handoff.core.passwords import Password
 from handoff.usecases.common import Context, message, protocol_by_id
-from handoff.usecases.standing import history, open_draft, open_uncertain
+from handoff.usecases.standing import (
+    history,
+    open_draft,
+    open_uncertain,
+    outbox_archive,
+    outbox_draft,
+)
 
 if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
     from handoff.channels.base import ArchiveChannel, Delivery
@@ -373,11 +379,6 @@ def clear_sent_drafts(ctx: Context, now: datetime | None = None) -> list[str]:
     return removed
 
 
-def outbox_archive(settings: Settings, handoff_id: str) -> Path:
-    """Where an archive waits in the outbox while its delivery is uncertain."""
-    return settings.outbox / f"{handoff_id}.7z"
-
-
 def send(
     sheet: Path | CleanSheet,
     protocol_id: str,
@@ -517,7 +518,7 @@ def void(handoff_id: str, *, ctx: Context | None = None) -> Record:
         )
     settings = ctx.config()
     removed = False
-    for path in (outbox_archive(settings, handoff_id), settings.outbox / f"{handoff_id}.eml"):
+    for path in (outbox_archive(settings, handoff_id), outbox_draft(settings, handoff_id)):
         removed |= path.exists()
         path.unlink(missing_ok=True)
     details = {"confirmed_by": "user", "archive_removed": removed}
