@@ -19,9 +19,9 @@ FIRST_RUN_MS = 1500  # after the window is up, so start-up stays quick
 
 
 def _run_retention() -> list[Any]:
-    from handoff.core import retention
+    from handoff import usecases
 
-    return retention.run()
+    return usecases.retention_run().deletions  # drafts removed are in the journal
 
 
 class RetentionTimer(QObject):

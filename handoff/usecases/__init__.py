@@ -41,6 +41,7 @@ from handoff.usecases.sending import (
     send,
     void,
 )
+from handoff.usecases.sweep import Swept, retention_run
 
 __all__ = [
     "CONFIRMABLE",
@@ -52,6 +53,7 @@ __all__ = [
     "Received",
     "Sealed",
     "Sent",
+    "Swept",
     "archive_channel",
     "channel_name",
     "check_sms_ready",
@@ -70,6 +72,7 @@ __all__ = [
     "password_style",
     "receive",
     "resend",
+    "retention_run",
     "seal",
     "send",
     "send_password_sms",
