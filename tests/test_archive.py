@@ -668,3 +668,21 @@ def test_pack_and_unpack_across_file_systems(tmp_path, other_volume):
     assert (tmp_path / "uit" / "lijst.xlsx").read_bytes() == result.files[0].read_bytes() == SHEET
     _refused("wrong_password", again.path, other_volume / "fout", "fout")
     assert _listing(other_volume) == ["a.7z", "uit"]
+
+
+def _one_language(err: HandoffError, nl_words: tuple[str, ...], en_words: tuple[str, ...]) -> None:
+    """Read in Dutch it holds no English detail, read in English no Dutch one, whatever the
+    language in force when it was raised."""
+    nl, en = err.message("nl").lower(), err.message("en").lower()
+    assert all(w in nl for w in nl_words) and not any(w in nl for w in en_words), nl
+    assert all(w in en for w in en_words) and not any(w in en for w in nl_words), en
+
+
+def test_an_error_detail_is_rendered_in_the_language_the_message_is_read_in(tmp_path):
+    arch = hostile.truncated(_packed(tmp_path), tmp_path / "half.7z")
+    damaged = _refused("damaged_archive", arch, tmp_path / "uit")
+    _one_language(damaged, ("afgebroken", "korter"), ("truncated", "shorter"))
+    big = _refused(
+        "too_large", arch.with_name("lijst.7z"), tmp_path / "uit", limits=Limits(max_entries=0)
+    )
+    _one_language(big, ("te groot", "bestanden, hoogstens"), ("too large", "files, at most"))

@@ -71,3 +71,47 @@ def test_write_atomic_creates_the_folder_and_replaces(tmp_path):
     with pytest.raises(FileExistsError):
         atomic.write_atomic(target, b"a = 3\n", replace=False)
     assert target.read_bytes() == b"a = 2\n" and _names(target.parent) == ["settings.toml"]
+
+
+_HELPERS = {"partial_beside", "partial_name", "publish_new", "rename_new", "write_atomic"}
+
+
+def test_the_write_helpers_are_imported_from_core_atomic_only():
+    """One helper, one import path: a module importing it through another (settings) hides it."""
+    import ast
+    from pathlib import Path
+
+    root = Path(atomic.__file__).resolve().parents[1]
+    wrong = []
+    for source in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module != "handoff.core.atomic":
+                names = {alias.name for alias in node.names} & _HELPERS
+                if names:
+                    wrong.append(f"{source.relative_to(root)}: {node.module} {sorted(names)}")
+    assert wrong == []
+
+
+def test_staging_moves_in_without_replacing_a_dangling_link_where_there_are_no_hard_links(
+    tmp_path, monkeypatch
+):
+    """On a volume without hard links (FAT, some shares) a file moves in by checked rename;
+    a symbolic link that appeared at the target meanwhile is something, and is kept."""
+    from handoff.core.archive import stage
+    from handoff.core.errors import HandoffError
+
+    def no_links(source, target):
+        raise PermissionError(1, "hard links not supported")
+
+    monkeypatch.setattr(os, "link", no_links)
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    (dest / "lijst.xlsx").symlink_to(tmp_path / "elders.xlsx")
+    with stage.staging(tmp_path) as staged:
+        (staged.content / "lijst.xlsx").write_bytes(b"ontsleuteld")
+        (staged.content / "map").mkdir()
+        with pytest.raises(HandoffError) as caught:
+            staged.move_into(dest, ("map", "lijst.xlsx"))
+    assert caught.value.code == "file_exists"
+    assert _names(dest) == ["lijst.xlsx"] and (dest / "lijst.xlsx").is_symlink()
+    assert not (tmp_path / "elders.xlsx").exists()

@@ -564,6 +564,31 @@ def test_plain_http_only_on_loopback():
     assert sms.check_base_url("https://gw.cmtelecom.com/") == "https://gw.cmtelecom.com"
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://gw.cmtelecom.com",
+        "http://127.0.0.1:8080/sms",
+        "http://localhost:8080",
+        "https://gw.cmtelecom.com/v1/ message",
+        "https://gw.cmtelecom.com/v1\nX-Extra: 1",
+        "HTTPS://gw.cmtelecom.com",
+        "http://sms.example.com",
+        "file:///etc/passwd",
+        "mailto:sms@example.com",
+    ],
+)
+def test_the_channel_and_the_settings_judge_an_sms_url_alike(url):
+    """One rule: what the settings would refuse, the channel refuses before posting anything."""
+    refused_by_settings = settings.sms_url_problem(url) is not None
+    try:
+        sms.check_url(url)
+        refused_by_channel = False
+    except HandoffError:
+        refused_by_channel = True
+    assert refused_by_channel == refused_by_settings
+
+
 def test_sms_text_has_only_reference_and_password():
     text = sms.text(PASSWORD, sample.HANDOFF_ID)
     assert text.splitlines() == [

@@ -244,18 +244,28 @@ def test_seal_prints_only_the_password_on_stdout(capsys, tmp_path, sevenzip):
 def test_seal_still_prints_the_password_when_the_journal_fails(
     capsys, tmp_path, monkeypatch, sevenzip
 ):
-    """Losing the password would lose the file: it is printed even if journaling fails."""
+    """Losing the password would lose the file: once sealed and journaled, it is printed even
+    if the record of the plaintext's removal fails; a refused SEALED record seals nothing."""
     import subprocess
 
     from handoff.core.errors import HandoffError
     from handoff.core.i18n import Text
 
-    def refuse(self, *args, **kwargs):
-        raise HandoffError("journal_busy", Text("bezet", "busy"))
+    refused = {Step.SEALED}
+    real_append = Journal.append
+
+    def refuse(self, step, **kwargs):
+        if step in refused:
+            raise HandoffError("journal_busy", Text("bezet", "busy"))
+        return real_append(self, step, **kwargs)
 
     source = tmp_path / "april.xlsx"
     source.write_bytes(b"debiteuren april")
     monkeypatch.setattr(Journal, "append", refuse)
+    code, out, err = _seal(capsys, source)
+    assert code == 2 and "bezet" in err and out == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["april.xlsx", "handoff-home"]
+    refused = {Step.FILE_DELETED}
     code, out, err = _seal(capsys, source)
     assert code == 2 and "bezet" in err and len(out.splitlines()) == 1
     archive = tmp_path / "april.xlsx.7z"

@@ -191,3 +191,101 @@ def test_send_over_smtp_then_sms_500_shows_the_password_once(tmp_path, capsys, m
     assert _steps(ref) == [Step.PACKAGED, Step.SENT]
     with Journal() as journal:
         assert [o.kind for o in open_obligations(journal)] == ["password_not_passed"]
+
+
+def test_an_uncertain_sms_the_journal_cannot_record_still_shows_the_password(
+    tmp_path, capsys, monkeypatch
+):
+    """Issue 18 §4: the password is never lost. The gateway drops the line (the SMS may have
+    gone) and the journal refuses the PASSWORD_UNCERTAIN record: still PasswordNotSent, so the
+    password is shown, the worker hears both facts, and the resend hint stays."""
+    from handoff.core.errors import HandoffError
+    from handoff.core.i18n import Text
+
+    real_append = Journal.append
+
+    def refuse_uncertain(self, step, **kwargs):
+        if step == Step.PASSWORD_UNCERTAIN:
+            raise HandoffError(
+                "journal_busy", Text("Het logboek is bezet.", "The journal is busy.")
+            )
+        return real_append(self, step, **kwargs)
+
+    monkeypatch.setattr(Journal, "append", refuse_uncertain)
+    certdir = tmp_path / "certs"
+    certdir.mkdir()
+    self_signed(certdir)
+    credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
+    credentials.set_secret("sms", TOKEN)
+    recipient = protocols.get(THUISPUNT).recipients[0]
+    with smtp_server(certdir) as (port, inbox), sms_gateway("drop") as gw:
+        mail = settings.MailSettings(
+            mode="smtp", host="localhost", port=port, security="starttls", username=USER,
+            sender="thuispunt@example.be", cafile=str(certdir / "cert.pem"),
+        )  # fmt: skip
+        _configure(gw.url, mail=mail)
+        code, out, err = _run(
+            capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
+            "--to", recipient.id, "--password-via", "sms",
+        )  # fmt: skip
+    ref, shown = out.splitlines()
+    assert code == 3 and len(gw.requests) == 1 and len(inbox.messages) == 1
+    assert len(shown) == 19 and shown.count("-") == 3 and shown not in err
+    assert "verbrak de verbinding" in err and "Het logboek is bezet." in err
+    assert "--again" in err
+    assert _steps(ref) == [Step.PACKAGED, Step.SENT]
+
+
+OTHER = "7KQ2-M9XD-PX4R-T6WA"  # generated-looking, but another handoff's
+
+
+def _archive_on_this_pc(tmp_path: Path, where: str) -> None:
+    """Pack REF with CANONICAL; keep it as the outbox copy or as the draft's attachment."""
+    from handoff import usecases
+    from handoff.channels.email_draft import DraftChannel
+    from handoff.core.passwords import recognise
+
+    outbox = settings.load().outbox
+    outbox.mkdir(parents=True, exist_ok=True)
+    target = outbox / f"{REF}.7z" if where == "outbox" else tmp_path / f"{REF}.7z"
+    usecases.package(
+        _sheet(tmp_path), THUISPUNT, target, password=recognise(CANONICAL), handoff_id=REF
+    )
+    if where == "draft":
+        recipient = protocols.get(THUISPUNT).recipients[0]
+        DraftChannel(settings.load(), opener=None).deliver(
+            target, recipient, protocols.get(THUISPUNT), REF
+        )
+        target.unlink()
+    _journal(Step.SENT)
+
+
+@pytest.mark.parametrize("where", ["outbox", "draft"])
+def test_password_later_is_checked_against_the_archive_still_here(
+    tmp_path, capsys, monkeypatch, where
+):
+    """Another handoff's password, typed back, is refused before any SMS; the right one goes."""
+    credentials.set_secret("sms", TOKEN)
+    args = ("password", REF, "--via", "sms", "--password-stdin")
+    with sms_gateway() as gw:
+        _configure(gw.url)
+        _archive_on_this_pc(tmp_path, where)
+        code, out, err = _run(capsys, monkeypatch, *args, stdin=OTHER)
+        assert code == 2 and "opent het archief van" in err and "geen sms verstuurd" in err
+        assert gw.requests == [] and OTHER not in out + err
+        code, _, err = _run(capsys, monkeypatch, *args, stdin=TYPED)
+    assert code == 0 and "niet controleren" not in err
+    assert len(gw.requests) == 1
+    assert _steps()[-1] == Step.PASSWORD_PASSED
+
+
+def test_password_later_says_when_no_archive_is_left_to_check(capsys, monkeypatch):
+    credentials.set_secret("sms", TOKEN)
+    _journal(Step.SENT)
+    with sms_gateway() as gw:
+        _configure(gw.url)
+        code, _, err = _run(
+            capsys, monkeypatch, "password", REF, "--via", "sms", "--password-stdin", stdin=OTHER
+        )
+    assert code == 0 and "kon het wachtwoord daarom niet controleren" in err
+    assert len(gw.requests) == 1

@@ -14,6 +14,7 @@ from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step, new_handoff_id
 from handoff.core.journal.details import mask_phone
 from handoff.core.journal.hash import GENESIS
+from tests.journal_bytes import journal_bytes
 
 SHA = "ab" * 32
 PACKAGED = {"rows": 3, "columns": ["first_name", "phone"], "archive_sha256": SHA, "archive_size": 9}
@@ -146,12 +147,7 @@ def test_password_passed_keeps_only_a_masked_phone(journal):
         details={"channel": "sms", "phone": "0477 95 06 76", "role": "DPO (Opgroeien)"},
     )
     assert record.details["phone"] == "+32 4•• •• •• 76"
-    assert b"950676" not in journal.path.read_bytes() + _wal(journal)
-
-
-def _wal(journal: Journal) -> bytes:
-    wal = journal.path.with_name(journal.path.name + "-wal")
-    return wal.read_bytes() if wal.exists() else b""
+    assert b"950676" not in journal_bytes(journal.path)
 
 
 def test_there_is_no_update_or_delete_path(journal):

@@ -81,3 +81,53 @@ def test_sigkill_in_the_middle_of_appends_leaves_a_valid_journal(tmp_path):
             Step.PACKAGED, handoff_id=new_handoff_id(), protocol_id=None, details={}
         )
         assert extra.seq == result.count + 1 and extra.prev_hash == result.head_hash
+
+
+_OPEN_CLOSE = """
+import sys
+from pathlib import Path
+from handoff.core.journal import Journal
+with Journal(Path(sys.argv[1])) as journal:
+    print(journal.count(), flush=True)
+"""
+
+
+def _child_count(path: Path) -> int:
+    """Another process opens the journal, reads the count and closes (the last close, as it sees it)."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run(
+        [sys.executable, "-c", _OPEN_CLOSE, str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return int(done.stdout)
+
+
+def test_a_second_journal_in_this_process_keeps_the_wal_under_live_connections(tmp_path):
+    """Closing a plain file handle on the journal drops every SQLite (POSIX) lock this process
+    holds on it; another process's close would then believe it is the last one and delete the
+    -wal and -shm files from under the live connections, losing what they write next."""
+    path = tmp_path / "journal.sqlite3"
+    wal = path.with_name(path.name + "-wal")
+    with Journal(path) as first, Journal(path):
+        first.append(
+            Step.PACKAGED,
+            handoff_id=new_handoff_id(),
+            protocol_id=None,
+            details={"rows": 1, "archive_sha256": SHA, "archive_size": 1},
+        )
+        assert _child_count(path) == 1
+        assert wal.exists()
+        first.append(
+            Step.PACKAGED,
+            handoff_id=new_handoff_id(),
+            protocol_id=None,
+            details={"rows": 2, "archive_sha256": SHA, "archive_size": 2},
+        )
+        assert _child_count(path) == 2
+        assert first.count() == 2 and first.verify().ok
+    with Journal(path) as journal:
+        assert journal.count() == 2 and journal.verify().ok

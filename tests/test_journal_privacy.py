@@ -27,6 +27,7 @@ from handoff.channels.phone import confirmation
 from handoff.core import retention
 from handoff.core.journal import Journal, Step
 from handoff.usecases import sealing
+from tests.journal_bytes import journal_bytes
 
 
 def _forms(value: object) -> set[bytes]:
@@ -50,8 +51,7 @@ def _personal_values(*row_sets: list[list[object]]) -> set[bytes]:
 
 
 def _journal_bytes(journal: Journal) -> bytes:
-    wal = journal.path.with_name(journal.path.name + "-wal")
-    return journal.path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    return journal_bytes(journal.path)
 
 
 def test_full_flows_leave_no_personal_data_in_the_journal(tmp_path):

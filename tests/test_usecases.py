@@ -25,6 +25,7 @@ from handoff.core import credentials, protocols, retention, settings, workbook
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step
 from handoff.core.journal.obligations import open_obligations
+from tests.journal_bytes import journal_bytes
 from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
 from tests.servers.smtp_server import PASSWORD as SMTP_PASSWORD
 from tests.servers.smtp_server import USER, free_port, smtp_server
@@ -329,7 +330,7 @@ def test_cli_pack_and_unpack_are_journaled_and_unpack_closes_by_confirmation(tmp
     with Journal() as journal:
         records = journal.records()
         assert [r.step for r in records] == [Step.PACKAGED, Step.RECEIVED, Step.DECRYPTED]
-        assert "Janssens" not in journal.path.read_bytes().decode("latin-1")
+        assert "Janssens" not in journal_bytes(journal.path).decode("latin-1")
         ref = records[-1].handoff_id
         assert [o.handoff_id for o in open_obligations(journal)].count(ref) >= 1
     assert retention.run() == []  # a folder the user chose is never Handoff's to delete
@@ -496,3 +497,57 @@ def test_sent_draft_leaves_the_outbox_after_the_grace_period_journaled(tmp_path)
     assert usecases.clear_sent_drafts(ctx, now=later) == [ref]
     assert not draft.exists()
     assert _steps(ref)[-1] is Step.DRAFT_REMOVED
+
+
+def test_the_retention_sweep_clears_a_sent_draft_not_only_the_next_send(tmp_path):
+    from datetime import date, timedelta
+
+    protocol = protocols.get(REFERRAL)
+    sheet = workbook.sheet_from_fields(protocol, FORM)
+    s = _draft_settings()
+    sent = usecases.send(
+        sheet, REFERRAL, protocol.recipients[0].id, consent_confirmed=True,
+        channel=DraftChannel(s, opener=None), ctx=usecases.Context(settings=s),
+    )  # fmt: skip
+    ref, draft = sent.packaged.handoff_id, sent.delivery.location
+    usecases.confirm_draft_sent(ref)
+    usecases.confirm_password_passed(ref, REFERRAL, "phone")
+    assert usecases.retention_run().drafts == [] and draft.exists()  # within the grace period
+    swept = usecases.retention_run(today=date.today() + timedelta(days=3))
+    assert swept.drafts == [ref] and not draft.exists()
+    with Journal() as journal:
+        [removed] = journal.records(handoff_id=ref, step=Step.DRAFT_REMOVED)
+    assert removed.details == {"reason": "password_passed", "days": 2}
+
+
+def _handed_draft(protocol_id: str) -> tuple[str, Path]:
+    """A draft handed to the mail program and never confirmed sent, as the journal and outbox hold it."""
+    from handoff.core.journal import new_handoff_id
+
+    ref = new_handoff_id()
+    with Journal() as journal:
+        for step in (Step.PACKAGED, Step.DRAFT_HANDED):
+            journal.append(step, handoff_id=ref, protocol_id=protocol_id, details={})
+    outbox = settings.load().outbox
+    outbox.mkdir(parents=True, exist_ok=True)
+    draft = outbox / f"{ref}.eml"
+    draft.write_bytes(b"X-Unsent: 1\r\n\r\n(archive attached)\r\n")
+    return ref, draft
+
+
+def test_an_unconfirmed_draft_leaves_the_outbox_at_the_protocols_retention():
+    """Seed 004 art. 3 (Turnhout): "met een maximum van 1 jaar"; the sender's draft, with
+    the archive in it, does not outlive that. A referral (until contact) has no date: it stays."""
+    from datetime import date, timedelta
+
+    ref, draft = _handed_draft("turnhout-social-supplement")
+    kept_ref, kept = _handed_draft(REFERRAL)
+    days = protocols.get("turnhout-social-supplement").retention.days
+    assert usecases.retention_run(today=date.today() + timedelta(days=days - 1)).drafts == []
+    assert draft.exists()
+    swept = usecases.retention_run(today=date.today() + timedelta(days=days))
+    assert swept.drafts == [ref] and not draft.exists() and kept.exists()
+    with Journal() as journal:
+        [removed] = journal.records(handoff_id=ref, step=Step.DRAFT_REMOVED)
+        assert journal.records(handoff_id=kept_ref, step=Step.DRAFT_REMOVED) == []
+    assert removed.details == {"reason": "retention", "days": days}

@@ -276,3 +276,13 @@ def test_a_copy_of_many_pieces_keeps_every_row_in_order(monkeypatch):
     assert [r[1].date() if r[1] else None for r in rows[1:]] == days
     with zipfile.ZipFile(io.BytesIO(data)) as parts:
         assert parts.testzip() is None  # every CRC right
+
+
+def test_the_form_names_bad_fields_in_the_language_the_message_is_read_in():
+    """Column labels inside the message follow its language, not the one in force when raised."""
+    fields = {"first_name": "Sara", "last_name": "C", "address": "Parklaan 16", "phone": "12"}
+    with pytest.raises(HandoffError) as caught:
+        sheet_from_fields(protocols.get("kg-ocmw-referral"), fields)
+    nl, en = caught.value.message("nl"), caught.value.message("en")
+    assert "Telefoonnummer" in nl and "Telefoonnummer" not in en
+    assert "Phone number" in en and "Phone number" not in nl

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from handoff.channels import email_message
 from handoff.channels.base import Delivery, allowed_recipient, archive_details
+from handoff.core.atomic import write_atomic
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Step
 from handoff.core.protocols import Protocol, Recipient
-from handoff.core.settings import Settings, write_atomic
+from handoff.core.settings import Settings
 
 Opener = Callable[[Path], None]
 

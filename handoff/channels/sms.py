@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import http.client
 import importlib
-import ipaddress
 import json
 import re
 import ssl
@@ -53,7 +52,7 @@ from handoff.core.journal import Step
 from handoff.core.journal.details import mask_phone
 from handoff.core.passwords import Password
 from handoff.core.protocols import Protocol
-from handoff.core.settings import Settings
+from handoff.core.settings import Settings, sms_url_fault
 
 SENT, UNCERTAIN = "sent", "uncertain"
 MAYBE_SENT_BEFORE = "sms_maybe_sent_before"
@@ -220,12 +219,15 @@ LEDGER = Ledger()
 
 
 def check_url(url: str) -> str:
-    """https (http only on this machine, for tests); never an e-mail address."""
-    parts = urlsplit(url)
-    if parts.scheme == "mailto" or "@" in url:
+    """https (http only on this machine, for tests); never an e-mail address.
+
+    The rule is the settings' own (:func:`handoff.core.settings.sms_url_fault`), applied
+    again to every URL contacted, not only to the configured one.
+    """
+    fault = sms_url_fault(url)
+    if fault == "email":
         raise _fail("sms_email_gateway")
-    loopback = parts.hostname in ("localhost",) or _is_loopback(parts.hostname)
-    if not parts.hostname or not (parts.scheme == "https" or (parts.scheme == "http" and loopback)):
+    if fault:
         raise _fail("sms_bad_url")
     return url
 
@@ -233,13 +235,6 @@ def check_url(url: str) -> str:
 def check_base_url(url: str) -> str:
     """The configured base URL, checked and without its trailing slash."""
     return check_url(url).rstrip("/")
-
-
-def _is_loopback(host: str | None) -> bool:
-    try:
-        return host is not None and ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def contains_password(value: object, password: Password) -> bool:

@@ -43,9 +43,12 @@ def _report(deletion: retention.Deletion) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Delete what is due; exit 1 when a secure folder could not be reached."""
+    from handoff import usecases
+
     with Journal() as journal:
         swept = retention.sweep_leftovers(journal)
-        done = retention.run(journal)
+        outcome = usecases.retention_run(journal)
+    done = outcome.deletions
     if swept:
         one = swept.files == 1
         say(
@@ -59,6 +62,15 @@ def run(args: argparse.Namespace) -> int:
         )
     for deletion in done:
         print(_report(deletion))
+    if outcome.drafts:
+        one = len(outcome.drafts) == 1
+        say(
+            "{n} " + ("concept" if one else "concepten") + " met het archief uit de outbox "
+            "verwijderd (zie het logboek).",
+            "{n} " + ("draft" if one else "drafts") + " holding the archive removed from the "
+            "outbox (see the journal).",
+            n=len(outcome.drafts),
+        )
     say("{n} overdracht(en) verwerkt.", "{n} handoff(s) processed.", n=len(done))
     return 0 if all(d.journaled for d in done) else 1
 

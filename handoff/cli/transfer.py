@@ -375,6 +375,14 @@ def _password(args: argparse.Namespace) -> int:
         say("Genoteerd als record {seq}.", "Recorded as record {seq}.", seq=record.seq)
         return 0
     password = _typed_password(args.password_stdin)
+    if not usecases.check_typed_password(args.reference, password):
+        say(
+            "Het archief van {ref} staat niet meer op deze computer; Handoff kon het wachtwoord "
+            "daarom niet controleren. Kijk het zelf na.",
+            "The archive of {ref} is no longer on this computer, so Handoff could not check "
+            "the password. Check it yourself.",
+            ref=args.reference,
+        )
     return _password_by_sms(args.reference, protocol_id, password, show=False, again=args.again)
 
 

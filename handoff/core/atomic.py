@@ -61,9 +61,18 @@ def publish_new(partial: Path, target: Path) -> None:
         raise
     except OSError:
         pass
+    rename_new(partial, target)
+
+
+def rename_new(source: Path, target: Path) -> None:
+    """Rename ``source`` (a file or a folder) to ``target`` unless something is there already.
+
+    Checked, not atomic: the fallback where no hard link can be made, and the
+    way a folder is moved in. A dangling symbolic link counts as something.
+    """
     if target.exists() or target.is_symlink():
         raise FileExistsError(target)
-    os.rename(partial, target)
+    os.rename(source, target)
 
 
 def write_atomic(target: Path, data: bytes, *, replace: bool = True) -> None:

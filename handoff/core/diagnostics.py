@@ -84,22 +84,6 @@ def stop() -> None:
         _handler = None
 
 
-def start_if_wanted(debug: bool = False) -> bool:
-    """Start when asked on the command line or by the settings (and so by a policy)."""
-    if debug:
-        start("debug_flag")
-        return True
-    try:
-        from handoff.core import settings
-
-        wanted = settings.load().diagnostics
-    except Exception:  # a broken settings file is reported elsewhere, not here
-        return False
-    if wanted:
-        start("setting")
-    return wanted
-
-
 def _safe(value: object) -> str:
     if isinstance(value, bool | int | float):
         return str(value)

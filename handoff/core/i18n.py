@@ -13,7 +13,8 @@ from __future__ import annotations
 import locale
 import os
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 SUPPORTED = ("nl", "en")
@@ -72,14 +73,43 @@ def language() -> str:
 
 @dataclass(frozen=True)
 class Text:
-    """A message in Dutch and English, with ``{name}`` placeholders."""
+    """A message in Dutch and English, with ``{name}`` placeholders.
+
+    A parameter may itself be a :class:`Text` or a :class:`Phrase` (a reason
+    inside an error, a role): it is rendered in the same language as the
+    message, only when the message is, so an English message never carries a
+    Dutch reason fixed at raise time. A tuple is rendered item by item and
+    joined with ", " (a list of column labels).
+    """
 
     nl: str
     en: str
 
     def render(self, lang: str | None = None, **params: Any) -> str:
-        template = self.en if (lang or language()) == "en" else self.nl
-        return template.format(**params) if params else template
+        lang = lang or language()
+        template = self.en if lang == "en" else self.nl
+        if not params:
+            return template
+        return template.format(**{k: _localised(v, lang) for k, v in params.items()})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A :class:`Text` with its own parameters, to be a parameter of another message."""
+
+    text: Text
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str | None = None) -> str:
+        return self.text.render(lang, **self.params)
+
+
+def _localised(value: Any, lang: str) -> Any:
+    if isinstance(value, Text | Phrase):
+        return value.render(lang)
+    if isinstance(value, tuple):
+        return ", ".join(str(_localised(item, lang)) for item in value)
+    return value
 
 
 def tr(nl: str, en: str, **params: Any) -> str:

@@ -16,7 +16,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from handoff.core import paths, policy
@@ -282,44 +282,57 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def sms_url_problem(url: str) -> Text | None:
-    """Why the SMS provider's address cannot be used, or None (empty: the provider's own).
+SmsUrlFault = Literal["email", "spaces", "insecure"]
 
-    The password goes there, so only an encrypted web API will do: https, or
-    http to this very machine (the test gateway). Never an e-mail address
-    (``mailto:`` or any ``@``: an e-mail-to-SMS gateway would send the
-    password through the mail system that carries the archive, seed 003 art. 3
-    step 3 "via een ander communicatiekanaal"), never a local file, and no
-    user name or password inside the address (the token lives in the keyring).
+_SMS_URL_FAULTS: dict[str, Text] = {
+    "email": Text(
+        "een e-mailadres of een adres met gebruikersnaam kan niet: het wachtwoord zou met "
+        "het archief meereizen of in het bestand staan. Gebruik het https://-adres van de "
+        "sms-dienst.",
+        "an e-mail address or an address with a user name cannot be used: the password "
+        "would travel with the archive or sit in the file. Use the SMS provider's https:// "
+        "address.",
+    ),
+    "spaces": Text(
+        "het adres bevat spaties of regeleinden.", "the address holds spaces or line breaks."
+    ),
+    "insecure": Text(
+        "het adres moet met https:// beginnen en een server noemen (http:// mag alleen "
+        "naar deze computer zelf).",
+        "the address must start with https:// and name a server (http:// only to this "
+        "computer itself).",
+    ),
+}
+
+
+def sms_url_fault(url: str) -> SmsUrlFault | None:
+    """What is wrong with an address the password would be posted to, or None.
+
+    The one rule for the setting (:func:`sms_url_problem`) and for every URL
+    the SMS channel contacts. The password goes there, so only an encrypted
+    web API will do: https, or http to this very machine (the test gateway).
+    Never an e-mail address (``mailto:`` or any ``@``: an e-mail-to-SMS gateway
+    would send the password through the mail system that carries the archive,
+    seed 003 art. 3 step 3 "via een ander communicatiekanaal"), never a local
+    file, and no user name or password inside the address (the token lives in
+    the keyring).
     """
-    if not url:
-        return None
     parts = urlsplit(url)
     if parts.scheme.lower() == "mailto" or "@" in url:
-        return Text(
-            "een e-mailadres of een adres met gebruikersnaam kan niet: het wachtwoord zou met "
-            "het archief meereizen of in het bestand staan. Gebruik het https://-adres van de "
-            "sms-dienst.",
-            "an e-mail address or an address with a user name cannot be used: the password "
-            "would travel with the archive or sit in the file. Use the SMS provider's https:// "
-            "address.",
-        )
+        return "email"
     if any(ch.isspace() or ord(ch) < 0x20 for ch in url):
-        return Text(
-            "het adres bevat spaties of regeleinden.", "the address holds spaces or line breaks."
-        )
+        return "spaces"
     host = parts.hostname or ""
     secure = parts.scheme.lower() == "https" or (
         parts.scheme.lower() == "http" and _is_loopback(host)
     )
-    if not host or not secure:
-        return Text(
-            "het adres moet met https:// beginnen en een server noemen (http:// mag alleen "
-            "naar deze computer zelf).",
-            "the address must start with https:// and name a server (http:// only to this "
-            "computer itself).",
-        )
-    return None
+    return None if host and secure else "insecure"
+
+
+def sms_url_problem(url: str) -> Text | None:
+    """Why the SMS provider's address cannot be used, or None (empty: the provider's own)."""
+    fault = sms_url_fault(url) if url else None
+    return _SMS_URL_FAULTS[fault] if fault else None
 
 
 def validate(s: Settings, file: Path | None = None, text: str = "") -> None:

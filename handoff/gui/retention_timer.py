@@ -19,23 +19,9 @@ FIRST_RUN_MS = 1500  # after the window is up, so start-up stays quick
 
 
 def _run_retention() -> list[Any]:
-    """The daily round: the organisation's policy problems journaled, then retention.
+    from handoff import usecases
 
-    Issue 15: an ignored locked value or a refused shared profile is journaled
-    (once a day) also when the worker only uses the window.
-    """
-    from handoff.core import retention
-    from handoff.core.errors import HandoffError
-    from handoff.core.journal import Journal
-    from handoff.usecases.organisation import journal_policy_events
-
-    deleted = retention.run()
-    try:
-        with Journal() as journal:
-            journal_policy_events(journal)
-    except HandoffError:
-        pass  # an unreadable policy is shown in Settings and refuses what it locks
-    return deleted
+    return usecases.retention_run().deletions  # drafts removed are in the journal
 
 
 class RetentionTimer(QObject):

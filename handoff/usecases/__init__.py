@@ -18,6 +18,7 @@ from handoff.usecases.obligations import CONFIRMABLE, confirm, confirm_file_dele
 from handoff.usecases.password import (
     PasswordNotSent,
     check_sms_ready,
+    check_typed_password,
     confirm_password_passed,
     password_phone,
     send_password_sms,
@@ -40,6 +41,7 @@ from handoff.usecases.sending import (
     send,
     void,
 )
+from handoff.usecases.sweep import Swept, retention_run
 
 __all__ = [
     "CONFIRMABLE",
@@ -51,9 +53,11 @@ __all__ = [
     "Received",
     "Sealed",
     "Sent",
+    "Swept",
     "archive_channel",
     "channel_name",
     "check_sms_ready",
+    "check_typed_password",
     "cleaned_sheet",
     "clear_sent_drafts",
     "confirm",
@@ -68,6 +72,7 @@ __all__ = [
     "password_style",
     "receive",
     "resend",
+    "retention_run",
     "seal",
     "send",
     "send_password_sms",

@@ -14,16 +14,22 @@ it holds so the worker can pass it on by phone. The obligation
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from email import policy
+from email.parser import BytesParser
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
+from handoff.core import archive
 from handoff.core.errors import HandoffError
+from handoff.core.i18n import Phrase, Text
 from handoff.core.journal import Journal, Record, Step
 from handoff.core.passwords import Password
 from handoff.core.settings import require_policy_sound
 from handoff.usecases.common import Context, message, protocol_by_id
-from handoff.usecases.standing import require_archive_out
+from handoff.usecases.standing import outbox_archive, outbox_draft, require_archive_out
 
 if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
     from handoff.channels.base import PasswordDelivery, PasswordSender
@@ -39,13 +45,29 @@ class PasswordNotSent(HandoffError):
     """The SMS did not (certainly) go: the caller shows the password it holds, once.
 
     Carries the channel's code and message (``sms_uncertain``, ``sms_busy``,
-    ...); ``uncertain`` says whether the SMS may still have arrived. The
+    ...); ``uncertain`` says whether the SMS may still have arrived;
+    ``journal_failure`` is the journal's error when even that could not be recorded. The
     password itself is never put in an exception: the caller already has it.
     """
 
-    def __init__(self, cause: HandoffError) -> None:
-        super().__init__(cause.code, cause.text, **cause.params)
+    def __init__(self, cause: HandoffError, *, unjournaled: HandoffError | None = None) -> None:
+        if unjournaled is None:
+            super().__init__(cause.code, cause.text, **cause.params)
+        else:  # both: what happened to the SMS, and why the journal could not say so
+            super().__init__(
+                cause.code,
+                _NOT_JOURNALED,
+                sms=Phrase(cause.text, cause.params),
+                journal=Phrase(unjournaled.text, unjournaled.params),
+            )
         self.uncertain = cause.code in ("sms_uncertain", "sms_maybe_sent_before")
+        self.journal_failure = unjournaled
+
+
+_NOT_JOURNALED = Text(
+    "{sms} Het logboek kon dat niet noteren: {journal}",
+    "{sms} The journal could not record this: {journal}",
+)
 
 
 def password_phone(protocol: Protocol, settings: Settings) -> str | None:
@@ -63,7 +85,7 @@ def _phone_or_fail(protocol: Protocol, settings: Settings) -> str:
             "Vul het in of geef het wachtwoord telefonisch door.",
             "No mobile number is set for {role} (settings, directory '{key}'). "
             "Fill it in or pass the password on by phone.",
-            role=protocol.password_channel.role.render(),
+            role=protocol.password_channel.role,
             key=protocol.password_channel.directory_key or "-",
         )
     return number
@@ -87,6 +109,57 @@ def check_sms_ready(protocol: Protocol, settings: Settings, *, ask: Ask | None =
     sender = sms.sender_for(settings, ask=ask)
     sender.number(_phone_or_fail(protocol, settings), protocol)
     sender.check_token()
+
+
+def check_typed_password(
+    handoff_id: str, password: Password, *, ctx: Context | None = None
+) -> bool:
+    """Refuse a password typed back that does not open this handoff's archive, before any SMS.
+
+    ``handoff password`` takes the password as the worker copies it from the
+    screen, and another handoff's password looks just as valid. While the
+    archive is still on this computer (the outbox copy after an uncertain
+    delivery, or the draft e-mail that carries it) its encrypted header is
+    tried with the password in memory. False: no archive is left to check
+    against, and the caller says the password could not be checked.
+    """
+    settings = (ctx or Context()).config()
+    for name, data in _archives_left(settings, handoff_id):
+        try:
+            opens = archive.password_opens(data, Path(name), password.value)
+        except HandoffError:  # damaged or no archive after all: it cannot tell
+            continue
+        if opens is False:
+            raise message(
+                "password_mismatch",
+                "Dit wachtwoord opent het archief van {ref} niet. Er is geen sms verstuurd. "
+                "Neem het wachtwoord over zoals het bij deze overdracht getoond werd.",
+                "This password does not open the archive of {ref}. No SMS was sent. Copy the "
+                "password as it was shown for this handoff.",
+                ref=handoff_id,
+            )
+        if opens:
+            return True
+    return False
+
+
+def _archives_left(settings: Settings, handoff_id: str) -> Iterator[tuple[str, IO[bytes]]]:
+    """The handoff's archive wherever it is still on this computer: outbox copy, draft's attachment."""
+    from handoff.channels.email_message import attachment_name
+
+    kept, draft = outbox_archive(settings, handoff_id), outbox_draft(settings, handoff_id)
+    if kept.is_file():
+        with kept.open("rb") as fh:
+            yield kept.name, fh
+    if draft.is_file():
+        with draft.open("rb") as fh:
+            mail = BytesParser(policy=policy.default).parse(fh)
+        wanted = attachment_name(handoff_id)
+        for part in mail.iter_attachments():
+            if part.get_filename() == wanted:
+                payload = part.get_payload(decode=True)
+                if isinstance(payload, bytes):
+                    yield wanted, io.BytesIO(payload)
 
 
 def _refuse_if_passed(handoff_id: str, log: Journal) -> None:
@@ -181,18 +254,25 @@ def _hand_over(
     password: Password,
     handoff_id: str,
 ) -> PasswordDelivery:
-    """The provider's call; an uncertain outcome is journaled before it is raised."""
+    """The provider's call; an uncertain outcome is journaled before it is raised.
+
+    If that record itself cannot be written, the SMS's fate still decides:
+    PasswordNotSent (uncertain), carrying the journal's failure, so the caller
+    shows the password and warns that an SMS may have gone (issue 18 §4).
+    """
     try:
         return sender.send(password, number, protocol, handoff_id)
     except HandoffError as exc:
         if exc.code == "sms_uncertain":
-            details = sender.details(protocol, number, password)
-            log.append(
-                Step.PASSWORD_UNCERTAIN,
-                handoff_id=handoff_id,
-                protocol_id=protocol.id,
-                details=details,
-            )
+            try:
+                log.append(
+                    Step.PASSWORD_UNCERTAIN,
+                    handoff_id=handoff_id,
+                    protocol_id=protocol.id,
+                    details=sender.details(protocol, number, password),
+                )
+            except HandoffError as failure:
+                raise PasswordNotSent(exc, unjournaled=failure) from failure
         raise
 
 

@@ -5,8 +5,8 @@ wordt het geëncrypteerd. Het wachtwoord is steeds alleen bekend bij de
 financieel directeur." So the file is packed with a generated password, the
 archive is read back and compared before the plaintext goes, the password is
 shown once for the custodian and kept nowhere, and the journal records SEALED
-(file and archive hashes, custodian role, whether the plaintext was really
-removed). Seed 000 art. 13 b admits there is no access logging for that file;
+(file and archive hashes, custodian role); the plaintext is removed only after
+that record, and its removal is journaled as FILE_DELETED (reason "sealed"). Seed 000 art. 13 b admits there is no access logging for that file;
 this record and CUSTODIAN_CONFIRMED are what the DPO can check.
 """
 
@@ -23,9 +23,10 @@ from py7zr.io import HashIO, HashIOFactory
 from handoff.core import archive, passwords, protocols
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
-from handoff.core.journal import Journal, Record, Step, new_handoff_id
+from handoff.core.journal import Journal, Record, Step, new_handoff_id, os_account
 from handoff.core.journal.details import DetailError, role
 from handoff.core.passwords import Password
+from handoff.core.retention_volume import volume_encrypted
 
 
 @dataclass(frozen=True)
@@ -83,14 +84,6 @@ def read_back(sealed: Path, password: str, name: str, expected_sha256: str) -> N
         )
 
 
-def _remove(path: Path) -> bool:
-    try:
-        path.unlink()
-    except OSError:
-        return False
-    return True
-
-
 def _pack_verified(
     path: Path, output: Path, password: Password, sha: str, **callbacks: object
 ) -> archive.PackResult:
@@ -113,24 +106,28 @@ def seal(
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Sealed:
-    """Encrypt ``path`` for ``custodian``, remove the plaintext once verified, journal it.
+    """Encrypt ``path`` for ``custodian``, journal SEALED, then remove the plaintext.
 
-    The journal is opened first, so a damaged journal stops everything before
-    a byte is written. If the record still cannot be written at the end, the
-    HandoffError carries the Sealed result as ``.sealed`` so the caller can
-    still show the password: losing it would lose the file.
+    As in packing, the journal is proven writable before an archive exists,
+    and an archive whose SEALED record cannot be written is removed again
+    with the plaintext untouched: nothing happened. Only after that record is
+    the plaintext removed, and its removal is journaled in its own
+    FILE_DELETED record, so the journal never claims a removal that failed.
+    If that last record cannot be written, the HandoffError carries the
+    Sealed result as ``.sealed`` so the caller still shows the password:
+    losing it would lose the file.
     """
     protocol = protocols.get(protocol_id)
     holder = _custodian(custodian)
     path = _source(Path(path))
     journal = journal or Journal()
+    journal.check_writable()
     output = Path(output) if output else path.with_name(path.name + ".7z")
     sha, size = archive.sha256_file(path), path.stat().st_size
     # A password read aloud or written down by one person: words (as for 'phone').
     password = passwords.generate("words")
     packed = _pack_verified(path, output, password, sha, progress=progress, cancel=cancel)
-    removed = _remove(path)
-    sealed = Sealed(new_handoff_id(), packed, password, removed)
+    handoff_id = new_handoff_id()
     details = {
         "file_sha256": sha,
         "file_size": size,
@@ -139,16 +136,44 @@ def seal(
         "custodian": holder,
         "encrypted_at_rest": True,
         "verified": True,
-        "plaintext_removed": removed,
     }
     try:
-        journal.append(
-            Step.SEALED, handoff_id=sealed.handoff_id, protocol_id=protocol.id, details=details
-        )
-    except HandoffError as exc:
-        exc.sealed = sealed  # type: ignore[attr-defined]
+        journal.append(Step.SEALED, handoff_id=handoff_id, protocol_id=protocol.id, details=details)
+    except BaseException:
+        packed.path.unlink(missing_ok=True)
         raise
+    sealed = Sealed(handoff_id, packed, password, _remove_plaintext(path))
+    if sealed.plaintext_removed:
+        try:
+            _journal_removed(journal, sealed, protocol.id, path.parent)
+        except HandoffError as exc:
+            exc.sealed = sealed  # type: ignore[attr-defined]
+            raise
     return sealed
+
+
+def _remove_plaintext(path: Path) -> bool:
+    """False when the file cannot go (e.g. still open in Excel on Windows): the worker deletes it."""
+    try:
+        path.unlink()
+    except OSError:
+        return False
+    return True
+
+
+def _journal_removed(journal: Journal, sealed: Sealed, protocol_id: str, folder: Path) -> None:
+    """FILE_DELETED for the plaintext: deleted, never "wiped" (see core.retention_volume)."""
+    journal.append(
+        Step.FILE_DELETED,
+        handoff_id=sealed.handoff_id,
+        protocol_id=protocol_id,
+        details={
+            "by": os_account(),
+            "count": 1,
+            "volume_encrypted": volume_encrypted(folder),
+            "reason": "sealed",
+        },
+    )
 
 
 def confirm_custodian(handoff_id: str, journal: Journal | None = None) -> Record:

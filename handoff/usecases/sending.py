@@ -30,7 +30,13 @@ from handoff.core.journal import Journal, Record, Step, new_handoff_id
 from handoff.core.passwords import Password
 from handoff.core.settings import require_policy_sound
 from handoff.usecases.common import Context, message, protocol_by_id
-from handoff.usecases.standing import history, open_draft, open_uncertain
+from handoff.usecases.standing import (
+    history,
+    open_draft,
+    open_uncertain,
+    outbox_archive,
+    outbox_draft,
+)
 
 if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
     from handoff.channels.base import ArchiveChannel, Delivery
@@ -349,35 +355,55 @@ DRAFT_GRACE = timedelta(days=2)
 
 
 def clear_sent_drafts(ctx: Context, now: datetime | None = None) -> list[str]:
-    """Delete outbox drafts whose password passed more than DRAFT_GRACE ago (issue 18 §4).
+    """Delete outbox drafts that have no use left, each journaled as ``draft_removed``.
 
-    The .eml holds the archive; once the password step is confirmed it has no
-    use left. Each deletion is journaled as ``draft_removed``. Runs at each
-    send, so an outbox never keeps a sent handoff's archive for long.
+    The .eml holds the archive. Once the password passed more than
+    DRAFT_GRACE ago it has no use left (issue 18 §4, reason
+    ``password_passed``); a draft whose password never passed goes when the
+    protocol's retention date, counted from the day it was handed to the mail
+    program, has come (reason ``retention``): no copy of the data outlives
+    what the receiver may keep. Runs at each send and in the retention sweep
+    (:func:`handoff.usecases.retention_run`), so an outbox never keeps an
+    archive for long.
     """
     now = now or datetime.now(UTC)
     outbox = ctx.config().outbox
     removed = []
     for draft in sorted(outbox.glob("HO-*.eml")) if outbox.is_dir() else []:
-        handoff_id = draft.stem
-        passed = ctx.log().records(handoff_id=handoff_id, step=Step.PASSWORD_PASSED)
-        if not passed or now - passed[-1].time < DRAFT_GRACE:
+        records = ctx.log().records(handoff_id=draft.stem)
+        why = _draft_expired(records, now)
+        if why is None:
             continue
         draft.unlink(missing_ok=True)
-        details = {"reason": "password_passed", "days": DRAFT_GRACE.days}
         ctx.log().append(
             Step.DRAFT_REMOVED,
-            handoff_id=handoff_id,
-            protocol_id=passed[-1].protocol_id,
-            details=details,
+            handoff_id=draft.stem,
+            protocol_id=records[-1].protocol_id,
+            details=why,
         )
-        removed.append(handoff_id)
+        removed.append(draft.stem)
     return removed
 
 
-def outbox_archive(settings: Settings, handoff_id: str) -> Path:
-    """Where an archive waits in the outbox while its delivery is uncertain."""
-    return settings.outbox / f"{handoff_id}.7z"
+def _draft_expired(records: list[Record], now: datetime) -> dict[str, object] | None:
+    """Why a draft with these records goes now (its draft_removed details), or None."""
+    passed = [r for r in records if r.step is Step.PASSWORD_PASSED]
+    if passed:
+        if now - passed[-1].time < DRAFT_GRACE:
+            return None
+        return {"reason": "password_passed", "days": DRAFT_GRACE.days}
+    handed = [r for r in records if r.step is Step.DRAFT_HANDED]
+    if not handed or handed[-1].protocol_id is None:
+        return None
+    try:
+        retention = protocol_by_id(handed[-1].protocol_id).retention
+    except HandoffError:  # a profile since removed: no rule to apply
+        return None
+    day, today = handed[-1].time.astimezone().date(), now.astimezone().date()
+    due = retention.due_date(day)
+    if due is None or today < due:
+        return None
+    return {"reason": "retention", "days": (today - day).days}
 
 
 def send(
@@ -519,7 +545,7 @@ def void(handoff_id: str, *, ctx: Context | None = None) -> Record:
         )
     settings = ctx.config()
     removed = False
-    for path in (outbox_archive(settings, handoff_id), settings.outbox / f"{handoff_id}.eml"):
+    for path in (outbox_archive(settings, handoff_id), outbox_draft(settings, handoff_id)):
         removed |= path.exists()
         path.unlink(missing_ok=True)
     details = {"confirmed_by": "user", "archive_removed": removed}

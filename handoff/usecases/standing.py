@@ -6,8 +6,24 @@ password never goes before the archive), so neither imports the other.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from handoff.core.journal import Journal, Record, Step
 from handoff.usecases.common import message
+
+if TYPE_CHECKING:
+    from handoff.core.settings import Settings
+
+
+def outbox_archive(settings: Settings, handoff_id: str) -> Path:
+    """Where an archive waits in the outbox while its delivery is uncertain."""
+    return settings.outbox / f"{handoff_id}.7z"
+
+
+def outbox_draft(settings: Settings, handoff_id: str) -> Path:
+    """The draft e-mail (with the archive attached) the mail program was handed."""
+    return settings.outbox / f"{handoff_id}.eml"
 
 
 def history(log: Journal, handoff_id: str) -> list[Record]:

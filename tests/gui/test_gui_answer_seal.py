@@ -85,10 +85,10 @@ def test_seal_shows_password_once_and_journals_the_custodian(window, qtbot, dial
         assert archive.getnames() == ["debiteuren-maart.xlsx"]
     (confirm,) = page.finish.buttons
     qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.finish.checklist.count() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: page.finish.checklist.count() == 3, timeout=10_000)
     with Journal() as journal:
         steps = [r.step for r in journal.records(handoff_id=sealed.handoff_id)]
-    assert steps == [Step.SEALED, Step.CUSTODIAN_CONFIRMED]
+    assert steps == [Step.SEALED, Step.FILE_DELETED, Step.CUSTODIAN_CONFIRMED]
     assert page.finish.password_view.label.text() == ""
 
 

@@ -16,6 +16,7 @@ from handoff import usecases
 from handoff.core.journal import Journal, Step
 from handoff.gui.pages.receive import propose_protocol
 from tests import sheets
+from tests.journal_bytes import journal_bytes
 
 PROTOCOL = "thuispunt-gent-cir"
 
@@ -84,7 +85,7 @@ def test_wrong_password_then_right_one_then_checklist(window, qtbot, dialogs, tm
     steps = [r.step for r in journal.records(handoff_id=page.received.handoff_id)]
     assert steps[:2] == [Step.RECEIVED, Step.DECRYPTED]
     assert set(steps[2:]) == {Step.EMAIL_DELETED, Step.PASSWORD_DELETED}  # ticked in any order
-    assert packaged.password.value not in Path(journal.path).read_bytes().decode("latin-1")
+    assert packaged.password.value not in journal_bytes(Path(journal.path)).decode("latin-1")
 
 
 def window_settings_secure_folder() -> Path:

@@ -12,7 +12,7 @@ from typing import Any
 
 from handoff.core.archive import errors as msg
 from handoff.core.errors import HandoffError
-from handoff.core.i18n import Text
+from handoff.core.i18n import Phrase, Text
 
 
 @dataclass(frozen=True)
@@ -25,5 +25,5 @@ class Limits:
 
 
 def too_large(detail: Text, **params: Any) -> HandoffError:
-    """The ``too_large`` error with its reason rendered in the current language."""
-    return HandoffError("too_large", msg.TOO_LARGE, detail=detail.render(**params))
+    """The ``too_large`` error; its reason is rendered in the language the message is read in."""
+    return HandoffError("too_large", msg.TOO_LARGE, detail=Phrase(detail, params))

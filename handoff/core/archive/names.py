@@ -96,7 +96,7 @@ def name_problem(name: str) -> Text | None:
 
 def refuse(index: int, reason: Text) -> HandoffError:
     """The ``unsafe_entry`` error for entry ``index`` (1-based) and its reason."""
-    return HandoffError("unsafe_entry", UNSAFE_ENTRY, index=index, reason=reason.render())
+    return HandoffError("unsafe_entry", UNSAFE_ENTRY, index=index, reason=reason)
 
 
 def check_name(name: str, index: int) -> None:

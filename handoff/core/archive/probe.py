@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import py7zr
 from py7zr.compressor import SupportedMethods
@@ -91,7 +92,7 @@ class Probe:
 
 def damaged(archive: Path, detail: Text) -> HandoffError:
     """The ``damaged_archive`` error with a short reason."""
-    return HandoffError("damaged_archive", msg.DAMAGED, name=archive.name, detail=detail.render())
+    return HandoffError("damaged_archive", msg.DAMAGED, name=archive.name, detail=detail)
 
 
 def _split_volume(archive: Path) -> HandoffError | None:
@@ -130,26 +131,48 @@ def _read_signature(archive: Path) -> bool:
     """The 32-byte signature header, then the header block it points to, CRC-checked."""
     try:
         with open(archive, "rb") as fh:
-            head = fh.read(_SIGNATURE_SIZE)
-            size = fh.seek(0, 2)
-            if not head.startswith(MAGIC_7Z):
-                kind = "zip_archive" if head.startswith(_ZIP_MAGICS) else "not_7z"
-                text = msg.ZIP_ARCHIVE if kind == "zip_archive" else msg.NOT_7Z
-                raise HandoffError(kind, text, name=archive.name)
-            if len(head) < _SIGNATURE_SIZE:
-                raise damaged(archive, TRUNCATED)
-            start_crc, offset, length, next_crc = struct.unpack("<IQQI", head[8:32])
-            if zlib.crc32(head[12:32]) != start_crc:
-                raise damaged(archive, HEADER_DAMAGED)
-            if _SIGNATURE_SIZE + offset + length > size:
-                raise damaged(archive, TRUNCATED)
-            fh.seek(_SIGNATURE_SIZE + offset)
-            header = fh.read(length)
+            return signature_of(fh, archive)
     except FileNotFoundError:
         raise HandoffError("not_found", msg.NOT_FOUND, name=archive.name) from None
+
+
+def signature_of(fh: IO[bytes], archive: Path) -> bool:
+    """:func:`_read_signature` on an open file (an e-mail's attachment); ``archive`` names it."""
+    head = fh.read(_SIGNATURE_SIZE)
+    size = fh.seek(0, 2)
+    if not head.startswith(MAGIC_7Z):
+        kind = "zip_archive" if head.startswith(_ZIP_MAGICS) else "not_7z"
+        text = msg.ZIP_ARCHIVE if kind == "zip_archive" else msg.NOT_7Z
+        raise HandoffError(kind, text, name=archive.name)
+    if len(head) < _SIGNATURE_SIZE:
+        raise damaged(archive, TRUNCATED)
+    start_crc, offset, length, next_crc = struct.unpack("<IQQI", head[8:32])
+    if zlib.crc32(head[12:32]) != start_crc:
+        raise damaged(archive, HEADER_DAMAGED)
+    if _SIGNATURE_SIZE + offset + length > size:
+        raise damaged(archive, TRUNCATED)
+    fh.seek(_SIGNATURE_SIZE + offset)
+    header = fh.read(length)
     if zlib.crc32(header) != next_crc:
         raise damaged(archive, HEADER_DAMAGED)
     return header[:1] == bytes([_ENCODED_HEADER]) and _AES_CODER_ID in header
+
+
+def header_opens(fh: IO[bytes], archive: Path, password: str) -> bool | None:
+    """Does ``password`` open this archive's encrypted header? None: no encrypted header to try.
+
+    The header's CRCs are checked first (HandoffError on damage), so a header
+    that is intact but does not decode means a wrong password, as in
+    :func:`opened`. Nothing is extracted.
+    """
+    if not signature_of(fh, archive):
+        return None
+    fh.seek(0)
+    try:
+        with py7zr.SevenZipFile(fh, "r", password=password):
+            return True
+    except Exception:  # py7zr raises many kinds for a key that does not decode the header
+        return False
 
 
 def _entry(index: int, member: py7zr.py7zr.ArchiveFile) -> Entry:

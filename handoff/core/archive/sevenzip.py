@@ -31,7 +31,7 @@ from handoff.core.archive import kdf as archive_kdf
 from handoff.core.archive.extract import Budget, extract_to
 from handoff.core.archive.limits import Limits
 from handoff.core.archive.names import check_name, parts, refuse_clashes
-from handoff.core.archive.probe import opened
+from handoff.core.archive.probe import header_opens, opened
 from handoff.core.archive.stage import (
     Staging,
     create_dest,
@@ -317,3 +317,15 @@ def unpack(
     except BaseException:
         remove_created(created)
         raise
+
+
+def password_opens(fh: IO[bytes], archive: Path, password: str) -> bool | None:
+    """True when ``password`` opens the archive's encrypted header, False when it does not,
+    None when the archive has no encrypted header to try it on.
+
+    For checking a password typed back against an archive still at hand
+    (``handoff password``); the header is decrypted in memory, nothing extracted.
+    HandoffError (not_7z, damaged_archive, ...) when it is no intact archive.
+    """
+    with archive_kdf.one_archive():
+        return header_opens(fh, archive, password)

@@ -26,6 +26,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from handoff.core.archive import errors as msg
+from handoff.core.atomic import publish_new, rename_new
 from handoff.core.errors import HandoffError
 
 PREFIX = ".handoff-unpack-"
@@ -187,20 +188,11 @@ def remove_created(created: list[Path]) -> None:
 
 
 def _move_one(source: Path, target: Path, dest: Path) -> None:
-    """Link a file (fails if the target exists) or rename a folder after a check."""
+    """Link a file in (a checked rename where there are no hard links), rename a folder checked."""
     try:
-        if source.is_dir():
-            if target.exists():
-                raise FileExistsError
-            os.rename(source, target)
-        else:
-            os.link(source, target)
+        (rename_new if source.is_dir() else publish_new)(source, target)
     except FileExistsError:
         raise HandoffError("file_exists", msg.FILE_EXISTS, folder=dest.name) from None
-    except OSError:  # no hard links on this volume: checked rename
-        if target.exists():
-            raise HandoffError("file_exists", msg.FILE_EXISTS, folder=dest.name) from None
-        os.rename(source, target)
 
 
 def _remove(target: Path) -> None:

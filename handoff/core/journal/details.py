@@ -266,7 +266,7 @@ FILE_DELETED = {
     "left": count,  # files Handoff did not store, left in place
     "folder_removed": flag,
     "volume_encrypted": one_of("yes", "no", "unknown"),
-    "reason": one_of("due", "early"),
+    "reason": one_of("due", "early", "sealed"),  # sealed: the plaintext after its SEALED record
     "confirmed_by": one_of("user"),  # deleted outside Handoff, confirmed by the worker
 }
 SEALED: dict[str, Check] = {
@@ -275,7 +275,7 @@ SEALED: dict[str, Check] = {
     **HASHED,
     "custodian": role,
     "encrypted_at_rest": flag,
-    "plaintext_removed": flag,
+    "plaintext_removed": flag,  # older records; now FILE_DELETED (reason "sealed") says it
     "verified": flag,
 }
 LEFTOVERS_REMOVED: dict[str, Check] = {
@@ -329,7 +329,7 @@ ALLOWED: dict[str, dict[str, Check]] = {
 REQUIRED: dict[str, tuple[str, ...]] = {
     "decrypted_stored": ("files", "count"),
     "file_deleted": ("by", "count", "volume_encrypted"),
-    "sealed": ("file_sha256", "archive_sha256", "custodian", "plaintext_removed"),
+    "sealed": ("file_sha256", "archive_sha256", "custodian"),
     "leftovers_removed": tuple(LEFTOVERS_REMOVED),
     "policy_value_ignored": ("key", "source"),
     "profile_refused": ("file", "reason"),

@@ -22,7 +22,6 @@ from handoff.core.i18n import Text
 
 FORMAT = "handoff-journal"
 VERSION = "1"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
 
 SCHEMA = """
@@ -210,11 +209,22 @@ def _create_private(path: Path) -> None:
     os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
+def _not_sqlite(exc: sqlite3.DatabaseError) -> bool:
+    """SQLite found no database header (SQLITE_NOTADB): another kind of file, not a damaged journal."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == sqlite3.SQLITE_NOTADB
+    return "not a database" in str(exc)
+
+
 def _check_existing(path: Path, conn: sqlite3.Connection) -> None:
-    """Read-only proof that this is our journal; raises before anything is written."""
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_MAGIC:
-            raise not_a_journal(path)
+    """Read-only proof that this is our journal; raises before anything is written.
+
+    The header is judged by SQLite itself, never by reading the file with
+    ``open()``: closing any handle on a file drops every POSIX lock this process
+    holds on it, SQLite's included, and another process closing its connection
+    would then delete the -wal and -shm files under the live connections here.
+    """
     try:
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         conn.execute(f"SELECT {COLUMNS} FROM records LIMIT 0").fetchall()
@@ -225,8 +235,8 @@ def _check_existing(path: Path, conn: sqlite3.Connection) -> None:
         if is_read_only(exc):
             raise read_only(path) from None
         raise damaged(path) from None
-    except sqlite3.DatabaseError:
-        raise damaged(path) from None
+    except sqlite3.DatabaseError as exc:
+        raise (not_a_journal(path) if _not_sqlite(exc) else damaged(path)) from None
     if meta.get("format") != FORMAT:
         raise not_a_journal(path)
     if meta.get("version") != VERSION:

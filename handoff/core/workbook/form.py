@@ -18,8 +18,10 @@ from handoff.core.workbook.findings import CATALOGUE, CleanSheet
 from handoff.core.workbook.values import CellValue, check_value, is_empty
 
 
-def _refuse(code: str, protocol: Protocol, fields: list[str], problem: Text) -> HandoffError:
-    return HandoffError(code, problem, protocol=protocol.id, fields=", ".join(fields))
+def _refuse(
+    code: str, protocol: Protocol, fields: list[str] | list[Text], problem: Text
+) -> HandoffError:
+    return HandoffError(code, problem, protocol=protocol.id, fields=tuple(fields))
 
 
 def _unknown(protocol: Protocol, fields: Mapping[str, str]) -> list[str]:
@@ -51,17 +53,17 @@ def sheet_from_fields(protocol: Protocol, fields: Mapping[str, str]) -> CleanShe
             ),
         )
     row: list[CellValue] = []
-    bad: list[str] = []
+    bad: list[Text] = []
     for column in protocol.columns:
         raw = fields.get(column.key, "")
         if is_empty(raw):
             if column.required:
-                bad.append(column.label.render())
+                bad.append(column.label)
             row.append(None)
             continue
         value, code = check_value(raw, column)
         if code and CATALOGUE[code][2]:
-            bad.append(column.label.render())
+            bad.append(column.label)
         row.append(value)
     if bad:
         raise _refuse(
