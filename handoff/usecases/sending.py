@@ -274,6 +274,7 @@ def deliver(
     ctx = ctx or Context()
     protocol = protocol_by_id(protocol_id)
     listed = protocol.recipient(recipient)
+    listed.require_filled_in(protocol.id)  # before a login is asked for (issue 13 item 3)
     settings = ctx.config()
     channel = channel or archive_channel(settings, listed, via, ask=ctx.ask, open_draft=open_draft)
     log = ctx.log()
@@ -315,7 +316,7 @@ def check_ready(
     The recipient, the archive channel's login (asked for now if it is not
     stored), the password's channel and its settings, and the journal.
     """
-    protocol.recipient(recipient)
+    protocol.recipient(recipient).require_filled_in(protocol.id)
     channel.ready()
     if password_via == "sms":
         from handoff.usecases.password import check_sms_ready
@@ -401,6 +402,7 @@ def send(
     ctx = ctx or Context()
     protocol = protocol_by_id(protocol_id)
     listed = protocol.recipient(recipient)
+    listed.require_filled_in(protocol.id)  # before a login is asked for (issue 13 item 3)
     settings = ctx.config()
     channel = channel or archive_channel(settings, listed, via, ask=ctx.ask, open_draft=open_draft)
     check_ready(protocol, recipient, channel, password_via, ctx)

@@ -19,7 +19,8 @@ from tests.servers.smtp_server import PASSWORD, USER, smtp_server
 from tests.servers.tls import self_signed
 
 REFERRAL = "kg-ocmw-referral"
-THUISPUNT = "thuispunt-gent-cir"
+THUISPUNT = "thuispunt-gent-cir-eigen"  # the organisation's copy: conftest.thuispunt_org
+pytestmark = pytest.mark.usefixtures("thuispunt_org")
 
 
 def _send_page(window, protocol_id: str):
