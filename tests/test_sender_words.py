@@ -50,8 +50,19 @@ def test_send_to_a_placeholder_mailbox_is_refused_before_packing(tmp_path):
 def test_cli_send_to_a_placeholder_mailbox_is_refused_in_words(tmp_path):
     sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
     run = subprocess.run(
-        [sys.executable, "-m", "handoff", "send", str(sheet), "--protocol", SHIPPED_THUISPUNT]
-        + ["--to", "ocmw-gent", "--via", "draft"],
+        [
+            sys.executable,
+            "-m",
+            "handoff",
+            "send",
+            str(sheet),
+            "--protocol",
+            SHIPPED_THUISPUNT,
+            "--to",
+            "ocmw-gent",
+            "--via",
+            "draft",
+        ],  # fmt: skip
         capture_output=True,
         text=True,
         env=os.environ | {"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"},

@@ -8,7 +8,6 @@ screen, a second click asks first and sends nothing unless the worker says yes.
 from __future__ import annotations
 
 import pytest
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
