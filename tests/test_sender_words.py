@@ -62,7 +62,7 @@ def test_cli_send_to_a_placeholder_mailbox_is_refused_in_words(tmp_path):
             "ocmw-gent",
             "--via",
             "draft",
-        ],  # fmt: skip
+        ],
         capture_output=True,
         text=True,
         env=os.environ | {"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"},
