@@ -62,6 +62,7 @@ def send(
     *,
     handoff_id: str | None = None,
     secret: str | None = None,
+    style: str | None = None,
 ) -> Any:
     """Check, clean, encrypt and deliver as one handoff (``usecases.send``).
 
@@ -81,6 +82,7 @@ def send(
         consent_confirmed=consent,
         handoff_id=handoff_id,
         open_draft=False,
+        style=style,  # type: ignore[arg-type]
         ctx=usecases.Context(settings=config, progress=progress, cancel=cancel, ask=ask),
     )
 

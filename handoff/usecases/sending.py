@@ -390,6 +390,7 @@ def send(
     handoff_id: str | None = None,
     channel: ArchiveChannel | None = None,
     open_draft: bool = True,
+    style: passwords.Style | None = None,
     ctx: Context | None = None,
 ) -> Sent:
     """Check, pack and deliver as one handoff (``handoff send`` and the send page).
@@ -397,7 +398,8 @@ def send(
     Everything is checked before anything is packed (:func:`check_ready`). The
     encrypted archive is built in the outbox and removed once it travelled or
     certainly did not (a draft carries its own copy); an uncertain delivery
-    keeps it there for :func:`resend`.
+    keeps it there for :func:`resend`. ``style`` overrides the protocol's password
+    style (the worker chose words to read aloud, issue 13 item 6).
     """
     ctx = ctx or Context()
     protocol = protocol_by_id(protocol_id)
@@ -416,6 +418,7 @@ def send(
         target,
         consent_confirmed=consent_confirmed,
         handoff_id=handoff_id,
+        password=passwords.generate(style) if style else None,
         ctx=ctx,
     )
     delivery = None
