@@ -56,6 +56,11 @@ def wordlist() -> tuple[str, ...]:
     return words
 
 
+def style_for(channel_kind: str) -> Style:
+    """Words for a password read aloud (phone, a custodian), grouped characters for an SMS."""
+    return "words" if channel_kind in ("phone", "custodian") else "sms"
+
+
 def _sms() -> Password:
     chars = "".join(secrets.choice(CROCKFORD) for _ in range(SMS_CHARS))
     groups = [chars[i : i + SMS_GROUP] for i in range(0, SMS_CHARS, SMS_GROUP)]

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 ACCENT = "#2f6f8f"
+# The focus ring (issue 13 item 14): amber, 2 px, on every control that takes the keyboard.
+FOCUS = "#d9891a"
 
 STYLESHEET = f"""
 QListWidget#navigation {{
@@ -40,7 +42,19 @@ QFrame#fileDrop {{ border: 2px dashed #9fb4bf; border-radius: 8px; background: #
 QPushButton#primary {{ background: {ACCENT}; color: white; border: none; border-radius: 6px;
     padding: 8px 18px; font-weight: 600; }}
 QPushButton#primary:disabled {{ background: #a9bcc6; }}
-QPushButton#primary:focus {{ border: 2px solid #e3a33b; }}
+QPushButton#primary:focus {{ border: 2px solid {FOCUS}; }}
+QPushButton {{ border: 1px solid #9fb4bf; border-radius: 6px; padding: 6px 14px;
+    background: #f4f7f8; }}
+QPushButton:hover {{ background: #e9eff2; }}
+QPushButton:disabled {{ color: #8a979e; }}
+QPushButton:focus {{ border: 2px solid {FOCUS}; }}
+QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 4px; padding: 2px; }}
+QCheckBox:focus, QRadioButton:focus {{ border-color: {FOCUS}; }}
+QLineEdit, QComboBox {{ border: 1px solid #9fb4bf; border-radius: 4px; padding: 4px 6px;
+    background: white; }}
+QLineEdit:focus, QComboBox:focus {{ border: 2px solid {FOCUS}; }}
+QLineEdit[invalid="true"] {{ border: 2px solid #9b2c2c; background: #fdf3f3; }}
+QListWidget:focus, QTableView:focus, QTreeView:focus {{ border: 2px solid {FOCUS}; }}
 """
 
 

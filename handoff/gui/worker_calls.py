@@ -167,6 +167,13 @@ def confirm(handoff_id: str, protocol_id: str | None, step: str) -> Any:
     return usecases.confirm(handoff_id, protocol_id, Step(step))
 
 
+def password_style(protocol: Any) -> str:
+    """The password style the protocol's channel asks for ("words" to read aloud)."""
+    from handoff.core import passwords
+
+    return passwords.style_for(protocol.password_channel.kind)
+
+
 def sms_available(protocol: Any) -> bool:
     """True when the SMS could go: provider settings and the role's mobile number (the token
     is asked for at the click when the keyring has none)."""

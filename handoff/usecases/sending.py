@@ -53,7 +53,7 @@ class Packaged:
 
 def password_style(protocol: Protocol) -> passwords.Style:
     """Words for a password read aloud on the phone, grouped characters for SMS."""
-    return "words" if protocol.password_channel.kind in ("phone", "custodian") else "sms"
+    return passwords.style_for(protocol.password_channel.kind)
 
 
 def _require_consent(protocol: Protocol, consent_confirmed: bool) -> None:

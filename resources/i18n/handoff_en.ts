@@ -66,6 +66,11 @@
         <source>&amp;Reference</source>
         <translation>&amp;Reference</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/answer.py" line="1"/>
+        <source>the request you answer</source>
+        <translation>the request you answer</translation>
+    </message>
 </context>
 <context>
     <name>FileDrop</name>
@@ -420,6 +425,20 @@
         <source>Reading the journal…</source>
         <translation>Reading the journal…</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_step.py" line="1"/>
+        <source>The password has not been passed on</source>
+        <translation>The password has not been passed on</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_step.py" line="1"/>
+        <source>The password of {ref} is shown only now and stored nowhere. If you go on, it is gone: the receiver cannot open the archive, and you will have to void it and start again.
+
+Go on anyway?</source>
+        <translation>The password of {ref} is shown only now and stored nowhere. If you go on, it is gone: the receiver cannot open the archive, and you will have to void it and start again.
+
+Go on anyway?</translation>
+    </message>
 </context>
 <context>
     <name>PasswordView</name>
@@ -452,6 +471,31 @@
         <location filename="../../handoff/gui/widgets/password_view.py" line="92"/>
         <source>Strength: {bits} bits (at least 65 needed)</source>
         <translation>Strength: {bits} bits (at least 65 needed)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>Strength: very strong</source>
+        <translation>Strength: very strong</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>Strength: strong enough</source>
+        <translation>Strength: strong enough</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>Strength: too weak</source>
+        <translation>Strength: too weak</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>{bits} bits (at least 65 needed)</source>
+        <translation>{bits} bits (at least 65 needed)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>Copied; cleared from the clipboard in 30 s.</source>
+        <translation>Copied; cleared from the clipboard in 30 s.</translation>
     </message>
 </context>
 <context>
@@ -854,6 +898,91 @@
         <location filename="../../handoff/gui/pages/send.py" line="353"/>
         <source>An earlier SMS with this password may already have arrived. Ask the receiver first, or pass the password on by phone. Send a second SMS anyway?</source>
         <translation>An earlier SMS with this password may already have arrived. Ask the receiver first, or pass the password on by phone. Send a second SMS anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Password in &amp;words, to read aloud on the phone</source>
+        <translation>Password in &amp;words, to read aloud on the phone</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Six common Dutch words instead of letters and digits; just as strong.</source>
+        <translation>Six common Dutch words instead of letters and digits; just as strong.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Between {parties}. Based on the protocol, {article}.</source>
+        <translation>Between {parties}. Based on the protocol, {article}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>mailbox not filled in yet — ask your DPO</source>
+        <translation>mailbox not filled in yet — ask your DPO</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>a protocol</source>
+        <translation>a protocol</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>a spreadsheet that fits the protocol</source>
+        <translation>a spreadsheet that fits the protocol</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>a spreadsheet without cells to correct</source>
+        <translation>a spreadsheet without cells to correct</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>tick that the client agreed</source>
+        <translation>tick that the client agreed</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>a recipient</source>
+        <translation>a recipient</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>the recipient&apos;s mailbox, which your DPO fills in</source>
+        <translation>the recipient&apos;s mailbox, which your DPO fills in</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Still needed: {items}.</source>
+        <translation>Still needed: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Draft ready — open it and click Send in your mail program. Reference: {ref}.</source>
+        <translation>Draft ready — open it and click Send in your mail program. Reference: {ref}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>I &amp;passed the password on</source>
+        <translation>I &amp;passed the password on</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>&amp;Open the draft</source>
+        <translation>&amp;Open the draft</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Show in &amp;folder</source>
+        <translation>Show in &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>No mail program opened the draft. Use &apos;Show in folder&apos; and open {name} with your mail program (for example by dragging it into Outlook).</source>
+        <translation>No mail program opened the draft. Use &apos;Show in folder&apos; and open {name} with your mail program (for example by dragging it into Outlook).</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>The folder could not be opened. The draft is here: {path}</source>
+        <translation>The folder could not be opened. The draft is here: {path}</translation>
     </message>
 </context>
 <context>
@@ -1296,6 +1425,44 @@
         <location filename="../../handoff/gui/steps.py" line="21"/>
         <source>SMS with the password: outcome unknown</source>
         <translation>SMS with the password: outcome unknown</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="1"/>
+        <source>E-mail draft made (not sent yet)</source>
+        <translation>E-mail draft made (not sent yet)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetForm</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>0470 12 34 56 or +32 470 12 34 56</source>
+        <translation>0470 12 34 56 or +32 470 12 34 56</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>A number abroad needs its country code: +31 6 12 34 56 78.</source>
+        <translation>A number abroad needs its country code: +31 6 12 34 56 78.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>name@example.be</source>
+        <translation>name@example.be</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>fill in &apos;{field}&apos;</source>
+        <translation>fill in &apos;{field}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>correct &apos;{field}&apos;</source>
+        <translation>correct &apos;{field}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>This is not a valid value. Example: {example}.</source>
+        <translation>This is not a valid value. Example: {example}.</translation>
     </message>
 </context>
 </TS>

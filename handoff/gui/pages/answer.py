@@ -87,6 +87,10 @@ class AnswerPage(SendPage):
     def ready(self) -> bool:
         return self.request.path is not None and super().ready()
 
+    def missing_steps(self) -> list[str]:
+        before = [] if self.request.path is not None else [self.tr("the request you answer")]
+        return before + super().missing_steps()
+
     def reference(self) -> str | None:
         return self.reference_edit.text().strip().upper() or None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from handoff.gui import messages, style
@@ -27,6 +28,8 @@ class Page(QWidget):
         self.body.addWidget(style.hint(hint))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Pages scroll vertically only (issue 13 item 15): their content wraps instead.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)

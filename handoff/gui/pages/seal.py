@@ -146,5 +146,9 @@ class SealPage(Page):
         self.panels.setCurrentIndex(0)
         self._update_ready()
 
+    def leave_password(self) -> bool:
+        """Ask before an unconfirmed password leaves the screen (issue 13 item 2)."""
+        return self.finish.may_leave()
+
     def forget_secrets(self) -> None:
         self.finish.password_view.forget()
