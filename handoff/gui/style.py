@@ -32,6 +32,10 @@ QLabel#pageTitle {{ font-size: 17pt; font-weight: 600; color: #1f3b4a; }}
 QLabel#hint {{ color: #4a5a63; }}
 QLabel#stepTitle {{ font-size: 12pt; font-weight: 600; color: #1f3b4a; margin-top: 6px; }}
 QLabel#warning {{ color: #9b2c2c; font-weight: 600; }}
+QLabel#findingBlocking {{ color: #9b2c2c; background: #fbf1f1; border-left: 4px solid #9b2c2c;
+    padding: 4px 8px; }}
+QLabel#findingNote {{ color: #6b4f00; background: #fbf6e6; border-left: 4px solid #c9a227;
+    padding: 4px 8px; }}
 QLabel#success {{ color: #22643a; font-weight: 600; }}
 QLabel#badgeOk {{ background: #dcefe2; color: #22643a; padding: 6px 10px; border-radius: 6px; }}
 QLabel#badgeBad {{ background: #f6dede; color: #9b2c2c; padding: 6px 10px; border-radius: 6px; }}

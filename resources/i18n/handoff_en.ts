@@ -79,6 +79,16 @@
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/file_drop.py" line="1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/file_drop.py" line="1"/>
+        <source>{name} is not an Excel workbook. Open it in Excel, save it as an Excel workbook (.xlsx) and choose that file.</source>
+        <translation>{name} is not an Excel workbook. Open it in Excel, save it as an Excel workbook (.xlsx) and choose that file.</translation>
+    </message>
 </context>
 <context>
     <name>FindingsList</name>
@@ -96,6 +106,31 @@
         <location filename="../../handoff/gui/widgets/findings_list.py" line="33"/>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>To correct</source>
+        <translation>To correct</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>column &apos;{header}&apos;</source>
+        <translation>column &apos;{header}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>column {letters}</source>
+        <translation>column {letters}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>Row {row}, {column}</source>
+        <translation>Row {row}, {column}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>Row {row}</source>
+        <translation>Row {row}</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1018,11 @@ Go on anyway?</translation>
         <location filename="../../handoff/gui/pages/send.py" line="1"/>
         <source>The folder could not be opened. The draft is here: {path}</source>
         <translation>The folder could not be opened. The draft is here: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>This spreadsheet cannot be sent yet. Correct what is marked &apos;To correct&apos; below in the spreadsheet, save it, and choose it again.</source>
+        <translation>This spreadsheet cannot be sent yet. Correct what is marked &apos;To correct&apos; below in the spreadsheet, save it, and choose it again.</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,16 @@
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Rekenbladen (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/file_drop.py" line="1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/file_drop.py" line="1"/>
+        <source>{name} is not an Excel workbook. Open it in Excel, save it as an Excel workbook (.xlsx) and choose that file.</source>
+        <translation>{name} is geen Excel-werkmap. Open het in Excel, sla het op als Excel-werkmap (.xlsx) en kies dat bestand.</translation>
+    </message>
 </context>
 <context>
     <name>FindingsList</name>
@@ -96,6 +106,31 @@
         <location filename="../../handoff/gui/widgets/findings_list.py" line="33"/>
         <source>Note</source>
         <translation>Opmerking</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>To correct</source>
+        <translation>Te verbeteren</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>column &apos;{header}&apos;</source>
+        <translation>kolom &apos;{header}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>column {letters}</source>
+        <translation>kolom {letters}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>Row {row}, {column}</source>
+        <translation>Rij {row}, {column}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>Row {row}</source>
+        <translation>Rij {row}</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1018,11 @@ Toch verdergaan?</translation>
         <location filename="../../handoff/gui/pages/send.py" line="1"/>
         <source>The folder could not be opened. The draft is here: {path}</source>
         <translation>De map kon niet geopend worden. Het concept staat hier: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>This spreadsheet cannot be sent yet. Correct what is marked &apos;To correct&apos; below in the spreadsheet, save it, and choose it again.</source>
+        <translation>Dit rekenblad kan nog niet verstuurd worden. Verbeter in het rekenblad wat hieronder bij &apos;Te verbeteren&apos; staat, bewaar het en kies het opnieuw.</translation>
     </message>
 </context>
 <context>

@@ -184,8 +184,13 @@ def test_blocking_findings_stop_the_flow_and_name_the_cell(window, qtbot, dialog
     qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
     assert not page.report.ok
     assert not page.send_button.isEnabled()
-    blocking = [t for t in page.findings.texts() if t.startswith("Moet verbeterd")]
-    assert blocking and any("Blad1!C3" in t for t in blocking), page.findings.texts()
+    blocking = [t for t in page.findings.texts() if t.startswith("Te verbeteren")]
+    # issue 13 item 4: the column by its header and the row, never "Blad1!C3"
+    assert any("kolom 'RRN', rij 3" in t for t in blocking), blocking  # the sheet's own header
+    assert "Blad1!" not in " ".join(page.findings.texts())
+    qtbot.waitUntil(lambda: all(label.isVisible() for label in page.findings.labels))
+    for label in page.findings.labels:  # every finding shows all its text
+        assert label.height() >= label.heightForWidth(label.width())
     assert "12345678901" not in " ".join(page.findings.texts())  # never the cell value
     assert "kan nog niet verstuurd" in page.check_status.text()
     with Journal() as journal:

@@ -62,6 +62,7 @@ class SealPage(Page):
         self.drop = sheet_drop(
             self.tr("Drag the month's file here, or choose it."),
             self.tr("C&hoose file…"),
+            checked=False,
         )
         self.drop.file_chosen.connect(self._update_ready)
         layout.addWidget(self.drop)

@@ -278,8 +278,8 @@ class SendPage(Page):
             style.set_role(self.check_status, "warning")
             self.check_status.setText(
                 self.tr(
-                    "This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' "
-                    "in the spreadsheet, save it, and choose it again."
+                    "This spreadsheet cannot be sent yet. Correct what is marked 'To correct' "
+                    "below in the spreadsheet, save it, and choose it again."
                 )
             )
         self._update_ready()
