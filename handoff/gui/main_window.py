@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         """Select ``key`` in the navigation and return its page."""
         row = next(i for i, p in enumerate(PAGES) if p[0] == key)
         self.navigation.setCurrentRow(row)
-        return self.pages[key]
+        return self.page(key)  # built even when the worker chose to stay where they were
 
     def _show_row(self, row: int) -> None:
         if row < 0:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from handoff.gui import worker_calls
 from handoff.gui.pages.send import SendPage
@@ -60,6 +60,9 @@ class AnswerPage(SendPage):
         row.setContentsMargins(0, 0, 0, 0)
         row.addRow(self.tr("&Reference"), self.reference_edit)
         layout.addLayout(row)
+
+    def source_widgets(self) -> list[QWidget]:
+        return [self.request.button, self.reference_edit]
 
     def _request_chosen(self, path: Path) -> None:
         """Received files sit in a folder named after their handoff: propose that reference."""

@@ -221,12 +221,35 @@ class SendPage(Page):
         self.words.setVisible(worker_calls.password_style(protocol) != "words")
         self.words.setChecked(False)
         self.form.set_columns(protocol.columns)
+        self._tab_order()
         self.use_form.setVisible(protocol.sheet_from_form)
         self.use_file.setVisible(protocol.sheet_from_form)
         (self.use_form if protocol.sheet_from_form else self.use_file).setChecked(True)
         self.consent.setVisible(protocol.consent_required)
         self.consent.setChecked(False)
         self._mode_changed()
+
+    def _tab_order(self) -> None:
+        """Tab follows the page top to bottom; the form's fields are made after the
+        consent box, so without this Tab jumped over them (issue 13 item 14)."""
+        chain = [
+            self.picker,
+            *self.source_widgets(),
+            self.use_form,
+            self.use_file,
+            *self.form.fields.values(),
+            self.drop.button,
+            self.consent,
+            self.recipient,
+            self.words,
+            self.send_button,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def source_widgets(self) -> list[QWidget]:
+        """Focusable widgets of ``_build_source_extra``, in order (the Answer page's request)."""
+        return []
 
     def _mode_changed(self, *_args: object) -> None:
         by_form = self.use_form.isChecked() and self.use_form.isVisibleTo(self)
