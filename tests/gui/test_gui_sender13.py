@@ -6,6 +6,7 @@ recorded (see conftest).
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -296,7 +297,7 @@ def test_tab_order_follows_the_visual_order_on_every_page(window, qtbot):
     for key, page in _all_pages(window):
         chain = [w for w in _tab_chain(window) if page.isAncestorOf(w)]
         places = [(w.mapTo(page, w.rect().topLeft()), w) for w in chain]
-        for (a, wa), (b, wb) in zip(places, places[1:], strict=False):
+        for (a, wa), (b, wb) in pairwise(places):
             if b.y() + 4 < a.y() and not wa.isAncestorOf(wb):
                 bad.setdefault(key, []).append(
                     f"{wa.objectName() or type(wa).__name__} -> "

@@ -8,6 +8,7 @@ the choices, runs them off the GUI thread and shows what the journal recorded.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -244,7 +245,7 @@ class SendPage(Page):
             self.words,
             self.send_button,
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def source_widgets(self) -> list[QWidget]:
