@@ -1322,6 +1322,21 @@ Go on anyway?</translation>
         <source>&amp;Add a number</source>
         <translation>&amp;Add a number</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="1"/>
+        <source>{key} (no protocol names this role)</source>
+        <translation>{key} (no protocol names this role)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="1"/>
+        <source>Not saved: still fill in {items}.</source>
+        <translation>Not saved: still fill in {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="1"/>
+        <source>and</source>
+        <translation>and</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

@@ -1322,6 +1322,21 @@ Toch verdergaan?</translation>
         <source>&amp;Add a number</source>
         <translation>Nummer &amp;toevoegen</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="1"/>
+        <source>{key} (no protocol names this role)</source>
+        <translation>{key} (geen protocol noemt deze functie)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="1"/>
+        <source>Not saved: still fill in {items}.</source>
+        <translation>Niet bewaard: vul nog {items} in.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="1"/>
+        <source>and</source>
+        <translation>en</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
