@@ -102,10 +102,10 @@ class MainWindow(QMainWindow):
         done = [d for d in deletions if d.journaled]
         if done:
             files = sum(d.deleted for d in done)
-            self.statusBar().showMessage(
-                self.tr(
-                    "Retention: {files} file(s) of {count} handoff(s) deleted as the protocol requires."
-                ).format(files=files, count=len(done))
+            self.statusBar().showMessage(  # real plural forms (issue 13 item 16)
+                self.tr("Retention: %n file(s) deleted", "", files)
+                + " "
+                + self.tr("of %n handoff(s), as the protocol prescribes.", "", len(done))
             )
 
     def _retention_failed(self, exc: BaseException) -> None:

@@ -427,6 +427,22 @@
         <source>What was handed over, and is it intact?</source>
         <translation>What was handed over, and is it intact?</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/main_window.py" line="1"/>
+        <source>Retention: %n file(s) deleted</source>
+        <translation>
+            <numerusform>Retention: %n file deleted</numerusform>
+            <numerusform>Retention: %n files deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/main_window.py" line="1"/>
+        <source>of %n handoff(s), as the protocol prescribes.</source>
+        <translation>
+            <numerusform>of %n handoff, as the protocol prescribes.</numerusform>
+            <numerusform>of %n handoffs, as the protocol prescribes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PasswordStep</name>
@@ -1023,6 +1039,14 @@ Go on anyway?</translation>
         <location filename="../../handoff/gui/pages/send.py" line="1"/>
         <source>This spreadsheet cannot be sent yet. Correct what is marked &apos;To correct&apos; below in the spreadsheet, save it, and choose it again.</source>
         <translation>This spreadsheet cannot be sent yet. Correct what is marked &apos;To correct&apos; below in the spreadsheet, save it, and choose it again.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>The spreadsheet fits the protocol (%n row(s)). Only the allowed columns will be sent.</source>
+        <translation>
+            <numerusform>The spreadsheet fits the protocol (%n row). Only the allowed columns will be sent.</numerusform>
+            <numerusform>The spreadsheet fits the protocol (%n rows). Only the allowed columns will be sent.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

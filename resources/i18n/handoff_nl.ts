@@ -427,6 +427,22 @@
         <source>What was handed over, and is it intact?</source>
         <translation>Wat werd overgedragen, en is het logboek intact?</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/main_window.py" line="1"/>
+        <source>Retention: %n file(s) deleted</source>
+        <translation>
+            <numerusform>Bewaartermijn: %n bestand verwijderd</numerusform>
+            <numerusform>Bewaartermijn: %n bestanden verwijderd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/main_window.py" line="1"/>
+        <source>of %n handoff(s), as the protocol prescribes.</source>
+        <translation>
+            <numerusform>van %n overdracht, zoals het protocol het voorschrijft.</numerusform>
+            <numerusform>van %n overdrachten, zoals het protocol het voorschrijft.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PasswordStep</name>
@@ -1023,6 +1039,14 @@ Toch verdergaan?</translation>
         <location filename="../../handoff/gui/pages/send.py" line="1"/>
         <source>This spreadsheet cannot be sent yet. Correct what is marked &apos;To correct&apos; below in the spreadsheet, save it, and choose it again.</source>
         <translation>Dit rekenblad kan nog niet verstuurd worden. Verbeter in het rekenblad wat hieronder bij &apos;Te verbeteren&apos; staat, bewaar het en kies het opnieuw.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>The spreadsheet fits the protocol (%n row(s)). Only the allowed columns will be sent.</source>
+        <translation>
+            <numerusform>Het rekenblad past bij het protocol (%n rij). Alleen de toegelaten kolommen worden verstuurd.</numerusform>
+            <numerusform>Het rekenblad past bij het protocol (%n rijen). Alleen de toegelaten kolommen worden verstuurd.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

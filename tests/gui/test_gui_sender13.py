@@ -320,3 +320,37 @@ def test_wrong_file_type_is_answered_in_words(window, qtbot, dialogs, tmp_path: 
     qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
     assert page.drop.path is None and page.report is None
     assert "sla het op als Excel-werkmap (.xlsx)" in page.drop.label.text()
+
+
+# ----- item 16: real plural forms ------------------------------------------------------------
+def test_row_counts_use_real_plural_forms(window, qtbot, dialogs, thuispunt_org, tmp_path):
+    from tests import sheets
+
+    window.show_page("send")
+    page = window.pages["send"]
+    page.picker.load()  # the organisation profile came after the page was built
+    assert page.picker.select(thuispunt_org)
+    for count, expected in ((1, "(1 rij)"), (2, "(2 rijen)")):
+        sheet = sheets.write_sheet(
+            tmp_path / f"lijst{count}.xlsx",
+            sheets.THUISPUNT_HEADERS,
+            sheets.thuispunt_rows()[:count],
+        )
+        page.report = None
+        dialogs.open_path = sheet
+        qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+        assert page.report.ok, page.findings.texts()
+        assert expected in page.check_status.text()
+        assert "rij(en)" not in page.check_status.text()
+
+
+def test_retention_status_line_uses_real_plural_forms(window):
+    from types import SimpleNamespace
+
+    window._retention_ran([SimpleNamespace(journaled=True, deleted=1)])
+    assert window.statusBar().currentMessage() == (
+        "Bewaartermijn: 1 bestand verwijderd van 1 overdracht, zoals het protocol het voorschrijft."
+    )
+    window._retention_ran([SimpleNamespace(journaled=True, deleted=2)] * 2)
+    assert "4 bestanden verwijderd van 2 overdrachten" in window.statusBar().currentMessage()

@@ -294,9 +294,11 @@ class SendPage(Page):
             style.set_role(self.check_status, "success")
             self.check_status.setText(
                 self.tr(
-                    "The spreadsheet fits the protocol ({rows} rows). Only the allowed "
-                    "columns will be sent."
-                ).format(rows=report.rows)
+                    "The spreadsheet fits the protocol (%n row(s)). Only the allowed "
+                    "columns will be sent.",
+                    "",
+                    report.rows,
+                )
             )
         else:
             style.set_role(self.check_status, "warning")
