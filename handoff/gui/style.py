@@ -6,7 +6,10 @@ A single stylesheet keeps the pages consistent; pages only set object names
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -149,3 +152,33 @@ def message(role: str, text: str = "") -> QLabel:
     label.setObjectName(role)
     label.setWordWrap(True)
     return label
+
+
+class _ToggleLabel(QLabel):
+    """The wrapped text of a check box: a click on it ticks the box, as on the box's own text."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        box = self.buddy()
+        if isinstance(box, QCheckBox) and box.isEnabled():
+            box.toggle()
+            box.setFocus()
+        super().mousePressEvent(event)
+
+
+def wrapping_check(text: str) -> tuple[QWidget, QCheckBox]:
+    """A check box whose long text wraps instead of widening the page (issue 13 item 15).
+
+    Returns the row (to add and hide) and the box. ``text``'s mnemonic moves
+    the focus to the box, where Space ticks it.
+    """
+    box = QCheckBox()
+    box.setAccessibleName(text.replace("&", ""))
+    label = _ToggleLabel(text)
+    label.setWordWrap(True)
+    label.setBuddy(box)
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(label, 1)
+    return row, box

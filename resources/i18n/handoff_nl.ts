@@ -793,7 +793,7 @@ Toch verdergaan?</translation>
     <message>
         <location filename="../../handoff/gui/pages/send.py" line="51"/>
         <source>Hand over a list or a referral the way the protocol says: Handoff checks it, locks it with a password and sends it. You pass the password on separately.</source>
-        <translation>Draag een lijst of een doorverwijzing over zoals het protocol het zegt: Handoff controleert ze, vergrendelt ze met een wachtwoord en verstuurt ze. Het wachtwoord geeft u apart door.</translation>
+        <translation>Draag een lijst of een doorverwijzing over zoals het protocol het voorschrijft: Handoff controleert ze, vergrendelt ze met een wachtwoord en verstuurt ze. Het wachtwoord geeft u apart door.</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/pages/send.py" line="71"/>

@@ -31,6 +31,8 @@ def _seal(path: Any, protocol_id: str, custodian: str, progress: Any, cancel: An
 class SealPage(Page):
     """Pick the file, name the custodian, seal; then the password for the custodian."""
 
+    scroll_sideways = False
+
     def __init__(self, runner: TaskRunner) -> None:
         super().__init__(
             runner,

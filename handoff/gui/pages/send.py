@@ -12,7 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -69,6 +69,7 @@ class SendPage(Page):
 
     # the key under which last_protocol keeps this page's choice
     page_key = "send"
+    scroll_sideways = False
     # which of the protocol's recipients this page offers: requests, not answers
     ANSWERS = False
 
@@ -132,7 +133,7 @@ class SendPage(Page):
         self.findings.hide()
         layout.addWidget(self.check_status)
         layout.addWidget(self.findings)
-        self.consent = QCheckBox(
+        self.consent_row, self.consent = style.wrapping_check(
             self.tr("The client was &informed and freely and explicitly agreed to this referral.")
         )
         self.consent.setAccessibleName(self.tr("Client informed and agreed"))
@@ -140,7 +141,7 @@ class SendPage(Page):
             self.tr("Required by the protocol before a referral may be sent.")
         )
         self.consent.toggled.connect(self._update_ready)
-        layout.addWidget(self.consent)
+        layout.addWidget(self.consent_row)
         layout.addWidget(style.step_title(self.tr("3. To whom?")))
         self.recipient = style.compact(QComboBox())
         self.recipient.setAccessibleName(self.tr("Recipient"))
@@ -226,7 +227,7 @@ class SendPage(Page):
         self.use_form.setVisible(protocol.sheet_from_form)
         self.use_file.setVisible(protocol.sheet_from_form)
         (self.use_form if protocol.sheet_from_form else self.use_file).setChecked(True)
-        self.consent.setVisible(protocol.consent_required)
+        self.consent_row.setVisible(protocol.consent_required)
         self.consent.setChecked(False)
         self._mode_changed()
 
@@ -293,10 +294,11 @@ class SendPage(Page):
         if report.ok:
             style.set_role(self.check_status, "success")
             self.check_status.setText(
-                self.tr(
+                QCoreApplication.translate(  # the context by name: the Answer page shows it too
+                    "SendPage",
                     "The spreadsheet fits the protocol (%n row(s)). Only the allowed "
                     "columns will be sent.",
-                    "",
+                    None,
                     report.rows,
                 )
             )

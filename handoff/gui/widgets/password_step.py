@@ -13,8 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QStackedWidget, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from handoff.gui import style, worker_calls
 from handoff.gui.task_runner import simple
@@ -72,7 +79,9 @@ class PasswordStep(QStackedWidget):
         layout.addWidget(self.how)
         self.password_view = PasswordView()
         layout.addWidget(self.password_view)
-        self.actions = style.row(None)
+        # one button a line: three side by side did not fit at 150 % (issue 13 item 15)
+        self.actions = QVBoxLayout()
+        self.actions.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(self.actions)
         layout.addStretch(1)
         return panel
