@@ -24,7 +24,8 @@ from tests.servers.smtp_server import PASSWORD as SMTP_PASSWORD
 from tests.servers.smtp_server import USER, smtp_server
 from tests.servers.tls import self_signed
 
-THUISPUNT = "thuispunt-gent-cir"
+THUISPUNT = "thuispunt-gent-cir-eigen"  # the organisation's copy: conftest.thuispunt_org
+pytestmark = pytest.mark.usefixtures("thuispunt_org")
 REF = "HO-20261127-CD34EF"
 TYPED = "7kq2 m9xd px4r t6wz"  # as a worker copies it from the screen
 CANONICAL = "7KQ2-M9XD-PX4R-T6WZ"

@@ -68,10 +68,19 @@ def test_belgian_phone_numbers(typed, normal):
 
 
 @pytest.mark.parametrize(
-    "wrong", ["12345", "+31 6 12345678", "0470 12 34 5", "bel me", "", None, "00470123456"]
+    "wrong", ["12345", "0470 12 34 5", "bel me", "", None, "00470123456", "0031612345678", "+12"]
 )
-def test_not_belgian_phone_numbers(wrong):
+def test_not_phone_numbers(wrong):
     assert identifiers.phone(wrong) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "normal"), [("+31 6 12345678", "+31612345678"), ("+44 20 7946 0958", "+442079460958")]
+)
+def test_foreign_numbers_with_their_country_code(typed, normal):
+    """Issue 13 item 5: a client abroad has a phone too; "+country code" is the rule."""
+    assert identifiers.phone(typed) == normal
+    assert not identifiers.is_mobile(normal)  # only Belgian mobiles get the password SMS
 
 
 def test_mobile_or_landline():

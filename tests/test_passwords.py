@@ -61,6 +61,24 @@ def test_wordlist_licence_and_source_are_shipped():
     folder = paths.resources_dir() / "wordlist"
     assert "OpenTaal" in (folder / "LICENSE").read_text()
     assert "wdutch" in (folder / "SOURCE.md").read_text()
+    assert "wordfreq" in (folder / "LICENSE").read_text()  # CC BY-SA 4.0 attribution
+    assert "CC BY-SA 4.0" in (folder / "SOURCE.md").read_text()
+
+
+def test_wordlist_is_common_unambiguous_words_at_77_bits():
+    """Issue 13 item 6: words read aloud on the phone, not "gewet", "bost", "chape"."""
+    import math
+
+    from tools.wordlist import sound_key
+
+    words = passwords.wordlist()
+    assert passwords.WORDS * math.log2(len(words)) >= 77
+    assert not {"gewet", "bost", "chape", "scha", "verg"} & set(words)
+    assert {"telefoon", "dokter", "nagel"} <= set(words)  # everyday words
+    assert not [w for w in words if set(w) & set("cqxy")]
+    keys = [sound_key(w) for w in words]
+    assert len(set(keys)) == len(keys)  # no two words sound alike (wijs/weis, hard/hart)
+    assert sound_key("wijs") == sound_key("weis") and sound_key("hard") == sound_key("hart")
 
 
 def test_typed_forms_recover_a_generated_password_typed_loosely():

@@ -32,7 +32,8 @@ from tests.servers.smtp_server import USER, free_port, smtp_server
 from tests.servers.tls import self_signed
 
 REFERRAL = "kg-ocmw-referral"
-THUISPUNT = "thuispunt-gent-cir"
+THUISPUNT = "thuispunt-gent-cir-eigen"  # the organisation's copy: conftest.thuispunt_org
+pytestmark = pytest.mark.usefixtures("thuispunt_org")
 FORM = {
     "first_name": "Mieke",
     "last_name": "Vandenbroucke",

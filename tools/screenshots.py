@@ -2,6 +2,9 @@
 
     python tools/screenshots.py            # starts its own Xvfb when there is no DISPLAY
     xvfb-run -a python tools/screenshots.py
+    # to look at 150 % on a 1280x800 screen (not for the docs):
+    QT_SCALE_FACTOR=1.5 HANDOFF_SHOTS_OUT=/tmp/shots150 xvfb-run -a \
+        -s "-screen 0 1280x800x24" python tools/screenshots.py
 
 Everything happens in a throw-away HANDOFF_HOME: a referral typed in the form
 and handed to the mail program as a draft, a list that fails the check, a
@@ -22,7 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
+OUT = Path(os.environ.get("HANDOFF_SHOTS_OUT") or ROOT / "docs" / "screenshots")
+# The docs' window size; with a scale factor the window keeps the size it opens with.
+NATURAL = bool(os.environ.get("QT_SCALE_FACTOR"))
 SIZE = (1100, 760)
 
 
@@ -87,7 +92,8 @@ class Shooter:
         QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (str(self.next_file), ""))
         QDesktopServices.openUrl = staticmethod(lambda _url: True)  # no mail program here
         self.window = MainWindow(app_icon())
-        self.window.resize(*SIZE)
+        if not NATURAL:
+            self.window.resize(*SIZE)
         self.window.show()
         self.settle()
 
@@ -111,8 +117,28 @@ class Shooter:
         self.settle()
         target = OUT / f"{name}.png"
         (widget or self.window).grab().save(str(target))
-        print(target.relative_to(ROOT))
+        print(target)
         return target
+
+    def save_question(self, name: str, ask: Callable[[], object]) -> None:
+        """Run ``ask`` with QMessageBox.question shown for real, saved, and answered No."""
+        from PySide6.QtWidgets import QMessageBox
+
+        original = QMessageBox.question
+
+        def shown(parent, title, text, buttons, default):
+            box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
+            box.setDefaultButton(default)
+            box.show()
+            self.save(name, box)
+            box.close()
+            return QMessageBox.StandardButton.No
+
+        QMessageBox.question = staticmethod(shown)
+        try:
+            ask()
+        finally:
+            QMessageBox.question = original
 
     def send_referral(self) -> None:
         page = self.window.show_page("send")
@@ -125,12 +151,19 @@ class Shooter:
             "email": "sara.claes@example.be",
         }.items():
             page.form.fields[key].setText(text)
+        page.form.fields["phone"].setText("0470 12")
+        page.form.fields["phone"].editingFinished.emit()
+        self.save("13-versturen-formulier-fout")  # issue 13 item 5: marked, with an example
+        page.form.fields["phone"].setText("0470 12 34 56")
         page.consent.setChecked(True)
         self.save("01-versturen-formulier")
         page.send_button.click()
         self.settle(lambda: page.panels.currentIndex() == 1)
         self.save("02-versturen-wachtwoord")
-        page.finish.buttons[1].click()
+        self.save_question("14-sluiten-vraag", self.window.close)  # issue 13 item 2
+        page.finish.buttons[0].click()  # "I have sent the e-mail" unlocks the password
+        self.settle(lambda: len(page.finish.buttons) == 2)
+        page.finish.buttons[-1].click()  # "I passed the password on"
         self.settle(lambda: page.finish.checklist.count() >= 4)
         self.save("03-versturen-klaar")
         page.start_over()

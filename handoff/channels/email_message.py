@@ -2,7 +2,8 @@
 
 Subject and body hold only the protocol's title, the handoff reference and a
 line saying the password follows by another channel (seed 003, art. 3 step 3:
-"via een ander communicatiekanaal ... (bv sms)"). The attachment is named
+"via een ander communicatiekanaal ... (bv sms)"), and how to open it: with
+Handoff or 7-Zip, as Windows Explorer cannot open an encrypted 7z (issue 13 item 8). The attachment is named
 ``<handoff_id>.7z`` whatever the archive file is called, because a file name
 chosen by a worker can hold a client's name.
 """
@@ -24,14 +25,16 @@ _BODY_NL = (
     "In bijlage vindt u een versleuteld bestand (7-Zip, AES-256) volgens het protocol "
     "'{title_nl}'.\nReferentie: {ref}\n\n"
     "Het wachtwoord volgt via een ander kanaal (sms of telefoon), nooit per e-mail.\n"
-    "Open het bestand met 7-Zip en bewaar het op de beveiligde plaats die het protocol voorschrijft.\n"
+    "Open het bestand met Handoff (of met 7-Zip); de Windows Verkenner kan het niet openen.\n"
+    "Bewaar het op de beveiligde plaats zoals het protocol het voorschrijft.\n"
 )
 _BODY_EN = (
     "Hello,\n\n"
     "Attached is an encrypted file (7-Zip, AES-256) under the protocol '{title_en}'.\n"
     "Reference: {ref}\n\n"
     "The password follows by another channel (SMS or phone), never by e-mail.\n"
-    "Open the file with 7-Zip and store it where the protocol prescribes.\n"
+    "Open the file with Handoff (or with 7-Zip); Windows Explorer cannot open it.\n"
+    "Store it in the secure place the protocol prescribes.\n"
 )
 
 

@@ -99,9 +99,13 @@ def national_number_kind(value: str) -> str:
 
 
 def phone(value: object) -> str | None:
-    """A Belgian phone number in +32 form, or None when it is not one.
+    """A phone number in international form (+32… for Belgian ones), or None.
 
-    Accepts +32…, 0032…, 0… and a number cell that lost its trunk 0.
+    Accepts +32…, 0032…, 0… and a number cell that lost its trunk 0. A foreign
+    number needs its country code with a plus (+31 6…): without one, 0… is read
+    as Belgian and 00… is refused, as "00470…" is more often a Belgian number
+    with a zero too many (issue 13 item 5). Foreign numbers are checked for shape
+    only (E.164: a country code and at most 15 digits).
     """
     digits = _integral_text(value)
     if digits is not None:
@@ -110,6 +114,9 @@ def phone(value: object) -> str | None:
         text = _PHONE_SEPARATORS.sub("", value.strip())
     else:
         return None
+    foreign = _foreign(text)
+    if foreign is not None:
+        return foreign
     if text.startswith("+32"):
         national = text[3:]
     elif text.startswith("0032"):
@@ -122,6 +129,17 @@ def phone(value: object) -> str | None:
     if _BE_MOBILE.match(national) or _BE_LANDLINE.match(national):
         return "+32" + national
     return None
+
+
+_E164 = re.compile(r"^[1-9][0-9]{7,14}$")
+
+
+def _foreign(text: str) -> str | None:
+    """+CC… outside Belgium in E.164 form, or None."""
+    digits = text[1:]
+    if not text.startswith("+") or digits.startswith("32") or not _E164.match(digits):
+        return None
+    return "+" + digits
 
 
 def is_mobile(normalised: str) -> bool:

@@ -48,12 +48,17 @@ class Password:
 
 @lru_cache(maxsize=1)
 def wordlist() -> tuple[str, ...]:
-    """The shipped Dutch word list (OpenTaal via Debian wdutch; see its SOURCE.md)."""
+    """The shipped Dutch word list: common, unambiguous words (OpenTaal x wordfreq; SOURCE.md)."""
     path = paths.resources_dir() / "wordlist" / "nl.txt"
     words = tuple(w for w in path.read_text(encoding="utf-8").split() if w)
     if len(set(words)) != len(words):
         raise ValueError("word list has duplicates")
     return words
+
+
+def style_for(channel_kind: str) -> Style:
+    """Words for a password read aloud (phone, a custodian), grouped characters for an SMS."""
+    return "words" if channel_kind in ("phone", "custodian") else "sms"
 
 
 def _sms() -> Password:

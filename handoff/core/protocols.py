@@ -60,6 +60,37 @@ class Recipient:
     address: str  # mailbox or "sftp://host[:port]/folder"
     answer: bool = False  # receives the answer of a two-way protocol (seed 004, C2)
 
+    @property
+    def placeholder(self) -> bool:
+        """A mailbox the seed does not name, held by a reserved ``.invalid`` address.
+
+        Seed 003 (overweging C2 step 2) says "via e-mail naar OCMW Gent" without a
+        mailbox; the shipped profile marks that with ``….invalid`` (RFC 2606), which
+        can never be delivered. Encrypting and drafting to it would only look like a
+        handoff (issue 13 item 3).
+        """
+        host = self.address.rpartition("@")[2] if self.kind == "email" else self.address
+        host = host.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
+        return host.lower().rstrip(".").split(".")[-1] == "invalid"
+
+    def require_filled_in(self, protocol_id: str) -> None:
+        """Refuse a placeholder recipient before anything is packed."""
+        if self.placeholder:
+            raise HandoffError(
+                "recipient_placeholder",
+                Text(
+                    "Het protocol '{protocol}' noemt voor '{recipient}' geen mailbox: die is "
+                    "nog niet ingevuld. Er is niets versleuteld of verstuurd. Wat te doen: "
+                    "vraag uw DPO om het protocolprofiel van uw organisatie met de juiste "
+                    "mailbox.",
+                    "Protocol '{protocol}' names no mailbox for '{recipient}': it has not been "
+                    "filled in yet. Nothing was encrypted or sent. What to do: ask your DPO "
+                    "for your organisation's protocol profile with the right mailbox.",
+                ),
+                protocol=protocol_id,
+                recipient=self.id,
+            )
+
 
 @dataclass(frozen=True)
 class PasswordChannel:

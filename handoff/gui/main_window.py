@@ -36,6 +36,18 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def first_size(wanted: QSize, available: QSize) -> QSize:
+    """The window's first size, never larger than the screen's free area (issue 13 item 15).
+
+    At 150 % on a 1280x800 screen the free area is about 853x507 logical pixels;
+    the window used to open larger, with the send button off-screen.
+    """
+    return QSize(
+        min(wanted.width(), available.width() * 95 // 100),
+        min(wanted.height(), available.height() * 95 // 100),
+    )
+
+
 class MainWindow(QMainWindow):
     """Navigation on the left, the chosen page on the right, retention in the background."""
 
@@ -77,7 +89,7 @@ class MainWindow(QMainWindow):
         if not first_page_later:
             self.navigation.setCurrentRow(0)
         self._add_shortcuts()
-        self.resize(QSize(1040, 720))
+        self.resize(first_size(QSize(1040, 720), self.screen().availableGeometry().size()))
         self.retention = RetentionTimer(self.runner, self)
         self.retention.ran.connect(self._retention_ran)
         self.retention.failed.connect(self._retention_failed)
@@ -90,10 +102,10 @@ class MainWindow(QMainWindow):
         done = [d for d in deletions if d.journaled]
         if done:
             files = sum(d.deleted for d in done)
-            self.statusBar().showMessage(
-                self.tr(
-                    "Retention: {files} file(s) of {count} handoff(s) deleted as the protocol requires."
-                ).format(files=files, count=len(done))
+            self.statusBar().showMessage(  # real plural forms (issue 13 item 16)
+                self.tr("Retention: %n file(s) deleted", "", files)
+                + " "
+                + self.tr("of %n handoff(s), as the protocol prescribes.", "", len(done))
             )
 
     def _retention_failed(self, exc: BaseException) -> None:
@@ -146,13 +158,27 @@ class MainWindow(QMainWindow):
         """Select ``key`` in the navigation and return its page."""
         row = next(i for i, p in enumerate(PAGES) if p[0] == key)
         self.navigation.setCurrentRow(row)
-        return self.pages[key]
+        return self.page(key)  # built even when the worker chose to stay where they were
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        current = self.stack.currentWidget()
+        leave = getattr(current, "leave_password", None)
+        if leave is not None and current is not self.pages.get(PAGES[row][0]) and not leave():
+            self.navigation.blockSignals(True)  # stay: the password is still on screen
+            self.navigation.setCurrentRow(self.stack.currentIndex())
+            self.navigation.blockSignals(False)
+            return
         widget = self.page(PAGES[row][0])
         self.stack.setCurrentWidget(widget)
+
+    def _reveal(self, page: QWidget) -> None:
+        """Show ``page`` without the navigation asking its own questions."""
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(self.stack.indexOf(page))
+        self.navigation.blockSignals(False)
+        self.stack.setCurrentWidget(page)
 
     def open_received(self, path: Path) -> None:
         """Start on the Receive page with ``path`` chosen (when it is a .7z file)."""
@@ -171,7 +197,15 @@ class MainWindow(QMainWindow):
         AboutDialog(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Ask running work to stop and wait for it, so nothing is left half-written."""
+        """Ask first when a password would be lost (issue 13 item 2); then stop running
+        work and wait for it, so nothing is left half-written."""
+        for page in self.pages.values():
+            finish = getattr(page, "finish", None)
+            if finish is not None and finish.password_pending():
+                self._reveal(page)
+                if not finish.may_leave():
+                    event.ignore()
+                    return
         self.runner.cancel_all()
         self.runner.wait_idle()
         for page in self.pages.values():

@@ -34,6 +34,22 @@ from PySide6.QtWidgets import (
 from handoff.gui import messages, style
 
 
+def protocol_roles() -> list[tuple[str, str]]:
+    """(directory key, "role — protocol") for every protocol whose password goes by phone/SMS."""
+    from handoff.core import i18n, protocols
+
+    found, _problems = protocols.load_all()
+    lang = i18n.language()
+    roles: dict[str, str] = {}
+    for protocol in sorted(found.values(), key=lambda p: p.title.render(lang)):
+        channel = protocol.password_channel
+        if channel.directory_key and channel.directory_key not in roles:
+            roles[channel.directory_key] = (
+                f"{channel.role.render(lang)} — {protocol.title.render(lang)}"
+            )
+    return list(roles.items())
+
+
 def _line(text: str, name: str) -> QLineEdit:
     edit = QLineEdit(text)
     edit.setAccessibleName(name)
@@ -254,9 +270,17 @@ class SettingsDialog(QDialog):
         return page
 
     def _add_directory_row(self, key: str, value: str) -> None:
+        """A row whose role is picked from the protocols' roles, never typed (issue 13 item 7)."""
         row = self.directory.rowCount()
         self.directory.insertRow(row)
-        self.directory.setItem(row, 0, QTableWidgetItem(key))
+        roles = QComboBox()
+        roles.setAccessibleName(self.tr("Role"))
+        for role_key, text in protocol_roles():
+            roles.addItem(text, role_key)
+        if key and roles.findData(key) < 0:  # a number kept for a role no protocol names now
+            roles.addItem(self.tr("{key} (no protocol names this role)").format(key=key), key)
+        roles.setCurrentIndex(max(roles.findData(key), 0) if key else -1)
+        self.directory.setCellWidget(row, 0, roles)
         self.directory.setItem(row, 1, QTableWidgetItem(value))
 
     # ----- the organisation's policy (issue 15) ---------------------------------
@@ -326,10 +350,31 @@ class SettingsDialog(QDialog):
     def _directory_values(self) -> dict[str, str]:
         values = {}
         for row in range(self.directory.rowCount()):
-            key, value = (self.directory.item(row, c) for c in (0, 1))
-            if key and value and key.text().strip() and value.text().strip():
-                values[key.text().strip()] = value.text().strip()
+            roles, value = self.directory.cellWidget(row, 0), self.directory.item(row, 1)
+            key = roles.currentData() if isinstance(roles, QComboBox) else None
+            if key and value and value.text().strip():
+                values[key] = value.text().strip()
         return values
+
+    def incomplete(self) -> list[str]:
+        """What a chosen way of sending still needs, in words (issue 13 item 7).
+
+        An SMTP mode with no server used to save, and fail later naming
+        ``mail.host``; the channels that are filled in at all must be complete.
+        """
+        from handoff.core import i18n, settings
+
+        lang = i18n.language()
+        wanted: list[tuple[str, QLineEdit]] = []
+        if self.mail_mode.currentData() == "smtp":
+            wanted += [("mail.host", self.mail_host), ("mail.sender", self.mail_sender)]
+        sftp = (self.sftp_host, self.sftp_user, self.sftp_folder)
+        if any(edit.text().strip() for edit in sftp):
+            wanted += list(zip(("sftp.host", "sftp.username", "sftp.folder"), sftp, strict=True))
+        sms = (self.sms_url, self.sms_account, self.sms_sender)
+        if any(edit.text().strip() for edit in sms):
+            wanted += list(zip(("sms.base_url", "sms.account", "sms.sender"), sms, strict=True))
+        return [settings.label(key).render(lang) for key, edit in wanted if not edit.text().strip()]
 
     def collect(self) -> Any:
         """The Settings as edited (no secret in it)."""
@@ -375,6 +420,17 @@ class SettingsDialog(QDialog):
         """Validate and write the file, put typed secrets in the keyring, then close."""
         from handoff.core import credentials, settings
 
+        missing = self.incomplete()
+        if missing:
+            self.error.setText(
+                self.tr("Not saved: still fill in {items}.").format(
+                    items=", ".join(missing[:-1]) + f" {self.tr('and')} " + missing[-1]
+                    if len(missing) > 1
+                    else missing[0]
+                )
+            )
+            self.error.show()
+            return
         try:
             settings.save(self.collect())
             for name, edit in self._secrets().items():

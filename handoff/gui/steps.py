@@ -10,9 +10,7 @@ def step_label(step: str) -> str:
     labels = {
         "packaged": QCoreApplication.translate("steps", "File checked and locked with a password"),
         "consent_confirmed": QCoreApplication.translate("steps", "Client's consent confirmed"),
-        "draft_handed": QCoreApplication.translate(
-            "steps", "E-mail draft handed to the mail program"
-        ),
+        "draft_handed": QCoreApplication.translate("steps", "E-mail draft made (not sent yet)"),
         "sent": QCoreApplication.translate("steps", "E-mail sent"),
         "uploaded": QCoreApplication.translate("steps", "File uploaded to the secure server"),
         "delivery_uncertain": QCoreApplication.translate(

@@ -6,7 +6,10 @@ A single stylesheet keeps the pages consistent; pages only set object names
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -18,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 ACCENT = "#2f6f8f"
+# The focus ring (issue 13 item 14): amber, 2 px, on every control that takes the keyboard.
+FOCUS = "#d9891a"
 
 STYLESHEET = f"""
 QListWidget#navigation {{
@@ -30,6 +35,10 @@ QLabel#pageTitle {{ font-size: 17pt; font-weight: 600; color: #1f3b4a; }}
 QLabel#hint {{ color: #4a5a63; }}
 QLabel#stepTitle {{ font-size: 12pt; font-weight: 600; color: #1f3b4a; margin-top: 6px; }}
 QLabel#warning {{ color: #9b2c2c; font-weight: 600; }}
+QLabel#findingBlocking {{ color: #9b2c2c; background: #fbf1f1; border-left: 4px solid #9b2c2c;
+    padding: 4px 8px; }}
+QLabel#findingNote {{ color: #6b4f00; background: #fbf6e6; border-left: 4px solid #c9a227;
+    padding: 4px 8px; }}
 QLabel#success {{ color: #22643a; font-weight: 600; }}
 QLabel#badgeOk {{ background: #dcefe2; color: #22643a; padding: 6px 10px; border-radius: 6px; }}
 QLabel#badgeBad {{ background: #f6dede; color: #9b2c2c; padding: 6px 10px; border-radius: 6px; }}
@@ -40,7 +49,19 @@ QFrame#fileDrop {{ border: 2px dashed #9fb4bf; border-radius: 8px; background: #
 QPushButton#primary {{ background: {ACCENT}; color: white; border: none; border-radius: 6px;
     padding: 8px 18px; font-weight: 600; }}
 QPushButton#primary:disabled {{ background: #a9bcc6; }}
-QPushButton#primary:focus {{ border: 2px solid #e3a33b; }}
+QPushButton#primary:focus {{ border: 2px solid {FOCUS}; }}
+QPushButton {{ border: 1px solid #9fb4bf; border-radius: 6px; padding: 6px 14px;
+    background: #f4f7f8; }}
+QPushButton:hover {{ background: #e9eff2; }}
+QPushButton:disabled {{ color: #8a979e; }}
+QPushButton:focus {{ border: 2px solid {FOCUS}; }}
+QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 4px; padding: 2px; }}
+QCheckBox:focus, QRadioButton:focus {{ border-color: {FOCUS}; }}
+QLineEdit, QComboBox {{ border: 1px solid #9fb4bf; border-radius: 4px; padding: 4px 6px;
+    background: white; }}
+QLineEdit:focus, QComboBox:focus {{ border: 2px solid {FOCUS}; }}
+QLineEdit[invalid="true"] {{ border: 2px solid #9b2c2c; background: #fdf3f3; }}
+QListWidget:focus, QTableView:focus, QTreeView:focus {{ border: 2px solid {FOCUS}; }}
 """
 
 
@@ -131,3 +152,33 @@ def message(role: str, text: str = "") -> QLabel:
     label.setObjectName(role)
     label.setWordWrap(True)
     return label
+
+
+class _ToggleLabel(QLabel):
+    """The wrapped text of a check box: a click on it ticks the box, as on the box's own text."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        box = self.buddy()
+        if isinstance(box, QCheckBox) and box.isEnabled():
+            box.toggle()
+            box.setFocus()
+        super().mousePressEvent(event)
+
+
+def wrapping_check(text: str) -> tuple[QWidget, QCheckBox]:
+    """A check box whose long text wraps instead of widening the page (issue 13 item 15).
+
+    Returns the row (to add and hide) and the box. ``text``'s mnemonic moves
+    the focus to the box, where Space ticks it.
+    """
+    box = QCheckBox()
+    box.setAccessibleName(text.replace("&", ""))
+    label = _ToggleLabel(text)
+    label.setWordWrap(True)
+    label.setBuddy(box)
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(label, 1)
+    return row, box

@@ -62,6 +62,7 @@ def send(
     *,
     handoff_id: str | None = None,
     secret: str | None = None,
+    style: str | None = None,
 ) -> Any:
     """Check, clean, encrypt and deliver as one handoff (``usecases.send``).
 
@@ -81,6 +82,7 @@ def send(
         consent_confirmed=consent,
         handoff_id=handoff_id,
         open_draft=False,
+        style=style,  # type: ignore[arg-type]
         ctx=usecases.Context(settings=config, progress=progress, cancel=cancel, ask=ask),
     )
 
@@ -163,6 +165,13 @@ def confirm(handoff_id: str, protocol_id: str | None, step: str) -> Any:
     from handoff.core.journal import Step
 
     return usecases.confirm(handoff_id, protocol_id, Step(step))
+
+
+def password_style(protocol: Any) -> str:
+    """The password style the protocol's channel asks for ("words" to read aloud)."""
+    from handoff.core import passwords
+
+    return passwords.style_for(protocol.password_channel.kind)
 
 
 def sms_available(protocol: Any) -> bool:

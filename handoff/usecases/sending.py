@@ -60,7 +60,7 @@ class Packaged:
 
 def password_style(protocol: Protocol) -> passwords.Style:
     """Words for a password read aloud on the phone, grouped characters for SMS."""
-    return "words" if protocol.password_channel.kind in ("phone", "custodian") else "sms"
+    return passwords.style_for(protocol.password_channel.kind)
 
 
 def _require_consent(protocol: Protocol, consent_confirmed: bool) -> None:
@@ -281,6 +281,7 @@ def deliver(
     ctx = ctx or Context()
     protocol = protocol_by_id(protocol_id)
     listed = protocol.recipient(recipient)
+    listed.require_filled_in(protocol.id)  # before a login is asked for (issue 13 item 3)
     settings = ctx.config()
     channel = channel or archive_channel(settings, listed, via, ask=ctx.ask, open_draft=open_draft)
     log = ctx.log()
@@ -322,7 +323,7 @@ def check_ready(
     The recipient, the archive channel's login (asked for now if it is not
     stored), the password's channel and its settings, and the journal.
     """
-    protocol.recipient(recipient)
+    protocol.recipient(recipient).require_filled_in(protocol.id)
     require_policy_sound("mail.mode")  # a broken lock is never replaced by a weaker default
     channel.ready()
     if password_via == "sms":
@@ -417,6 +418,7 @@ def send(
     handoff_id: str | None = None,
     channel: ArchiveChannel | None = None,
     open_draft: bool = True,
+    style: passwords.Style | None = None,
     ctx: Context | None = None,
 ) -> Sent:
     """Check, pack and deliver as one handoff (``handoff send`` and the send page).
@@ -424,11 +426,13 @@ def send(
     Everything is checked before anything is packed (:func:`check_ready`). The
     encrypted archive is built in the outbox and removed once it travelled or
     certainly did not (a draft carries its own copy); an uncertain delivery
-    keeps it there for :func:`resend`.
+    keeps it there for :func:`resend`. ``style`` overrides the protocol's password
+    style (the worker chose words to read aloud, issue 13 item 6).
     """
     ctx = ctx or Context()
     protocol = protocol_by_id(protocol_id)
     listed = protocol.recipient(recipient)
+    listed.require_filled_in(protocol.id)  # before a login is asked for (issue 13 item 3)
     settings = ctx.config()
     channel = channel or archive_channel(settings, listed, via, ask=ctx.ask, open_draft=open_draft)
     check_ready(protocol, recipient, channel, password_via, ctx)
@@ -442,6 +446,7 @@ def send(
         target,
         consent_confirmed=consent_confirmed,
         handoff_id=handoff_id,
+        password=passwords.generate(style) if style else None,
         ctx=ctx,
     )
     delivery = None

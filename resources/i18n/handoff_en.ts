@@ -66,6 +66,11 @@
         <source>&amp;Reference</source>
         <translation>&amp;Reference</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/answer.py" line="1"/>
+        <source>the request you answer</source>
+        <translation>the request you answer</translation>
+    </message>
 </context>
 <context>
     <name>FileDrop</name>
@@ -73,6 +78,16 @@
         <location filename="../../handoff/gui/widgets/file_drop.py" line="95"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/file_drop.py" line="1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/file_drop.py" line="1"/>
+        <source>{name} is not an Excel workbook. Open it in Excel, save it as an Excel workbook (.xlsx) and choose that file.</source>
+        <translation>{name} is not an Excel workbook. Open it in Excel, save it as an Excel workbook (.xlsx) and choose that file.</translation>
     </message>
 </context>
 <context>
@@ -91,6 +106,31 @@
         <location filename="../../handoff/gui/widgets/findings_list.py" line="33"/>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>To correct</source>
+        <translation>To correct</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>column &apos;{header}&apos;</source>
+        <translation>column &apos;{header}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>column {letters}</source>
+        <translation>column {letters}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>Row {row}, {column}</source>
+        <translation>Row {row}, {column}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>Row {row}</source>
+        <translation>Row {row}</translation>
     </message>
 </context>
 <context>
@@ -387,6 +427,22 @@
         <source>What was handed over, and is it intact?</source>
         <translation>What was handed over, and is it intact?</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/main_window.py" line="1"/>
+        <source>Retention: %n file(s) deleted</source>
+        <translation>
+            <numerusform>Retention: %n file deleted</numerusform>
+            <numerusform>Retention: %n files deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/main_window.py" line="1"/>
+        <source>of %n handoff(s), as the protocol prescribes.</source>
+        <translation>
+            <numerusform>of %n handoff, as the protocol prescribes.</numerusform>
+            <numerusform>of %n handoffs, as the protocol prescribes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PasswordStep</name>
@@ -420,6 +476,20 @@
         <source>Reading the journal…</source>
         <translation>Reading the journal…</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_step.py" line="1"/>
+        <source>The password has not been passed on</source>
+        <translation>The password has not been passed on</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_step.py" line="1"/>
+        <source>The password of {ref} is shown only now and stored nowhere. If you go on, it is gone: the receiver cannot open the archive, and you will have to void it and start again.
+
+Go on anyway?</source>
+        <translation>The password of {ref} is shown only now and stored nowhere. If you go on, it is gone: the receiver cannot open the archive, and you will have to void it and start again.
+
+Go on anyway?</translation>
+    </message>
 </context>
 <context>
     <name>PasswordView</name>
@@ -452,6 +522,31 @@
         <location filename="../../handoff/gui/widgets/password_view.py" line="92"/>
         <source>Strength: {bits} bits (at least 65 needed)</source>
         <translation>Strength: {bits} bits (at least 65 needed)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>Strength: very strong</source>
+        <translation>Strength: very strong</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>Strength: strong enough</source>
+        <translation>Strength: strong enough</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>Strength: too weak</source>
+        <translation>Strength: too weak</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>{bits} bits (at least 65 needed)</source>
+        <translation>{bits} bits (at least 65 needed)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>Copied; cleared from the clipboard in 30 s.</source>
+        <translation>Copied; cleared from the clipboard in 30 s.</translation>
     </message>
 </context>
 <context>
@@ -855,6 +950,104 @@
         <source>An earlier SMS with this password may already have arrived. Ask the receiver first, or pass the password on by phone. Send a second SMS anyway?</source>
         <translation>An earlier SMS with this password may already have arrived. Ask the receiver first, or pass the password on by phone. Send a second SMS anyway?</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Password in &amp;words, to read aloud on the phone</source>
+        <translation>Password in &amp;words, to read aloud on the phone</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Six common Dutch words instead of letters and digits; just as strong.</source>
+        <translation>Six common Dutch words instead of letters and digits; just as strong.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Between {parties}. Based on the protocol, {article}.</source>
+        <translation>Between {parties}. Based on the protocol, {article}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>mailbox not filled in yet — ask your DPO</source>
+        <translation>mailbox not filled in yet — ask your DPO</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>a protocol</source>
+        <translation>a protocol</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>a spreadsheet that fits the protocol</source>
+        <translation>a spreadsheet that fits the protocol</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>a spreadsheet without cells to correct</source>
+        <translation>a spreadsheet without cells to correct</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>tick that the client agreed</source>
+        <translation>tick that the client agreed</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>a recipient</source>
+        <translation>a recipient</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>the recipient&apos;s mailbox, which your DPO fills in</source>
+        <translation>the recipient&apos;s mailbox, which your DPO fills in</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Still needed: {items}.</source>
+        <translation>Still needed: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Draft ready — open it and click Send in your mail program. Reference: {ref}.</source>
+        <translation>Draft ready — open it and click Send in your mail program. Reference: {ref}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>I &amp;passed the password on</source>
+        <translation>I &amp;passed the password on</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>&amp;Open the draft</source>
+        <translation>&amp;Open the draft</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Show in &amp;folder</source>
+        <translation>Show in &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>No mail program opened the draft. Use &apos;Show in folder&apos; and open {name} with your mail program (for example by dragging it into Outlook).</source>
+        <translation>No mail program opened the draft. Use &apos;Show in folder&apos; and open {name} with your mail program (for example by dragging it into Outlook).</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>The folder could not be opened. The draft is here: {path}</source>
+        <translation>The folder could not be opened. The draft is here: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>This spreadsheet cannot be sent yet. Correct what is marked &apos;To correct&apos; below in the spreadsheet, save it, and choose it again.</source>
+        <translation>This spreadsheet cannot be sent yet. Correct what is marked &apos;To correct&apos; below in the spreadsheet, save it, and choose it again.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>The spreadsheet fits the protocol (%n row(s)). Only the allowed columns will be sent.</source>
+        <translation>
+            <numerusform>The spreadsheet fits the protocol (%n row). Only the allowed columns will be sent.</numerusform>
+            <numerusform>The spreadsheet fits the protocol (%n rows). Only the allowed columns will be sent.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1163,6 +1356,21 @@
         <source>Policy {place}: {setting} ignored: {why}</source>
         <translation>Policy {place}: {setting} ignored: {why}</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="1"/>
+        <source>{key} (no protocol names this role)</source>
+        <translation>{key} (no protocol names this role)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="1"/>
+        <source>Not saved: still fill in {items}.</source>
+        <translation>Not saved: still fill in {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="1"/>
+        <source>and</source>
+        <translation>and</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -1316,6 +1524,44 @@
         <location filename="../../handoff/gui/steps.py" line="0"/>
         <source>Shared protocol profile refused (signature)</source>
         <translation>Shared protocol profile refused (signature)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="1"/>
+        <source>E-mail draft made (not sent yet)</source>
+        <translation>E-mail draft made (not sent yet)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetForm</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>0470 12 34 56 or +32 470 12 34 56</source>
+        <translation>0470 12 34 56 or +32 470 12 34 56</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>A number abroad needs its country code: +31 6 12 34 56 78.</source>
+        <translation>A number abroad needs its country code: +31 6 12 34 56 78.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>name@example.be</source>
+        <translation>name@example.be</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>fill in &apos;{field}&apos;</source>
+        <translation>fill in &apos;{field}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>correct &apos;{field}&apos;</source>
+        <translation>correct &apos;{field}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>This is not a valid value. Example: {example}.</source>
+        <translation>This is not a valid value. Example: {example}.</translation>
     </message>
 </context>
 </TS>

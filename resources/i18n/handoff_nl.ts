@@ -66,6 +66,11 @@
         <source>&amp;Reference</source>
         <translation>&amp;Referentie</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/answer.py" line="1"/>
+        <source>the request you answer</source>
+        <translation>de aanvraag die u beantwoordt</translation>
+    </message>
 </context>
 <context>
     <name>FileDrop</name>
@@ -73,6 +78,16 @@
         <location filename="../../handoff/gui/widgets/file_drop.py" line="95"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Rekenbladen (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/file_drop.py" line="1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/file_drop.py" line="1"/>
+        <source>{name} is not an Excel workbook. Open it in Excel, save it as an Excel workbook (.xlsx) and choose that file.</source>
+        <translation>{name} is geen Excel-werkmap. Open het in Excel, sla het op als Excel-werkmap (.xlsx) en kies dat bestand.</translation>
     </message>
 </context>
 <context>
@@ -91,6 +106,31 @@
         <location filename="../../handoff/gui/widgets/findings_list.py" line="33"/>
         <source>Note</source>
         <translation>Opmerking</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>To correct</source>
+        <translation>Te verbeteren</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>column &apos;{header}&apos;</source>
+        <translation>kolom &apos;{header}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>column {letters}</source>
+        <translation>kolom {letters}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>Row {row}, {column}</source>
+        <translation>Rij {row}, {column}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/findings_list.py" line="1"/>
+        <source>Row {row}</source>
+        <translation>Rij {row}</translation>
     </message>
 </context>
 <context>
@@ -320,12 +360,12 @@
     <message>
         <location filename="../../handoff/gui/main_window.py" line="58"/>
         <source>S&amp;ettings…</source>
-        <translation>&amp;Instellingen…</translation>
+        <translation>Instellin&amp;gen…</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/main_window.py" line="60"/>
         <source>&amp;About Handoff</source>
-        <translation>&amp;Over Handoff</translation>
+        <translation>Ov&amp;er Handoff</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/main_window.py" line="95"/>
@@ -387,6 +427,22 @@
         <source>What was handed over, and is it intact?</source>
         <translation>Wat werd overgedragen, en is het logboek intact?</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/main_window.py" line="1"/>
+        <source>Retention: %n file(s) deleted</source>
+        <translation>
+            <numerusform>Bewaartermijn: %n bestand verwijderd</numerusform>
+            <numerusform>Bewaartermijn: %n bestanden verwijderd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/main_window.py" line="1"/>
+        <source>of %n handoff(s), as the protocol prescribes.</source>
+        <translation>
+            <numerusform>van %n overdracht, zoals het protocol het voorschrijft.</numerusform>
+            <numerusform>van %n overdrachten, zoals het protocol het voorschrijft.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PasswordStep</name>
@@ -420,6 +476,20 @@
         <source>Reading the journal…</source>
         <translation>Het logboek wordt gelezen…</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_step.py" line="1"/>
+        <source>The password has not been passed on</source>
+        <translation>Het wachtwoord is nog niet doorgegeven</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_step.py" line="1"/>
+        <source>The password of {ref} is shown only now and stored nowhere. If you go on, it is gone: the receiver cannot open the archive, and you will have to void it and start again.
+
+Go on anyway?</source>
+        <translation>Het wachtwoord van {ref} wordt alleen nu getoond en nergens bewaard. Als u verdergaat, is het weg: de ontvanger kan het archief niet openen en u moet het ongeldig maken en opnieuw beginnen.
+
+Toch verdergaan?</translation>
+    </message>
 </context>
 <context>
     <name>PasswordView</name>
@@ -452,6 +522,31 @@
         <location filename="../../handoff/gui/widgets/password_view.py" line="92"/>
         <source>Strength: {bits} bits (at least 65 needed)</source>
         <translation>Sterkte: {bits} bits (minstens 65 nodig)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>Strength: very strong</source>
+        <translation>Sterkte: zeer sterk</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>Strength: strong enough</source>
+        <translation>Sterkte: sterk genoeg</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>Strength: too weak</source>
+        <translation>Sterkte: te zwak</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>{bits} bits (at least 65 needed)</source>
+        <translation>{bits} bits (minstens 65 nodig)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/password_view.py" line="1"/>
+        <source>Copied; cleared from the clipboard in 30 s.</source>
+        <translation>Gekopieerd; wordt over 30 s van het klembord gewist.</translation>
     </message>
 </context>
 <context>
@@ -698,7 +793,7 @@
     <message>
         <location filename="../../handoff/gui/pages/send.py" line="51"/>
         <source>Hand over a list or a referral the way the protocol says: Handoff checks it, locks it with a password and sends it. You pass the password on separately.</source>
-        <translation>Draag een lijst of een doorverwijzing over zoals het protocol het zegt: Handoff controleert ze, vergrendelt ze met een wachtwoord en verstuurt ze. Het wachtwoord geeft u apart door.</translation>
+        <translation>Draag een lijst of een doorverwijzing over zoals het protocol het voorschrijft: Handoff controleert ze, vergrendelt ze met een wachtwoord en verstuurt ze. Het wachtwoord geeft u apart door.</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/pages/send.py" line="71"/>
@@ -854,6 +949,104 @@
         <location filename="../../handoff/gui/pages/send.py" line="353"/>
         <source>An earlier SMS with this password may already have arrived. Ask the receiver first, or pass the password on by phone. Send a second SMS anyway?</source>
         <translation>Een eerdere sms met dit wachtwoord is misschien al aangekomen. Vraag het eerst aan de ontvanger, of geef het wachtwoord telefonisch door. Toch een tweede sms versturen?</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Password in &amp;words, to read aloud on the phone</source>
+        <translation>Wachtwoord in &amp;woorden, om telefonisch voor te lezen</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Six common Dutch words instead of letters and digits; just as strong.</source>
+        <translation>Zes gewone Nederlandse woorden in plaats van letters en cijfers; even sterk.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Between {parties}. Based on the protocol, {article}.</source>
+        <translation>Tussen {parties}. Volgens het protocol, {article}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>mailbox not filled in yet — ask your DPO</source>
+        <translation>mailbox nog niet ingevuld — vraag uw DPO</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>a protocol</source>
+        <translation>een protocol</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>a spreadsheet that fits the protocol</source>
+        <translation>een rekenblad dat bij het protocol past</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>a spreadsheet without cells to correct</source>
+        <translation>een rekenblad zonder cellen die te verbeteren zijn</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>tick that the client agreed</source>
+        <translation>vink aan dat de cliënt toestemming gaf</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>a recipient</source>
+        <translation>een ontvanger</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>the recipient&apos;s mailbox, which your DPO fills in</source>
+        <translation>de mailbox van de ontvanger, die uw DPO invult</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Still needed: {items}.</source>
+        <translation>Nog nodig: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Draft ready — open it and click Send in your mail program. Reference: {ref}.</source>
+        <translation>Concept klaar — open het en klik op Verzenden in uw mailprogramma. Referentie: {ref}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>I &amp;passed the password on</source>
+        <translation>Ik heb het wachtwoord &amp;doorgegeven</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>&amp;Open the draft</source>
+        <translation>Concept &amp;openen</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>Show in &amp;folder</source>
+        <translation>&amp;Toon in map</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>No mail program opened the draft. Use &apos;Show in folder&apos; and open {name} with your mail program (for example by dragging it into Outlook).</source>
+        <translation>Geen mailprogramma opende het concept. Gebruik &apos;Toon in map&apos; en open {name} met uw mailprogramma (bijvoorbeeld door het naar Outlook te slepen).</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>The folder could not be opened. The draft is here: {path}</source>
+        <translation>De map kon niet geopend worden. Het concept staat hier: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>This spreadsheet cannot be sent yet. Correct what is marked &apos;To correct&apos; below in the spreadsheet, save it, and choose it again.</source>
+        <translation>Dit rekenblad kan nog niet verstuurd worden. Verbeter in het rekenblad wat hieronder bij &apos;Te verbeteren&apos; staat, bewaar het en kies het opnieuw.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/pages/send.py" line="1"/>
+        <source>The spreadsheet fits the protocol (%n row(s)). Only the allowed columns will be sent.</source>
+        <translation>
+            <numerusform>Het rekenblad past bij het protocol (%n rij). Alleen de toegelaten kolommen worden verstuurd.</numerusform>
+            <numerusform>Het rekenblad past bij het protocol (%n rijen). Alleen de toegelaten kolommen worden verstuurd.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1356,21 @@
         <source>Policy {place}: {setting} ignored: {why}</source>
         <translation>Beleid {place}: {setting} genegeerd: {why}</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="1"/>
+        <source>{key} (no protocol names this role)</source>
+        <translation>{key} (geen protocol noemt deze functie)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="1"/>
+        <source>Not saved: still fill in {items}.</source>
+        <translation>Niet bewaard: vul nog {items} in.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="1"/>
+        <source>and</source>
+        <translation>en</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -1316,6 +1524,44 @@
         <location filename="../../handoff/gui/steps.py" line="0"/>
         <source>Shared protocol profile refused (signature)</source>
         <translation>Gedeeld protocolprofiel geweigerd (handtekening)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/steps.py" line="1"/>
+        <source>E-mail draft made (not sent yet)</source>
+        <translation>E-mailconcept gemaakt (nog niet verstuurd)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetForm</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>0470 12 34 56 or +32 470 12 34 56</source>
+        <translation>0470 12 34 56 of +32 470 12 34 56</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>A number abroad needs its country code: +31 6 12 34 56 78.</source>
+        <translation>Een buitenlands nummer heeft een landcode nodig: +31 6 12 34 56 78.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>name@example.be</source>
+        <translation>naam@voorbeeld.be</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>fill in &apos;{field}&apos;</source>
+        <translation>vul &apos;{field}&apos; in</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>correct &apos;{field}&apos;</source>
+        <translation>verbeter &apos;{field}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
+        <source>This is not a valid value. Example: {example}.</source>
+        <translation>Dit is geen geldige waarde. Voorbeeld: {example}.</translation>
     </message>
 </context>
 </TS>

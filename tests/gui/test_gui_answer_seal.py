@@ -48,7 +48,7 @@ def test_answer_is_checked_against_the_request_and_keeps_the_reference(
     qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
     assert not page.report.ok and not page.send_button.isEnabled()
-    assert any("Blad1!B3" in t for t in page.findings.texts()), page.findings.texts()
+    assert any("Rij 3, kolom 'Recht op sociale toeslag'" in t for t in page.findings.texts())
 
     dialogs.open_path = sheets.write_sheet(
         tmp_path / "antwoord.xlsx", sheets.TURNHOUT_ANSWER_HEADERS, _answer_rows()

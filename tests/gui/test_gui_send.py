@@ -19,7 +19,8 @@ from tests.servers.smtp_server import PASSWORD, USER, smtp_server
 from tests.servers.tls import self_signed
 
 REFERRAL = "kg-ocmw-referral"
-THUISPUNT = "thuispunt-gent-cir"
+THUISPUNT = "thuispunt-gent-cir-eigen"  # the organisation's copy: conftest.thuispunt_org
+pytestmark = pytest.mark.usefixtures("thuispunt_org")
 
 
 def _send_page(window, protocol_id: str):
@@ -68,10 +69,14 @@ def test_referral_typed_in_the_form_sent_as_draft_password_by_phone(window, qtbo
     password = sent.packaged.password
     view = page.finish.password_view
     assert view.label.text() == password.grouped()
-    assert view.strength.text() == "Sterkte: 80 bits (minstens 65 nodig)"  # issue 2: entropy stated
+    assert view.strength.text() == "Sterkte: zeer sterk"  # issue 13 item 6: in words
+    assert view.strength.toolTip() == "80 bits (minstens 65 nodig)"  # issue 2: entropy stated
     assert view.label.font().pointSize() >= 20  # big and readable
     assert QFontInfo(view.label.font()).fixedPitch()  # monospace: 0/O and 1/l stay apart
-    assert "concept" in page.finish.status.text().lower()
+    assert page.finish.status.text().startswith(  # issue 13 item 1: a draft is a draft
+        "Concept klaar — open het en klik op Verzenden in uw mailprogramma."
+    )
+    assert page.open_draft.isVisible() and page.show_folder.isVisible()
     draft = sent.delivery.location
     assert draft.exists() and opened == [str(draft)]
     message = email.message_from_bytes(draft.read_bytes())
@@ -80,6 +85,7 @@ def test_referral_typed_in_the_form_sent_as_draft_password_by_phone(window, qtbo
 
     qtbot.mouseClick(view.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == password.value
+    assert view.copied.text() == "Gekopieerd; wordt over 30 s van het klembord gewist."
 
     # Issue 18 §4: the password waits until the worker says the e-mail left.
     sent_button, sms_button, phone_button = page.finish.buttons
@@ -94,7 +100,7 @@ def test_referral_typed_in_the_form_sent_as_draft_password_by_phone(window, qtbo
     qtbot.waitUntil(lambda: page.finish.checklist.count() == 5, timeout=10_000)
     shown = page.finish.checklist.steps()
     assert "Toestemming van de cliënt bevestigd" in shown[0]
-    assert "E-mailconcept aan het mailprogramma gegeven" in shown[2]
+    assert "E-mailconcept gemaakt (nog niet verstuurd)" in shown[2]
     assert "E-mail met het archief verstuurd" in shown[3]
     assert "Wachtwoord via een ander kanaal doorgegeven" in shown[4]
     assert _journal_steps(sent.packaged.handoff_id) == [
@@ -178,8 +184,13 @@ def test_blocking_findings_stop_the_flow_and_name_the_cell(window, qtbot, dialog
     qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
     assert not page.report.ok
     assert not page.send_button.isEnabled()
-    blocking = [t for t in page.findings.texts() if t.startswith("Moet verbeterd")]
-    assert blocking and any("Blad1!C3" in t for t in blocking), page.findings.texts()
+    blocking = [t for t in page.findings.texts() if t.startswith("Te verbeteren")]
+    # issue 13 item 4: the column by its header and the row, never "Blad1!C3"
+    assert any("kolom 'RRN', rij 3" in t for t in blocking), blocking  # the sheet's own header
+    assert "Blad1!" not in " ".join(page.findings.texts())
+    qtbot.waitUntil(lambda: all(label.isVisible() for label in page.findings.labels))
+    for label in page.findings.labels:  # every finding shows all its text
+        assert label.height() >= label.heightForWidth(label.width())
     assert "12345678901" not in " ".join(page.findings.texts())  # never the cell value
     assert "kan nog niet verstuurd" in page.check_status.text()
     with Journal() as journal:
@@ -188,7 +199,7 @@ def test_blocking_findings_stop_the_flow_and_name_the_cell(window, qtbot, dialog
 
 
 def test_recipient_outside_the_protocol_is_refused(window, qtbot, boxes, dialogs, tmp_path):
-    """Only Protocol.recipients are offered; a foreign one slipped in is refused by the core."""
+    """Only Protocol.recipients are offered; a foreign one slipped in cannot be sent to."""
     sheet = sheets.write_sheet(
         tmp_path / "lijst.xlsx", sheets.THUISPUNT_HEADERS, sheets.thuispunt_rows()
     )
@@ -200,11 +211,12 @@ def test_recipient_outside_the_protocol_is_refused(window, qtbot, boxes, dialogs
     dialogs.open_path = sheet
     qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+    assert page.send_button.isEnabled()
     page.recipient.addItem("iemand@gmail.com", "iemand@gmail.com")
     page.recipient.setCurrentIndex(page.recipient.count() - 1)
-    qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(boxes.shown), timeout=10_000)
-    assert "staat deze ontvanger niet toe" in boxes.texts()[0]
+    assert not page.send_button.isEnabled()
+    assert page.missing.text() == "Nog nodig: een ontvanger."
+    page.send()  # even when called directly nothing happens
     assert page.panels.currentIndex() == 0
     with Journal() as journal:
         assert journal.count() == 0

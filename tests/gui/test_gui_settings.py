@@ -27,6 +27,7 @@ def test_secrets_go_to_the_keyring_never_to_the_file(qtbot, dutch, memory_keyrin
     dialog.mail_mode.setCurrentIndex(dialog.mail_mode.findData("smtp"))
     assert dialog.mail_host.isEnabled()
     dialog.mail_host.setText("smtp.kluisbergen.be")
+    dialog.mail_sender.setText("kind@kluisbergen.be")
     qtbot.keyClicks(dialog.mail_secret, "geheim-smtp-wachtwoord")
     qtbot.keyClicks(dialog.sms_secret, "sms-token-123")
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
@@ -117,3 +118,35 @@ def test_every_control_has_a_name_for_screen_readers(window, qtbot):
         ]
         unnamed = [f"{type(w).__name__}:{w.objectName()}" for w in controls if not _named(w)]
         assert not unnamed, f"{key}: {unnamed}"
+
+
+def test_incomplete_smtp_settings_are_refused_in_words(qtbot, dutch):
+    """Issue 13 item 7: an SMTP mode without a server is not saved; no key names shown."""
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.mail_mode.setCurrentIndex(dialog.mail_mode.findData("smtp"))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert not paths.settings_path().exists()
+    text = dialog.error.text()
+    assert text == "Niet bewaard: vul nog de mailserver en het afzenderadres in."
+    assert "mail.host" not in text
+
+
+def test_phone_roles_are_picked_from_the_protocols_roles(qtbot, dutch):
+    """Issue 13 item 7: a number's role comes from a protocol, never typed free."""
+    from PySide6.QtWidgets import QComboBox
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog._add_directory_row("", "0470 12 34 56")
+    roles = dialog.directory.cellWidget(0, 0)
+    assert isinstance(roles, QComboBox) and not roles.isEditable()
+    keys = [roles.itemData(i) for i in range(roles.count())]
+    assert "ocmw-gent-responsible-phone" in keys and "opgroeien-dpo-phone" in keys
+    assert roles.currentIndex() == -1  # nothing chosen yet: nothing saved for it
+    assert dialog._directory_values() == {}
+    index = roles.findData("opgroeien-dpo-phone")
+    assert "Opgroeien" in roles.itemText(index) or "DPO" in roles.itemText(index)
+    roles.setCurrentIndex(index)
+    assert dialog._directory_values() == {"opgroeien-dpo-phone": "0470 12 34 56"}

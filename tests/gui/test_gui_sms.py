@@ -7,6 +7,7 @@ screen, a second click asks first and sends nothing unless the worker says yes.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -17,7 +18,8 @@ from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
 from tests.servers.smtp_server import PASSWORD, USER, smtp_server
 from tests.servers.tls import self_signed
 
-THUISPUNT = "thuispunt-gent-cir"
+THUISPUNT = "thuispunt-gent-cir-eigen"  # the organisation's copy: conftest.thuispunt_org
+pytestmark = pytest.mark.usefixtures("thuispunt_org")
 
 
 def _configure(port: int, certdir, gateway_url: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from handoff.gui import worker_calls
 from handoff.gui.pages.send import SendPage
@@ -61,6 +61,9 @@ class AnswerPage(SendPage):
         row.addRow(self.tr("&Reference"), self.reference_edit)
         layout.addLayout(row)
 
+    def source_widgets(self) -> list[QWidget]:
+        return [self.request.button, self.reference_edit]
+
     def _request_chosen(self, path: Path) -> None:
         """Received files sit in a folder named after their handoff: propose that reference."""
         from handoff.usecases import handoff_id_from_name
@@ -86,6 +89,10 @@ class AnswerPage(SendPage):
 
     def ready(self) -> bool:
         return self.request.path is not None and super().ready()
+
+    def missing_steps(self) -> list[str]:
+        before = [] if self.request.path is not None else [self.tr("the request you answer")]
+        return before + super().missing_steps()
 
     def reference(self) -> str | None:
         return self.reference_edit.text().strip().upper() or None

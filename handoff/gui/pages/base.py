@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from handoff.gui import messages, style
@@ -14,6 +15,11 @@ from handoff.gui.widgets.progress_panel import ProgressPanel
 
 class Page(QWidget):
     """A scrollable page with a title; subclasses add their steps to ``body``."""
+
+    # Pages whose content wraps to any width scroll vertically only (issue 13
+    # item 15); a page that still has rows too wide for 150 % keeps the
+    # sideways scroll bar rather than cutting them off.
+    scroll_sideways = True
 
     def __init__(self, runner: TaskRunner, title: str, hint: str) -> None:
         super().__init__()
@@ -27,6 +33,8 @@ class Page(QWidget):
         self.body.addWidget(style.hint(hint))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        if not self.scroll_sideways:  # issue 13 item 15: the content wraps instead
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)

@@ -31,6 +31,8 @@ def _seal(path: Any, protocol_id: str, custodian: str, progress: Any, cancel: An
 class SealPage(Page):
     """Pick the file, name the custodian, seal; then the password for the custodian."""
 
+    scroll_sideways = False
+
     def __init__(self, runner: TaskRunner) -> None:
         super().__init__(
             runner,
@@ -62,6 +64,7 @@ class SealPage(Page):
         self.drop = sheet_drop(
             self.tr("Drag the month's file here, or choose it."),
             self.tr("C&hoose file…"),
+            checked=False,
         )
         self.drop.file_chosen.connect(self._update_ready)
         layout.addWidget(self.drop)
@@ -145,6 +148,10 @@ class SealPage(Page):
         self.finish.reset()
         self.panels.setCurrentIndex(0)
         self._update_ready()
+
+    def leave_password(self) -> bool:
+        """Ask before an unconfirmed password leaves the screen (issue 13 item 2)."""
+        return self.finish.may_leave()
 
     def forget_secrets(self) -> None:
         self.finish.password_view.forget()

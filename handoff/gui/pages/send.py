@@ -8,10 +8,11 @@ the choices, runs them off the GUI thread and shows what the journal recorded.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,11 +38,38 @@ from handoff.gui.widgets.protocol_picker import ProtocolPicker
 from handoff.gui.widgets.sheet_form import SheetForm
 
 
+def quoted(article: str) -> str:
+    """A profile's ``article`` line with its words from the protocol shown as quotes.
+
+    ``art. 6 (AES 256 via 7-zip naar vaste mailbox)`` reads as the app's own
+    claim; shown as ``art. 6: “AES 256 via 7-zip naar vaste mailbox”`` it reads
+    as what the protocol says (issue 13 item 8).
+    """
+    parts, depth, current = [], 0, ""
+    for char in article:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    parts.append(current.strip())
+    shown = []
+    for part in filter(None, parts):
+        head, paren, rest = part.partition("(")
+        if paren and rest.endswith(")"):
+            shown.append(f"{head.strip()}: \u201c{rest[:-1].strip()}\u201d")
+        else:
+            shown.append(part)
+    return "; ".join(shown)
+
+
 class SendPage(Page):
     """Three panels: prepare (choose, check, send), password, done (journal checklist)."""
 
     # the key under which last_protocol keeps this page's choice
     page_key = "send"
+    scroll_sideways = False
     # which of the protocol's recipients this page offers: requests, not answers
     ANSWERS = False
 
@@ -105,7 +133,7 @@ class SendPage(Page):
         self.findings.hide()
         layout.addWidget(self.check_status)
         layout.addWidget(self.findings)
-        self.consent = QCheckBox(
+        self.consent_row, self.consent = style.wrapping_check(
             self.tr("The client was &informed and freely and explicitly agreed to this referral.")
         )
         self.consent.setAccessibleName(self.tr("Client informed and agreed"))
@@ -113,7 +141,7 @@ class SendPage(Page):
             self.tr("Required by the protocol before a referral may be sent.")
         )
         self.consent.toggled.connect(self._update_ready)
-        layout.addWidget(self.consent)
+        layout.addWidget(self.consent_row)
         layout.addWidget(style.step_title(self.tr("3. To whom?")))
         self.recipient = style.compact(QComboBox())
         self.recipient.setAccessibleName(self.tr("Recipient"))
@@ -122,9 +150,17 @@ class SendPage(Page):
         )
         self.recipient.currentIndexChanged.connect(self._update_ready)
         layout.addWidget(self.recipient)
+        self.words = QCheckBox(self.tr("Password in &words, to read aloud on the phone"))
+        self.words.setAccessibleDescription(
+            self.tr("Six common Dutch words instead of letters and digits; just as strong.")
+        )
+        layout.addWidget(self.words)
         self.send_button = style.primary(self.tr("&Lock and send"))
         self.send_button.clicked.connect(self.send)
         layout.addLayout(style.row(None, self.send_button))
+        self.missing = style.message("hint")
+        self.missing.setObjectName("hint")
+        layout.addWidget(self.missing)
         layout.addStretch(1)
         return panel
 
@@ -173,21 +209,49 @@ class SendPage(Page):
         last_protocol.remember(self.page_key, protocol.id)
         lang = i18n.language()
         self.protocol_info.setText(
-            self.tr("Between {parties}. Based on {article}.").format(
-                parties=" / ".join(protocol.parties), article=protocol.article
+            self.tr("Between {parties}. Based on the protocol, {article}.").format(
+                parties=" / ".join(protocol.parties), article=quoted(protocol.article)
             )
         )
         for recipient in protocol.recipients_for(answer=self.ANSWERS):
-            self.recipient.addItem(
-                f"{recipient.label.render(lang)} — {recipient.address}", recipient.id
+            where = (
+                self.tr("mailbox not filled in yet — ask your DPO")
+                if recipient.placeholder
+                else recipient.address
             )
+            self.recipient.addItem(f"{recipient.label.render(lang)} — {where}", recipient.id)
+        self.words.setVisible(worker_calls.password_style(protocol) != "words")
+        self.words.setChecked(False)
         self.form.set_columns(protocol.columns)
+        self._tab_order()
         self.use_form.setVisible(protocol.sheet_from_form)
         self.use_file.setVisible(protocol.sheet_from_form)
         (self.use_form if protocol.sheet_from_form else self.use_file).setChecked(True)
-        self.consent.setVisible(protocol.consent_required)
+        self.consent_row.setVisible(protocol.consent_required)
         self.consent.setChecked(False)
         self._mode_changed()
+
+    def _tab_order(self) -> None:
+        """Tab follows the page top to bottom; the form's fields are made after the
+        consent box, so without this Tab jumped over them (issue 13 item 14)."""
+        chain = [
+            self.picker,
+            *self.source_widgets(),
+            self.use_form,
+            self.use_file,
+            *self.form.fields.values(),
+            self.drop.button,
+            self.consent,
+            self.recipient,
+            self.words,
+            self.send_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def source_widgets(self) -> list[QWidget]:
+        """Focusable widgets of ``_build_source_extra``, in order (the Answer page's request)."""
+        return []
 
     def _mode_changed(self, *_args: object) -> None:
         by_form = self.use_form.isChecked() and self.use_form.isVisibleTo(self)
@@ -230,34 +294,61 @@ class SendPage(Page):
         if report.ok:
             style.set_role(self.check_status, "success")
             self.check_status.setText(
-                self.tr(
-                    "The spreadsheet fits the protocol ({rows} rows). Only the allowed "
-                    "columns will be sent."
-                ).format(rows=report.rows)
+                QCoreApplication.translate(  # the context by name: the Answer page shows it too
+                    "SendPage",
+                    "The spreadsheet fits the protocol (%n row(s)). Only the allowed "
+                    "columns will be sent.",
+                    None,
+                    report.rows,
+                )
             )
         else:
             style.set_role(self.check_status, "warning")
             self.check_status.setText(
                 self.tr(
-                    "This spreadsheet cannot be sent yet. Fix the cells marked 'Must fix' "
-                    "in the spreadsheet, save it, and choose it again."
+                    "This spreadsheet cannot be sent yet. Correct what is marked 'To correct' "
+                    "below in the spreadsheet, save it, and choose it again."
                 )
             )
         self._update_ready()
 
+    def missing_steps(self) -> list[str]:
+        """What still stops the handoff, in words (issue 13 item 5); empty when ready."""
+        protocol = self.picker.current()
+        if protocol is None:
+            return [self.tr("a protocol")]
+        found = self.form.missing() if self._by_form() else []
+        if not self._by_form() and (self.report is None or not self.report.ok):
+            found.append(
+                self.tr("a spreadsheet that fits the protocol")
+                if self.report is None
+                else self.tr("a spreadsheet without cells to correct")
+            )
+        if protocol.consent_required and not self.consent.isChecked():
+            found.append(self.tr("tick that the client agreed"))
+        recipient = self._recipient()
+        if recipient is None:
+            found.append(self.tr("a recipient"))
+        elif recipient.placeholder:
+            found.append(self.tr("the recipient's mailbox, which your DPO fills in"))
+        return found
+
+    def _recipient(self) -> Any | None:
+        protocol, wanted = self.picker.current(), self.recipient.currentData()
+        found = [r for r in (protocol.recipients if protocol else ()) if r.id == wanted]
+        return found[0] if found else None
+
     def ready(self) -> bool:
         """Everything the protocol needs is there; the primary button follows this."""
-        protocol = self.picker.current()
-        if protocol is None or self.recipient.currentIndex() < 0:
-            return False
-        if protocol.consent_required and not self.consent.isChecked():
-            return False
-        if self._by_form():
-            return self.form.complete()
-        return self.report is not None and self.report.ok
+        return not self.missing_steps()
 
     def _update_ready(self, *_args: object) -> None:
+        missing = self.missing_steps()
         self.send_button.setEnabled(self.ready())
+        self.missing.setText(
+            self.tr("Still needed: {items}.").format(items="; ".join(missing)) if missing else ""
+        )
+        self.missing.setVisible(bool(missing))
 
     def send(self) -> None:
         """Check, lock and deliver as one use case (``usecases.send``) on a worker thread."""
@@ -279,6 +370,7 @@ class SendPage(Page):
             self.form.values() if self._by_form() else self.drop.path  # type: ignore[assignment]
         )
         consent, reference = self.consent.isChecked(), self.reference()
+        words = "words" if self.words.isVisibleTo(self) and self.words.isChecked() else None
         self.send_button.setEnabled(False)
         self.run(
             lambda progress, cancel: worker_calls.send(
@@ -290,6 +382,7 @@ class SendPage(Page):
                 cancel,
                 handoff_id=reference,
                 secret=secret,
+                style=words,
             ),
             self._sent,
             self.tr("Locking the file with a password and sending it…"),
@@ -313,8 +406,13 @@ class SendPage(Page):
         ).format(role=protocol.password_channel.role.render(i18n.language()))
         draft = getattr(delivery, "location", None)
         self.open_draft.setVisible(draft is not None)
+        self.show_folder.setVisible(draft is not None)
+        self.opened_note.clear()
         if draft is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft)))
+            status = self.tr(
+                "Draft ready — open it and click Send in your mail program. Reference: {ref}."
+            ).format(ref=packaged.handoff_id)
+            self._open_draft()
         sms = worker_calls.sms_available(protocol)
         if not sms:
             how += " " + self.tr(
@@ -352,7 +450,7 @@ class SendPage(Page):
                     locked=waits,
                 ),
                 Action(
-                    self.tr("I &passed it on by phone"),
+                    self.tr("I &passed the password on"),
                     lambda: worker_calls.confirm_password(hid, pid, "phone"),
                     locked=waits,
                 ),
@@ -409,12 +507,16 @@ class SendPage(Page):
 
     def _build_finish(self) -> QWidget:
         self.finish = PasswordStep(self.run, self.show_error)
-        self.finish.restart.connect(self.start_over)
+        self.finish.restart.connect(self.new_handoff)
         self.finish.finished.connect(self._forget_password)
-        self.open_draft = style.button(self.tr("Open the &e-mail draft again"))
+        self.open_draft = style.button(self.tr("&Open the draft"))
         self.open_draft.clicked.connect(self._open_draft)
+        self.show_folder = style.button(self.tr("Show in &folder"))
+        self.show_folder.clicked.connect(self._show_folder)
+        self.opened_note = style.message("warning")
         self.finish.extra.addWidget(self.open_draft)
-        self.finish.extra.addStretch(1)
+        self.finish.extra.addWidget(self.show_folder)
+        self.finish.extra.addWidget(self.opened_note, 1)
         return self.finish
 
     def _forget_password(self, _handoff_id: str) -> None:
@@ -422,10 +524,44 @@ class SendPage(Page):
         self.draft = getattr(self.sent.delivery, "location", None) if self.sent else None
         self.sent = None
 
+    def _draft_path(self) -> Path | None:
+        return getattr(self.sent.delivery, "location", None) if self.sent else self.draft
+
     def _open_draft(self) -> None:
-        draft = getattr(self.sent.delivery, "location", None) if self.sent else self.draft
-        if draft is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft)))
+        """Hand the .eml to the mail program; say so when nothing opened it (issue 13 item 1)."""
+        draft = self._draft_path()
+        if draft is None:
+            return
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft))):
+            self.opened_note.clear()
+            return
+        self.opened_note.setText(
+            self.tr(
+                "No mail program opened the draft. Use 'Show in folder' and open {name} "
+                "with your mail program (for example by dragging it into Outlook)."
+            ).format(name=draft.name)
+        )
+
+    def _show_folder(self) -> None:
+        """Open the outbox folder in the file manager; say so when that did not work."""
+        draft = self._draft_path()
+        if draft is None:
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft.parent))):
+            self.opened_note.setText(
+                self.tr("The folder could not be opened. The draft is here: {path}").format(
+                    path=draft
+                )
+            )
+
+    def leave_password(self) -> bool:
+        """Ask before an unconfirmed password leaves the screen (issue 13 item 2)."""
+        return self.finish.may_leave()
+
+    def new_handoff(self) -> None:
+        """The "new handoff" button: only after asking when a password would be lost."""
+        if self.leave_password():
+            self.start_over()
 
     def start_over(self) -> None:
         self._reset_sheet()

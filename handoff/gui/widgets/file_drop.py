@@ -12,7 +12,11 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+# What the check accepts (core.workbook.audit reads only the Open XML workbook):
+# the dialog offers nothing else, and other files are answered in words.
+SHEET_SUFFIXES = (".xlsx",)
+# Sealing locks the file as it is, unchecked: any spreadsheet will do.
+ANY_SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
 class FileDrop(QFrame):
@@ -27,6 +31,7 @@ class FileDrop(QFrame):
         dialog_filter: str,
         suffixes: tuple[str, ...],
         parent: QWidget | None = None,
+        wrong_type: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fileDrop")
@@ -35,6 +40,7 @@ class FileDrop(QFrame):
         self._prompt = prompt
         self._filter = dialog_filter
         self._suffixes = tuple(s.lower() for s in suffixes)
+        self._wrong_type = wrong_type
         self.path: Path | None = None
         self.label = QLabel(prompt)
         self.label.setWordWrap(True)
@@ -51,7 +57,7 @@ class FileDrop(QFrame):
         start = str(self.path.parent) if self.path else ""
         name, _ = QFileDialog.getOpenFileName(self, self._prompt, start, self._filter)
         if name:
-            self.set_path(Path(name))
+            self.offer(Path(name))
 
     def accepts(self, path: Path) -> bool:
         return path.is_file() and (not self._suffixes or path.suffix.lower() in self._suffixes)
@@ -65,11 +71,12 @@ class FileDrop(QFrame):
             self.file_chosen.emit(path)
 
     def _dropped_path(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
+        """The one local file dropped (of any type: a wrong one is answered in words)."""
         urls = event.mimeData().urls()
         if len(urls) != 1 or not urls[0].isLocalFile():
             return None
         path = Path(urls[0].toLocalFile())
-        return path if self.accepts(path) else None
+        return path if path.is_file() and (self.accepts(path) or self._wrong_type) else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_path(event) is not None:
@@ -84,14 +91,36 @@ class FileDrop(QFrame):
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
-        self.set_path(path)
+        self.offer(path)
+
+    def offer(self, path: Path) -> None:
+        """Take ``path`` if it is of an accepted type, else say what to do (issue 13 item 4)."""
+        if self.accepts(path):
+            self.set_path(path)
+            return
+        self.path = None
+        self.label.setText(self._wrong_type.format(name=path.name))
+        self.label.setToolTip(str(path))
 
 
-def sheet_drop(prompt: str, button_text: str) -> FileDrop:
-    """A FileDrop for the spreadsheets the workbook checks can read."""
+def sheet_drop(prompt: str, button_text: str, *, checked: bool = True) -> FileDrop:
+    """A FileDrop for the spreadsheets the workbook checks can read (``checked``), or any."""
+    translate = QCoreApplication.translate
+    if not checked:
+        return FileDrop(
+            prompt,
+            button_text,
+            translate("FileDrop", "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)"),
+            ANY_SHEET_SUFFIXES,
+        )
     return FileDrop(
         prompt,
         button_text,
-        QCoreApplication.translate("FileDrop", "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)"),
+        translate("FileDrop", "Excel workbook (*.xlsx)"),
         SHEET_SUFFIXES,
+        wrong_type=translate(
+            "FileDrop",
+            "{name} is not an Excel workbook. Open it in Excel, save it as an Excel workbook "
+            "(.xlsx) and choose that file.",
+        ),
     )

@@ -13,8 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from handoff.gui import style, worker_calls
 from handoff.gui.task_runner import simple
@@ -72,7 +79,9 @@ class PasswordStep(QStackedWidget):
         layout.addWidget(self.how)
         self.password_view = PasswordView()
         layout.addWidget(self.password_view)
-        self.actions = style.row(None)
+        # one button a line: three side by side did not fit at 150 % (issue 13 item 15)
+        self.actions = QVBoxLayout()
+        self.actions.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(self.actions)
         layout.addStretch(1)
         return panel
@@ -160,6 +169,32 @@ class PasswordStep(QStackedWidget):
         )
         self.new_button.setFocus()
         self.finished.emit(handoff_id)
+
+    def password_pending(self) -> bool:
+        """The password is on screen and not yet confirmed as passed on."""
+        return self.currentIndex() == 0 and self.handoff_id is not None and bool(self.buttons)
+
+    def may_leave(self) -> bool:
+        """Ask before the unconfirmed password leaves the screen; True when it may go.
+
+        The default answer is to stay: a password closed away cannot be shown
+        again and the archive it locks is then of no use; the journal's open item
+        offers to void it (issue 13 item 2).
+        """
+        if not self.password_pending():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("The password has not been passed on"),
+            self.tr(
+                "The password of {ref} is shown only now and stored nowhere. If you go on, "
+                "it is gone: the receiver cannot open the archive, and you will have to void "
+                "it and start again.\n\nGo on anyway?"
+            ).format(ref=self.handoff_id),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def reset(self) -> None:
         self.password_view.forget()
