@@ -311,12 +311,13 @@ class SettingsDialog(QDialog):
                 widget.setAccessibleDescription(by_org)
                 self._mark_label(widget, by_org)
         for row in range(self.directory.rowCount()):
-            item = self.directory.item(row, 0)
-            if item and self.in_force.is_locked(f"directory.{item.text()}"):
-                for column in (0, 1):
-                    cell = self.directory.item(row, column)
-                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                    cell.setToolTip(by_org)
+            roles, number = self.directory.cellWidget(row, 0), self.directory.item(row, 1)
+            key = roles.currentData() if isinstance(roles, QComboBox) else None
+            if key and self.in_force.is_locked(f"directory.{key}"):
+                roles.setEnabled(False)
+                roles.setToolTip(by_org)
+                number.setFlags(number.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                number.setToolTip(by_org)
         self._show_policy_problems()
 
     def _mark_label(self, widget: QWidget, text: str) -> None:

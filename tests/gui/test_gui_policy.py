@@ -33,6 +33,7 @@ def test_a_locked_setting_cannot_be_edited_and_is_not_saved(qtbot, dutch):
 
     dialog.mail_host.setText("evil.example")  # even if a value got in, it is not saved
     dialog.organisation.setText("Mijn dienst")
+    dialog.mail_sender.setText("dienst@ocmw.example")  # SMTP needs a sender before it saves
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     saved = settings.paths.settings_path().read_text(encoding="utf-8")

@@ -64,9 +64,9 @@ def mask_phone(value: str) -> str:
     """
     if _MASKED_PHONE.match(value):
         return value
-    normal = _identifiers().phone(value)
+    normal = _identifiers().phone(value)  # +32… for Belgian numbers, +CC… for foreign ones
     if normal is not None:
-        country, national = "32", normal[3:]
+        country, national = normal[1:3], normal[3:]
     else:
         digits = re.sub(r"\D", "", value)
         if len(digits) < 8:
