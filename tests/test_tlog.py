@@ -132,7 +132,7 @@ def test_a_checkpoint_round_trips_and_verifies_with_its_vkey() -> None:
     lines = signed.split("\n")
     assert lines[:3] == ["journal.example.org/ocmw", "8", base64.b64encode(cp.root).decode()]
     assert lines[3] == "" and lines[4].startswith("\u2014 journal.example.org/ocmw ")
-    parsed, back = note.open_checkpoint(signed, vkey)
+    _parsed, back = note.open_checkpoint(signed, vkey)
     assert back == cp
 
 

@@ -70,7 +70,7 @@ class Verifier:
     @classmethod
     def parse(cls, text: str) -> Verifier:
         try:
-            name, hash_hex, blob = text.strip().split("+")
+            name, hash_hex, blob = text.strip().split("+", 2)
             raw = base64.b64decode(blob, validate=True)
         except ValueError as exc:
             raise NoteError("invalid verifier key") from exc
