@@ -28,7 +28,9 @@ SERVICE = "Handoff"
 SMTP = "smtp"
 SFTP = "sftp"
 SMS = "sms"
-NAMES = (SMTP, SFTP, SMS)
+ORGJOURNAL = "orgjournal"  # this PC's Ed25519 key for the organisation journal
+ORGJOURNAL_DPO = "orgjournal_dpo"  # the DPO's key: reads everything, cosigns
+NAMES = (SMTP, SFTP, SMS, ORGJOURNAL, ORGJOURNAL_DPO)
 
 Ask = Callable[[str], str | None]
 

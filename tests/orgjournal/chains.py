@@ -7,6 +7,9 @@ import hashlib
 from handoff.core.journal.hash import GENESIS, canonical, details_text
 
 
+DETAILS = {"archive_sha256": "a" * 64, "archive_size": 1234, "encrypted": True, "channel": "email"}
+
+
 def chain(
     host: str,
     count: int,
@@ -27,7 +30,7 @@ def chain(
             f"HO-20261127-{seq % 1000000:06d}",
             "cjsw-lievegem",
             step,
-            details_text({"sha256": "a" * 64}),
+            details_text(DETAILS),
             prev,
         )
         bodies.append(body)
