@@ -46,6 +46,8 @@ COMMANDS = {
     "password": "transfer",
     "resend": "transfer",
     "void": "transfer",
+    "journal": "orgjournal",
+    "dpo": "orgjournal",
 }
 
 

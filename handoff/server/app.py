@@ -326,7 +326,7 @@ async def cosign(request: Request, machine: Machine, body: bytes) -> Response:
     try:
         note, cp = notes.open_checkpoint(str(data.get("note")), service.vkey)
         witness = notes.Verifier(
-            witness_name(service.log.origin, machine.id),
+            wire.witness_name(service.log.origin, machine.id),
             notes.COSIGNATURE_V1,
             notes.raw_public(machine.key),
         )
@@ -342,11 +342,6 @@ async def cosign(request: Request, machine: Machine, body: bytes) -> Response:
             "SELECT hj.add_cosignature(%s, %s, %s)", (cp.size, machine.id, note.render())
         )
     return _json({"size": cp.size})
-
-
-def witness_name(origin: str, machine_id: int) -> str:
-    """The DPO's cosigning key name: tied to the log and to the DPO's enrolment."""
-    return f"{origin}/witness/{machine_id}"
 
 
 @_endpoint("dpo")
@@ -381,7 +376,7 @@ async def heads(request: Request, machine: Machine, body: bytes) -> Response:
 
 @_endpoint("dpo")
 async def leaves(request: Request, machine: Machine, body: bytes) -> Response:
-    """Leaves ``start`` to ``end`` as text lines ``idx TAB machine TAB seq TAB body``.
+    """Leaves ``start`` to ``end`` as text lines ``idx TAB machine TAB seq TAB leaf hash TAB body``.
 
     Canonical JSON never holds a raw tab or newline (they are escaped), so a
     line is a leaf; streamed page by page, a million leaves never sit in memory.
@@ -397,14 +392,18 @@ async def leaves(request: Request, machine: Machine, body: bytes) -> Response:
             at = start
             while at < end:
                 cur = await conn.execute(
-                    "SELECT l.idx, l.machine_id, l.seq, r.body FROM hj.leaves l JOIN hj.records r "
-                    "USING (machine_id, seq) WHERE l.idx >= %s AND l.idx < %s ORDER BY l.idx",
+                    "SELECT l.idx, l.machine_id, l.seq, l.leaf_hash, coalesce(r.body, '') "
+                    "FROM hj.leaves l LEFT JOIN hj.records r USING (machine_id, seq) "
+                    "WHERE l.idx >= %s AND l.idx < %s ORDER BY l.idx",
                     (at, min(end, at + PAGE)),
                 )
                 rows = await cur.fetchall()
                 if not rows:
                     return
-                yield b"".join(b"%d\t%d\t%d\t%s\n" % (i, m, s, bytes(b)) for i, m, s, b in rows)
+                yield b"".join(
+                    b"%d\t%d\t%d\t%s\t%s\n" % (i, m, s, bytes(h).hex().encode(), bytes(b))
+                    for i, m, s, h, b in rows
+                )
                 at = rows[-1][0] + 1
 
     return StreamingResponse(lines(), media_type="text/plain; charset=utf-8")

@@ -6,7 +6,6 @@ import hashlib
 
 from handoff.core.journal.hash import GENESIS, canonical, details_text
 
-
 DETAILS = {"archive_sha256": "a" * 64, "archive_size": 1234, "encrypted": True, "channel": "email"}
 
 

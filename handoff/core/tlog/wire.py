@@ -34,3 +34,8 @@ def auth_header(machine_id: int, moment: int, signature: bytes) -> str:
 def parse_auth_header(value: str) -> tuple[int, int, bytes]:
     machine, moment, signature = value.split(":")
     return int(machine), int(moment), bytes.fromhex(signature)
+
+
+def witness_name(origin: str, machine_id: int) -> str:
+    """The DPO's cosigning key name: tied to the log and to the DPO's enrolment."""
+    return f"{origin}/witness/{machine_id}"
