@@ -9,6 +9,7 @@ log key whenever the tree grew.
 from __future__ import annotations
 
 import logging
+import time
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from psycopg import AsyncConnection
@@ -41,6 +42,7 @@ class Log:
 
     async def integrate(self, conn: AsyncConnection) -> int | None:
         """One round: integrate, catch up, sign a checkpoint if the tree grew. New size or None."""
+        started = time.perf_counter()
         async with conn.transaction():
             await conn.execute("SELECT hj.integrate(%s)", (self.batch,))
         await self.catch_up(conn)
@@ -56,4 +58,5 @@ class Log:
                 "SELECT hj.add_checkpoint(%s, %s, %s)", (size, self.tree.root(), note.render())
             )
         self.checkpoint_size = size
+        log.info("checkpoint %d signed in %.1f ms", size, (time.perf_counter() - started) * 1000)
         return size
