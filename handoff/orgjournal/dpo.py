@@ -225,7 +225,7 @@ def _machines(client: Client) -> dict[int, Pc]:
 
 def _leaves(client: Client, size: int) -> Iterator[Leaf]:
     for line in client.lines(f"/v1/leaves?start=0&end={size}"):
-        index, machine, seq, leaf, body = line.rstrip(b"\n").split(b"\t", 4)
+        index, machine, seq, leaf, body = line.split(b"\t", 4)
         yield Leaf(int(index), int(machine), int(seq), bytes.fromhex(leaf.decode()), body)
 
 
