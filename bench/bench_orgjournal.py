@@ -160,7 +160,7 @@ def _upload_all(pcs, records: int, batch: int) -> tuple[float, list[float]]:
         for at in range(0, len(bodies), batch):
             t = time.perf_counter()
             answer = sync.with_retries(
-                lambda: sync.upload(client, key, host, bodies[at : at + batch]),
+                lambda part=bodies[at : at + batch]: sync.upload(client, key, host, part),
                 attempts=6,
                 backoff=0.5,
             )
