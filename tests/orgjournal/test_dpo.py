@@ -178,6 +178,11 @@ def test_witness_refuses_a_database_restored_from_an_older_backup(server, pg) ->
     assert caught.value.code == "orgjournal_witness_smaller"
     assert "10" in caught.value.message("nl") and "5" in caught.value.message("nl")
     assert dpo.WitnessState.load(dpo.default_folder()).size == 10  # the refusal changed nothing
+    # The PC resends what the restored database lost (the service answers a gap).
+    assert sync.sync(journal, **NO_WAIT).stored == 5
+    with psycopg.connect(server.db.admin_dsn) as conn:
+        seqs = [r[0] for r in conn.execute("SELECT seq FROM hj.records ORDER BY seq")]
+    assert seqs == list(range(1, 11))
 
 
 def _rewrite_local_history(journal: Journal, seq: int) -> None:
