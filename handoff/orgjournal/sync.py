@@ -192,8 +192,34 @@ def sync(
     state = SyncState.load()
     result = SyncResult()
     retry = {"attempts": attempts, "backoff": backoff, "sleep": sleep}
+    _upload_pending(journal, client, key, enrolment.host, state, result, batch, retry)
+    ack = with_retries(lambda: client.call("GET", "/v1/ack"), **retry)
+    if int(ack.get("stored_seq", 0)) < state.synced_seq:
+        # The service lost records it had acknowledged (a database restored from a
+        # backup): send them again from where it is.
+        state.synced_seq = int(ack.get("stored_seq", 0))
+        _upload_pending(journal, client, key, enrolment.host, state, result, batch, retry)
+        ack = with_retries(lambda: client.call("GET", "/v1/ack"), **retry)
+    _check_ack(journal, client, enrolment, state, ack)
+    state.problem = None
+    state.last_sync = datetime.now(UTC).isoformat(timespec="seconds")
+    state.save()
+    result.acknowledged_seq = state.ack_seq
+    return result
+
+
+def _upload_pending(
+    journal: Journal,
+    client: Client,
+    key: Ed25519PrivateKey,
+    host: str,
+    state: SyncState,
+    result: SyncResult,
+    batch: int,
+    retry: dict,
+) -> None:
     while bodies := _bodies(journal, state.synced_seq, batch):
-        answer = with_retries(lambda b=bodies: upload(client, key, enrolment.host, b), **retry)
+        answer = with_retries(lambda b=bodies: upload(client, key, host, b), **retry)
         result.stored += int(answer.get("stored", 0))
         result.duplicate += int(answer.get("duplicate", 0))
         problem = answer.get("problem")
@@ -206,13 +232,6 @@ def sync(
         else:
             raise _fail(state, str(problem["status"]), problem.get("seq"))
         state.save()
-    ack = with_retries(lambda: client.call("GET", "/v1/ack"), **retry)
-    _check_ack(journal, client, enrolment, state, ack)
-    state.problem = None
-    state.last_sync = datetime.now(UTC).isoformat(timespec="seconds")
-    state.save()
-    result.acknowledged_seq = state.ack_seq
-    return result
 
 
 def _check_ack(
@@ -239,7 +258,12 @@ def _check_ack(
         raise _fail(state, "fork", int(leaf["seq"]))
     if state.ack_root is not None and cp.size != state.ack_size:
         old, new = sorted(((state.ack_size, bytes.fromhex(state.ack_root)), (cp.size, cp.root)))
-        answer = client.call("GET", f"/v1/consistency?old={old[0]}&new={new[0]}")
+        try:
+            answer = client.call("GET", f"/v1/consistency?old={old[0]}&new={new[0]}")
+        except HandoffError as exc:
+            if exc.params.get("problem") != "no_such_tree":  # the tree it showed us is gone
+                raise
+            raise _fail(state, "inconsistent", state.ack_size) from None
         steps = [bytes.fromhex(p) for p in answer.get("proof", [])]
         if not merkle.verify_consistency(old[0], new[0], old[1], new[1], steps):
             raise _fail(state, "inconsistent", state.ack_size)
