@@ -23,9 +23,28 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "handoff.usecases",
         "handoff.gui",
         "handoff.cli",
+        "handoff.orgjournal",
+        "handoff.server",
         "PySide6",
     ),
     "handoff.channels": ("handoff.usecases", "handoff.gui", "handoff.cli", "PySide6"),
+    # The organisation journal: the desktop's client beside the channels, the service on
+    # its own (it runs on a server without Qt or the desktop's channels, docs/server.md).
+    "handoff.orgjournal": (
+        "handoff.usecases",
+        "handoff.gui",
+        "handoff.cli",
+        "handoff.server",
+        "PySide6",
+    ),
+    "handoff.server": (
+        "handoff.channels",
+        "handoff.usecases",
+        "handoff.gui",
+        "handoff.cli",
+        "handoff.orgjournal",
+        "PySide6",
+    ),
     "handoff.usecases": ("handoff.gui", "handoff.cli", "PySide6"),
 }
 

@@ -47,6 +47,8 @@ COMMANDS = {
     "password": "transfer",
     "resend": "transfer",
     "void": "transfer",
+    "journal": "orgjournal",
+    "dpo": "orgjournal",
 }
 
 

@@ -28,7 +28,9 @@ SERVICE = "Handoff"
 SMTP = "smtp"
 SFTP = "sftp"
 SMS = "sms"
-NAMES = (SMTP, SFTP, SMS)
+ORGJOURNAL = "orgjournal"  # this PC's Ed25519 key for the organisation journal
+ORGJOURNAL_DPO = "orgjournal_dpo"  # the DPO's key: reads everything, cosigns
+NAMES = (SMTP, SFTP, SMS, ORGJOURNAL, ORGJOURNAL_DPO)
 #: The DPO's private key for signing protocol profiles ('handoff protocol keygen');
 #: not among NAMES, so 'settings secret' and 'settings show' leave it alone.
 SIGNING = "protocol_signing"

@@ -1,0 +1,93 @@
+"""`handoff journal …`, `handoff dpo …` and `handoff-journal-server …` as IT scripts them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import psycopg
+
+from handoff.cli import main
+from handoff.core.journal import Journal, Step, new_handoff_id
+from tests.orgjournal.chains import DETAILS
+from tests.orgjournal.conftest import ROOT
+
+
+def _server_cli(*args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "handoff.server.main", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT)},
+        timeout=60,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def test_the_whole_round_from_the_command_line(server, tmp_path, capsys) -> None:
+    pc_token = _server_cli("enrol", "--dsn", server.db.admin_dsn, "--machine", "PC-balie-1")
+    dpo_token = _server_cli("enrol", "--dsn", server.db.admin_dsn, "--machine", "DPO", "--dpo")
+    assert len(pc_token) >= 30 and pc_token != dpo_token
+    with Journal() as journal:
+        for _ in range(3):
+            journal.append(
+                Step.RECEIVED,
+                handoff_id=new_handoff_id(),
+                protocol_id="cjsw-lievegem",
+                details=DETAILS,
+            )
+    assert main(["journal", "status"]) == 0
+    assert "Niet ingeschreven" in capsys.readouterr().err
+    assert main(["journal", "enrol", server.url, pc_token]) == 0
+    assert main(["journal", "sync"]) == 0
+    assert "3 record(s) doorgestuurd" in capsys.readouterr().err
+    assert main(["journal", "status"]) == 0
+    status = capsys.readouterr().out
+    assert status.startswith("laatst gesynchroniseerd ") and status.strip().endswith(", 0 wachtend")
+    server.wait_integrated(3)
+    assert main(["dpo", "enrol", server.url, dpo_token]) == 0
+    assert main(["dpo", "witness"]) == 0
+    assert "3 records" in capsys.readouterr().out
+    assert main(["dpo", "audit"]) == 0
+    assert "intact" in capsys.readouterr().out
+    assert main(["dpo", "open"]) == 0
+    out = capsys.readouterr()
+    assert "PC-balie-1" in out.out and "6 open verplichting(en)" in out.err
+    target = tmp_path / "org.xlsx"
+    assert main(["dpo", "export", "--format", "xlsx", "--output", str(target)]) == 0
+    assert target.exists()
+
+
+def test_a_spent_token_fails_with_a_message_not_a_traceback(server, capsys) -> None:
+    token = _server_cli("enrol", "--dsn", server.db.admin_dsn, "--machine", "PC-1")
+    assert main(["journal", "enrol", server.url, token]) == 0
+    assert main(["journal", "enrol", server.url, token]) == 2
+    assert "ongeldig of al gebruikt" in capsys.readouterr().err
+
+
+def test_init_refuses_a_database_that_already_has_a_journal(db, tmp_path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "handoff.server.main",
+            "init",
+            "--dsn",
+            db.admin_dsn,
+            "--state",
+            str(tmp_path / "other"),
+            "--name",
+            "x.example/v1",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert done.returncode != 0 and "already holds" in done.stderr
+    assert not (tmp_path / "other" / "log-key.pem").exists()
+    with psycopg.connect(db.admin_dsn) as conn:
+        assert conn.execute("SELECT count(*) FROM hj.log").fetchone()[0] == 1
