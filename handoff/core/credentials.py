@@ -30,10 +30,12 @@ SFTP = "sftp"
 SMS = "sms"
 ORGJOURNAL = "orgjournal"  # this PC's Ed25519 key for the organisation journal
 ORGJOURNAL_DPO = "orgjournal_dpo"  # the DPO's key: reads everything, cosigns
-NAMES = (SMTP, SFTP, SMS, ORGJOURNAL, ORGJOURNAL_DPO)
-#: The DPO's private key for signing protocol profiles ('handoff protocol keygen');
-#: not among NAMES, so 'settings secret' and 'settings show' leave it alone.
+#: The secrets a worker types ('handoff settings secret', 'settings show').
+NAMES = (SMTP, SFTP, SMS)
+#: The DPO's private key for signing protocol profiles ('handoff protocol keygen').
 SIGNING = "protocol_signing"
+#: Keys Handoff makes itself: kept in the keyring, never typed or shown to a worker.
+KEYS = (ORGJOURNAL, ORGJOURNAL_DPO, SIGNING)
 
 Ask = Callable[[str], str | None]
 
@@ -53,7 +55,7 @@ _CHAINER = "keyring.backends.chainer.ChainerBackend"
 
 
 def _check_name(name: str) -> None:
-    if name not in (*NAMES, SIGNING):
+    if name not in (*NAMES, *KEYS):
         raise HandoffError(
             "unknown_secret",
             Text(
