@@ -67,3 +67,11 @@ def sevenzip():
     if path is None:
         pytest.fail("7zz not found: install the Debian package 7zip (tools/setup does)")
     return path
+
+
+@pytest.fixture
+def thuispunt(handoff_home):
+    """The id of seed 003's profile as renewed by an organisation (the shipped date passed)."""
+    from sheets import renew_thuispunt
+
+    return renew_thuispunt()

@@ -15,7 +15,14 @@ from email import policy
 from pathlib import Path
 
 import pytest
-from sheets import KG_HEADERS, THUISPUNT_HEADERS, kg_rows, thuispunt_rows, write_sheet
+from sheets import (
+    KG_HEADERS,
+    THUISPUNT_HEADERS,
+    THUISPUNT_RENEWED,
+    kg_rows,
+    thuispunt_rows,
+    write_sheet,
+)
 
 from handoff import usecases
 from handoff.channels import sms
@@ -30,8 +37,10 @@ from tests.servers.smtp_server import PASSWORD as SMTP_PASSWORD
 from tests.servers.smtp_server import USER, free_port, smtp_server
 from tests.servers.tls import self_signed
 
+pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
+
 REFERRAL = "kg-ocmw-referral"
-THUISPUNT = "thuispunt-gent-cir"
+THUISPUNT = THUISPUNT_RENEWED
 FORM = {
     "first_name": "Mieke",
     "last_name": "Vandenbroucke",
@@ -496,3 +505,37 @@ def test_sent_draft_leaves_the_outbox_after_the_grace_period_journaled(tmp_path)
     assert usecases.clear_sent_drafts(ctx, now=later) == [ref]
     assert not draft.exists()
     assert _steps(ref)[-1] is Step.DRAFT_REMOVED
+
+
+def test_protocol_past_its_fixed_date_refuses_packing_and_decrypting(tmp_path):
+    """Issue 13 §10, seed 003 art. 3 "tot uiterlijk 27/09/2024": refused before anything exists."""
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    with Journal() as journal:
+        ctx = usecases.Context(journal)
+        with pytest.raises(HandoffError) as caught:
+            usecases.package(sheet, "thuispunt-gent-cir", tmp_path / "a.7z", ctx=ctx)
+        assert caught.value.code == "protocol_expired"
+        assert "27/09/2024" in str(caught.value) and "DPO" in str(caught.value)
+        assert not (tmp_path / "a.7z").exists()
+        packed = usecases.package(sheet, THUISPUNT, tmp_path / "b.7z", ctx=ctx)
+        with pytest.raises(HandoffError) as caught:
+            usecases.receive(
+                packed.archive.path,
+                "thuispunt-gent-cir",
+                packed.password.value,
+                tmp_path / "secure",
+                ctx=ctx,
+            )
+        assert caught.value.code == "protocol_expired"
+        assert [r.step for r in journal.records()] == [Step.PACKAGED]
+        assert not (tmp_path / "secure").exists()
+
+
+def test_fixed_date_falling_today_is_already_too_late():
+    """A file due today would be deleted at the next clean-up: refused as well."""
+    from datetime import date
+
+    shipped = protocols.get("thuispunt-gent-cir")
+    protocols.require_in_force(shipped, today=date(2024, 9, 26))
+    with pytest.raises(HandoffError):
+        protocols.require_in_force(shipped, today=date(2024, 9, 27))

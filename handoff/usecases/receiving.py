@@ -25,7 +25,7 @@ from handoff.core.archive import errors as archive_errors
 from handoff.core.archive.stage import create_dest, remove_created
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step, new_handoff_id
-from handoff.usecases.common import Context, message, protocol_by_id
+from handoff.usecases.common import Context, message, protocol_by_id, require_in_force
 
 if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
     from handoff.core.protocols import Protocol
@@ -159,6 +159,8 @@ def receive(
     and nothing in the journal, so the worker can retry.
     """
     protocol = protocol_by_id(protocol_id)
+    received_on = today or date.today()
+    require_in_force(protocol, received_on)
     secure = _secure_folder(secure_folder)
     ctx, log = _ready(ctx)
     leftovers.clean(log, secure=[secure])
@@ -169,7 +171,6 @@ def receive(
         "progress": ctx.progress,
         "cancel": ctx.cancel,
     }
-    received_on = today or date.today()
     due = protocol.retention.due_date(received_on)
     reminder = protocol.retention.reminder_date(received_on)
     with _staged_typed(source, secure, password, **options) as staged:

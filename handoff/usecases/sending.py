@@ -28,7 +28,7 @@ from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Record, Step, new_handoff_id
 from handoff.core.passwords import Password
-from handoff.usecases.common import Context, message, protocol_by_id
+from handoff.usecases.common import Context, message, protocol_by_id, require_in_force
 from handoff.usecases.standing import history, open_draft, open_uncertain
 
 if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
@@ -113,6 +113,7 @@ def package(
     """
     ctx = ctx or Context()
     protocol = protocol_by_id(protocol_id)
+    require_in_force(protocol)
     _require_consent(protocol, consent_confirmed)
     password = password or passwords.generate(password_style(protocol))
     handoff_id = handoff_id or new_handoff_id()
@@ -315,6 +316,7 @@ def check_ready(
     The recipient, the archive channel's login (asked for now if it is not
     stored), the password's channel and its settings, and the journal.
     """
+    require_in_force(protocol)
     protocol.recipient(recipient)
     channel.ready()
     if password_via == "sms":

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
+from sheets import THUISPUNT_RENEWED
 
 from handoff import usecases
 from handoff.core.journal import Journal, Step
 from handoff.gui.pages.receive import propose_protocol
 from tests import sheets
 
-PROTOCOL = "thuispunt-gent-cir"
+pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
+
+PROTOCOL = THUISPUNT_RENEWED
 
 
 def _sent_archive(tmp_path: Path) -> usecases.Packaged:

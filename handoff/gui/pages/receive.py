@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +44,19 @@ def propose_protocol(hint: str, protocols: Iterable[Any], last: str | None) -> s
     attachment under the subject's name gets the right protocol too.
     """
     name = _words(hint)
+    best, longest = last, 0
     for protocol in protocols:
-        titles = (protocol.title.nl, protocol.title.en)
-        if _words(protocol.id) in name or any(_words(t) and _words(t) in name for t in titles):
-            return protocol.id
-    return last
+        if _expired(protocol):  # a renewed profile names the old title and more
+            continue
+        for words in (_words(protocol.id), _words(protocol.title.nl), _words(protocol.title.en)):
+            if words and words in name and len(words) > longest:
+                best, longest = protocol.id, len(words)
+    return best
+
+
+def _expired(protocol: Any) -> bool:
+    retention = protocol.retention
+    return retention.kind == "fixed_date" and retention.until <= date.today()
 
 
 class ReceivePage(Page):
