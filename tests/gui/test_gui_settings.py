@@ -89,10 +89,11 @@ def test_retention_runs_and_reports(qtbot, dutch):
     )
     secure = settings.load().secure_folder
     secure.mkdir(parents=True, exist_ok=True)
+    # Received under the shipped profile while its fixed date still held.
     received = usecases.receive(
         packaged.archive.path, "thuispunt-gent-cir", packaged.password.value, secure,
         today=date(2024, 9, 1),
-    )  # fmt: skip  (received while the shipped date still held)
+    )  # fmt: skip
     assert received.files[0].exists()
     runner = TaskRunner()
     timer = RetentionTimer(runner)
