@@ -539,3 +539,28 @@ def test_fixed_date_falling_today_is_already_too_late():
     protocols.require_in_force(shipped, today=date(2024, 9, 26))
     with pytest.raises(HandoffError):
         protocols.require_in_force(shipped, today=date(2024, 9, 27))
+
+
+def test_the_same_archive_received_twice_points_at_the_first_copy(tmp_path):
+    """Issue 13 §11: no silent second copy; 'al ontvangen op … (HO-…)' and the copy's folder."""
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    secure = tmp_path / "secure"
+    with Journal() as journal:
+        ctx = usecases.Context(journal)
+        packed = usecases.package(sheet, THUISPUNT, tmp_path / "a.7z", ctx=ctx)
+        first = usecases.receive(
+            packed.archive.path, THUISPUNT, packed.password.value, secure, ctx=ctx
+        )
+        before = journal.count()
+        with pytest.raises(HandoffError) as caught:
+            usecases.receive(packed.archive.path, THUISPUNT, packed.password.value, secure, ctx=ctx)
+        assert caught.value.code == "already_received"
+        assert first.handoff_id in str(caught.value) and "al ontvangen op" in str(caught.value)
+        assert caught.value.params["folder"] == str(first.folder)
+        assert journal.count() == before
+        assert [p.name for p in secure.iterdir()] == [first.folder.name]
+        retention.delete_now(first.handoff_id, journal=journal)
+        again = usecases.receive(
+            packed.archive.path, THUISPUNT, packed.password.value, secure, ctx=ctx
+        )  # the first copy is gone: a fresh, journaled copy
+        assert again.files[0].exists()
