@@ -269,3 +269,18 @@ def test_seal_still_prints_the_password_when_the_journal_fails(
     subprocess.run(
         [sevenzip, "t", f"-p{out.strip()}", str(archive)], check=True, capture_output=True
     )
+
+
+def test_open_says_who_and_by_when_and_act_closes_it(capsys, tmp_path):
+    """Issue 13 §9 on the command line: a concrete date, the account, then the action."""
+    due = date.today() + timedelta(days=10)
+    hid = _stored(tmp_path, due)
+    code, out, err = run(capsys, "log", "open")
+    line = next(x for x in out.splitlines() if hid in x)
+    assert f"uiterlijk {due.strftime('%d/%m/%Y')}" in line and "(ontvanger)" in line
+    assert "delete_now" in line and "(uiterlijk -)" not in out and "log act" in err
+    code, out, _ = run(capsys, "log", "act", hid, "delete_now")
+    assert code == 0 and "Bestanden verwijderd" in out and "1 bestand verwijderd" in out
+    assert not (tmp_path / "secure" / hid).exists()
+    assert run(capsys, "log", "open")[2].startswith("0 open")
+    assert run(capsys, "log", "act", hid, "delete_now")[0] == 2  # nothing stored any more

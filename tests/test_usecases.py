@@ -564,3 +564,37 @@ def test_the_same_archive_received_twice_points_at_the_first_copy(tmp_path):
             packed.archive.path, THUISPUNT, packed.password.value, secure, ctx=ctx
         )  # the first copy is gone: a fresh, journaled copy
         assert again.files[0].exists()
+
+
+def test_open_items_are_closed_later_through_their_actions(tmp_path):
+    """Issue 13 §9: every open item of a receipt closes by its action, journaled, any time later."""
+    sheet = write_sheet(tmp_path / "ref.xlsx", KG_HEADERS, kg_rows())
+    secure = tmp_path / "secure"
+    with Journal() as journal:
+        ctx = usecases.Context(journal)
+        packed = usecases.package(
+            sheet, REFERRAL, tmp_path / "a.7z", consent_confirmed=True, ctx=ctx
+        )
+        got = usecases.receive(
+            packed.archive.path, REFERRAL, packed.password.value, secure, ctx=ctx
+        )
+    with Journal() as journal:  # a restart: only the journal remembers
+        ctx = usecases.Context(journal)
+        mine = [o for o in open_obligations(journal) if o.handoff_id == got.handoff_id]
+        assert {o.kind: o.actions for o in mine} == {
+            "file_until_contact": ("delete_after_contact",),  # seeds 001/002 art. 3
+            "email_not_deleted": ("confirm_email_deleted",),
+            "password_not_deleted": ("confirm_password_deleted",),
+        }
+        for item in mine:
+            (action,) = item.actions
+            usecases.act(item.handoff_id, action, ctx=ctx)
+        assert [o for o in open_obligations(journal) if o.handoff_id == got.handoff_id] == []
+        (deleted,) = journal.records(handoff_id=got.handoff_id, step=Step.FILE_DELETED)
+        assert deleted.details["reason"] == "early" and deleted.details["count"] == 1
+        assert not got.folder.exists()
+        with pytest.raises(HandoffError) as caught:
+            usecases.act(got.handoff_id, "delete_now", ctx=ctx)
+        assert caught.value.code == "nothing_stored"
+        with pytest.raises(HandoffError):
+            usecases.act(got.handoff_id, "launch_rockets", ctx=ctx)

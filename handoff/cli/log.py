@@ -176,17 +176,21 @@ def export_records(args: argparse.Namespace) -> int:
 
 
 def open_obligations(args: argparse.Namespace) -> int:
-    """What still has to be done, most urgent first."""
+    """What still has to be done, most urgent first: who, by when, and how to close it."""
     with Journal() as journal:
         found = obligations.open_obligations(journal)
     rows = [
-        (o.handoff_id, o.protocol_id or "-", o.since.astimezone().strftime("%Y-%m-%d"), o.message())
-        for o in found
+        (o.handoff_id, o.who(), o.when(), o.message(), ", ".join(o.actions) or "-") for o in found
     ]
-    headers = [tr(*h) for h in (("overdracht", "handoff"), ("protocol", "protocol"))]
-    headers += [tr(*h) for h in (("sinds", "since"), ("te doen", "to do"))]
+    headers = [tr(*h) for h in (("overdracht", "handoff"), ("wie", "who"), ("wanneer", "when"))]
+    headers += [tr(*h) for h in (("te doen", "to do"), ("handeling", "action"))]
     if rows:
         print(format_table(headers, rows))
+    if found:
+        say(
+            "Sluit een taak af met 'handoff log act OVERDRACHT HANDELING'.",
+            "Close an item with 'handoff log act HANDOFF ACTION'.",
+        )
     say(
         "{what}.",
         "{what}.",
@@ -198,6 +202,17 @@ def open_obligations(args: argparse.Namespace) -> int:
             "{n} open obligations",
         ),
     )
+    return 0
+
+
+def act(args: argparse.Namespace) -> int:
+    """Close one open item by its action (the same call the window's to-do buttons make)."""
+    from handoff import usecases
+
+    with Journal() as journal:
+        record = usecases.act(args.handoff, args.action, ctx=usecases.Context(journal))
+        words = Sentences()
+        print(f"{record.handoff_id}: {words.step(record.step.value)} — {words.details(record)}")
     return 0
 
 
@@ -240,3 +255,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     out.set_defaults(func=export_records)
     todo = sub.add_parser("open", help=tr("open verplichtingen", "open obligations"))
     todo.set_defaults(func=open_obligations)
+    done = sub.add_parser("act", help=tr("sluit een open taak af", "close an open item"))
+    done.add_argument("handoff")
+    done.add_argument("action", choices=sorted(obligations.ACTIONS))
+    done.set_defaults(func=act)

@@ -14,7 +14,7 @@ seed 000).
 """
 
 from handoff.usecases.common import Cancel, Context, Progress
-from handoff.usecases.obligations import CONFIRMABLE, confirm, confirm_file_deleted
+from handoff.usecases.obligations import CONFIRMABLE, act, confirm, confirm_file_deleted
 from handoff.usecases.password import (
     PasswordNotSent,
     check_sms_ready,
@@ -51,6 +51,7 @@ __all__ = [
     "Received",
     "Sealed",
     "Sent",
+    "act",
     "archive_channel",
     "channel_name",
     "check_sms_ready",
