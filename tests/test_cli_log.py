@@ -130,7 +130,7 @@ def test_export_csv_and_xlsx_with_the_dpo_columns(capsys, tmp_path):
     rows = list(csv.reader(csv_path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0] == headers and len(rows) == 7
     first = dict(zip(headers, rows[1], strict=True))
-    assert first["Stap"] == "Bestand gecontroleerd en vergrendeld"
+    assert first["Stap"] == "Bestand gecontroleerd en met een wachtwoord vergrendeld"
     assert first["Protocol"] == "Thuispunt Gent: CIR-lijst naar OCMW Gent"
     assert first["Omschrijving"] == "0 rijen; archief 10 B"
     assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", first["Tijd (lokaal)"])
@@ -161,7 +161,8 @@ def test_export_speaks_english_when_asked(capsys, tmp_path, monkeypatch):
     assert run(capsys, "log", "export", "--output", str(target))[0] == 0
     rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert (
-        rows[0][:3] == ["No.", "Time (local)", "User"] and rows[1][6] == "File checked and locked"
+        rows[0][:3] == ["No.", "Time (local)", "User"]
+        and rows[1][6] == "File checked and locked with a password"
     )
 
 

@@ -26,34 +26,53 @@ DAY = "%d/%m/%Y"
 MOMENT = "%d/%m/%Y %H:%M"
 
 STEP_NAMES: dict[str, Text] = {
-    "packaged": Text("Bestand gecontroleerd en vergrendeld", "File checked and locked"),
+    "packaged": Text(
+        "Bestand gecontroleerd en met een wachtwoord vergrendeld",
+        "File checked and locked with a password",
+    ),
     "consent_confirmed": Text("Toestemming van de cliënt bevestigd", "Client's consent confirmed"),
-    "draft_handed": Text("E-mailconcept klaargezet", "E-mail draft prepared"),
+    "draft_handed": Text(
+        "E-mailconcept aan het mailprogramma gegeven", "E-mail draft handed to the mail program"
+    ),
     "sent": Text("E-mail verstuurd", "E-mail sent"),
-    "uploaded": Text("Opgeladen naar de beveiligde server", "Uploaded to the secure server"),
-    "delivery_uncertain": Text("Aankomst niet bevestigd", "Arrival not confirmed"),
-    "delivery_failed": Text("Versturen mislukt", "Sending failed"),
-    "archive_voided": Text("Archief vernietigd", "Archive voided"),
-    "draft_sent": Text("Concept verstuurd (bevestigd)", "Draft sent (confirmed)"),
-    "draft_removed": Text("Concept uit de outbox verwijderd", "Draft removed from the outbox"),
-    "password_passed": Text("Wachtwoord doorgegeven", "Password passed on"),
+    "uploaded": Text(
+        "Bestand naar de beveiligde server opgeladen", "File uploaded to the secure server"
+    ),
+    "delivery_uncertain": Text(
+        "Verstuurd, maar de server bevestigde de aankomst niet",
+        "Sent, but arrival not confirmed by the server",
+    ),
+    "delivery_failed": Text(
+        "Versturen mislukt; er kwam niets aan", "Sending failed; nothing arrived"
+    ),
+    "archive_voided": Text("Archief vernietigd door de medewerker", "Archive voided by the worker"),
+    "draft_sent": Text("E-mail met het archief verstuurd", "E-mail with the archive sent"),
+    "draft_removed": Text(
+        "E-mailconcept uit de uitgaande map verwijderd", "E-mail draft removed from the outbox"
+    ),
+    "password_passed": Text(
+        "Wachtwoord via een ander kanaal doorgegeven", "Password passed on by another channel"
+    ),
     "password_uncertain": Text(
-        "Sms met wachtwoord: afloop onbekend", "Password SMS: outcome unknown"
+        "Sms met het wachtwoord: vertrek onzeker", "SMS with the password: outcome unknown"
     ),
     "received": Text("Bestand ontvangen", "File received"),
     "decrypted_stored": Text(
-        "Geopend en bewaard in de beveiligde map", "Opened and stored in the secure folder"
+        "Bestand geopend en in de beveiligde map bewaard",
+        "File opened and stored in the secure folder",
     ),
     "email_deleted": Text("E-mail met het bestand verwijderd", "E-mail with the file deleted"),
-    "password_deleted": Text("Wachtwoord verwijderd", "Password deleted"),
+    "password_deleted": Text(
+        "Sms of notitie met het wachtwoord verwijderd", "SMS or note with the password deleted"
+    ),
     "file_deleted": Text("Bestanden verwijderd", "Files deleted"),
-    "sealed": Text("Bestand verzegeld", "File sealed"),
+    "sealed": Text("Bestand met een wachtwoord verzegeld", "File sealed with a password"),
     "custodian_confirmed": Text(
-        "Ontvangst door de bewaarder bevestigd", "Receipt confirmed by the custodian"
+        "Wachtwoord aan de bewaarder gegeven", "Password handed to the custodian"
     ),
     "leftovers_removed": Text(
-        "Resten van een onderbroken Handoff opgeruimd",
-        "Leftovers of an interrupted Handoff removed",
+        "Bestanden van een onderbroken Handoff opgeruimd",
+        "Files left by an interrupted Handoff removed",
     ),
 }
 
