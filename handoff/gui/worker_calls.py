@@ -176,3 +176,20 @@ def sms_available(protocol: Any) -> bool:
     except HandoffError:  # a broken settings file or SMS set-up: Settings names the problem
         return False
     return True
+
+
+def open_obligations() -> list[Any]:
+    """Every open item of the journal, most urgent first (the to-do lists)."""
+    from handoff.core.journal import Journal
+    from handoff.core.journal.obligations import open_obligations as found
+
+    with Journal() as journal:
+        return found(journal)
+
+
+def act(handoff_id: str, action: str) -> Any:
+    """Close an open item by its action (``usecases.act``): delete now, confirm, void."""
+    from handoff import usecases
+    from handoff.core import settings
+
+    return usecases.act(handoff_id, action, ctx=usecases.Context(settings=settings.load()))
