@@ -179,10 +179,18 @@ def sms_available(protocol: Any) -> bool:
 
 
 def open_obligations() -> list[Any]:
-    """Every open item of the journal, most urgent first (the to-do lists)."""
+    """Every open item of the journal, most urgent first (the to-do lists).
+
+    No journal yet means nothing is open; a reader must not create the file
+    while a step on another thread is creating it (that one would find a
+    half-made file and call it "not a journal").
+    """
+    from handoff.core import paths
     from handoff.core.journal import Journal
     from handoff.core.journal.obligations import open_obligations as found
 
+    if not paths.journal_path().exists():
+        return []
     with Journal() as journal:
         return found(journal)
 
