@@ -379,6 +379,11 @@
         <source>Hash: {hash}</source>
         <translation>Hash: {hash}</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Computer: {name}</source>
+        <translation>Computer: {name}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

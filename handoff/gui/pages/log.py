@@ -108,8 +108,14 @@ class LogPage(Page):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        last = self.model.columnCount() - 1  # the sentence takes what is left, no side scroll
+        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setColumnHidden(
+            6, True
+        )  # the computer: in the detail pane, room for the sentence
         self.table.setMinimumHeight(260)
         self.body.addWidget(self.table, 2)
         self.no_rows = style.hint(self.tr("No records."))
@@ -248,6 +254,11 @@ class LogPage(Page):
         if self.model.canFetchMore():
             self.model.fetchMore()
         self._update_empty()
+        cap = self.fontMetrics().horizontalAdvance("x") * 14  # titles elide; tooltips show all
+        for column in range(self.model.columnCount() - 1):  # the last one stretches
+            self.table.resizeColumnToContents(column)
+            if column in (3, 4):  # protocol title and step name
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
 
     def show_handoff(self, handoff_id: str | None) -> None:
         """Only this handoff's records (a click in the to-do list), or all again."""
@@ -282,6 +293,7 @@ class LogPage(Page):
             words.details(record),
             "",
             self.tr("Time (UTC): {time}").format(time=record.time.isoformat()),
+            self.tr("Computer: {name}").format(name=record.machine),
             self.tr("Protocol: {id}").format(id=record.protocol_id or "—"),
             self.tr("Step code: {code}").format(code=record.step.value),
             self.tr("Details: {raw}").format(raw=details_text(record.details)),
