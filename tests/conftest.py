@@ -91,3 +91,11 @@ def thuispunt_org(handoff_home) -> str:
     text = text.replace("until = 2024-09-27", "until = 2099-09-27")  # the renewed protocol
     (paths.user_protocols_dir() / f"{THUISPUNT_ORG}.toml").write_text(text, encoding="utf-8")
     return THUISPUNT_ORG
+
+
+@pytest.fixture
+def thuispunt(handoff_home):
+    """The id of seed 003's profile as renewed by an organisation (the shipped date passed)."""
+    from sheets import renew_thuispunt
+
+    return renew_thuispunt()

@@ -144,3 +144,27 @@ CONFORMING: dict[str, tuple[list[str], Callable[[], list[list[object]]]]] = {
     "thuispunt-gent-cir": (THUISPUNT_HEADERS, thuispunt_rows),
     "turnhout-social-supplement": (TURNHOUT_HEADERS, turnhout_rows),
 }
+
+
+#: Seed 003's profile as an organisation renews it (issue 13 §10): the shipped
+#: one kept lists "tot uiterlijk 27/09/2024", so nothing may be sent or received
+#: under it any more; the renewal carries a new date and the real mailbox.
+THUISPUNT_RENEWED = "thuispunt-gent-cir-renewed"
+
+
+def renew_thuispunt(until: str = "2099-09-27") -> str:
+    """Write the renewed seed 003 profile into this test's protocol folder; its id."""
+    from handoff.core import paths, protocols
+
+    text = (protocols.shipped_dir() / "thuispunt-gent-cir.toml").read_text(encoding="utf-8")
+    for old, new in (
+        ('id = "thuispunt-gent-cir"', f'id = "{THUISPUNT_RENEWED}"'),
+        ("until = 2024-09-27", f"until = {until}"),
+        ("mailbox-niet-in-protocol@ocmw-gent.invalid", "cir-lijsten@ocmw.gent"),
+        ('naar OCMW Gent"', 'naar OCMW Gent (vernieuwd)"'),
+        ('to OCMW Gent"', 'to OCMW Gent (renewed)"'),
+    ):
+        assert old in text, old
+        text = text.replace(old, new)
+    (paths.user_protocols_dir() / f"{THUISPUNT_RENEWED}.toml").write_text(text, encoding="utf-8")
+    return THUISPUNT_RENEWED

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from sheets import THUISPUNT_RENEWED
 
 from handoff import usecases
 from handoff.channels import sms
@@ -23,10 +24,12 @@ from tests.servers import sample
 from tests.servers.sms_gateway import SID, TOKEN, sms_gateway, sms_target
 from tests.servers.smtp_server import free_port
 
+pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
+
 PASSWORD = Password("7KQ2-M9XD-PX4R-T6WZ", "sms", 80.0)
 HEX_PASSWORD = Password("0A1B-2C3D-4E5F-6789", "sms", 80.0)  # fits inside an SM + 32 hex sid
 E164 = "+32499996757"
-THUISPUNT = "thuispunt-gent-cir"  # seed 003: the password by SMS to the responsible worker
+THUISPUNT = THUISPUNT_RENEWED  # seed 003: the password by SMS to the responsible worker
 REF = "HO-20261127-AB12CD"
 PHONE = "0499 12 34 56"
 BOTH = ["twilio", "cm"]

@@ -13,8 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sheets import THUISPUNT_RENEWED
 
 from tests import hostile
+
+pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
 
 PW = hostile.PASSWORD
 
@@ -176,7 +179,7 @@ def test_receive_warns_when_the_file_names_were_not_encrypted(tmp_path):
 
     plain = hostile.plain_header_archive(tmp_path / "HO-20260301-ABCDEF.7z", {"a.txt": b"x"})
     sealed = archive.pack({"b.txt": b"y"}, tmp_path / "HO-20260302-ABCDEF.7z", PW).path
-    args = ("--protocol", "thuispunt-gent-cir", "--password-stdin")
+    args = ("--protocol", THUISPUNT_RENEWED, "--password-stdin")
     warned = handoff("receive", str(plain), *args, stdin=PW, lang="en")
     quiet = handoff("receive", str(sealed), *args, stdin=PW, lang="en")
     assert warned.returncode == 0 and quiet.returncode == 0, warned.stderr + quiet.stderr

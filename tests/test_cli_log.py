@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 import sqlite3
 from datetime import date, timedelta
 
@@ -47,7 +48,7 @@ def test_list_prints_an_aligned_table_and_filters(capsys):
     ids = _fill()
     code, out, err = run(capsys, "log", "list")
     lines = out.splitlines()
-    assert code == 0 and len(lines) == 1 + 6 and "6 record(s)" in err
+    assert code == 0 and len(lines) == 1 + 6 and "6 regels" in err
     assert lines[0].split()[:3] == ["nr", "tijd", "account"]
     starts = {line.index("HO-") for line in lines[1:]}
     assert len(starts) == 1  # the handoff column is aligned
@@ -78,7 +79,7 @@ def test_list_and_export_stream_pages_oldest_first(capsys, tmp_path, monkeypatch
     monkeypatch.setattr(Journal, "records", whole_journal)
     code, out, err = run(capsys, "log", "list")
     lines = out.splitlines()
-    assert code == 0 and len(lines) == 1 + total and f"{total} record(s)" in err
+    assert code == 0 and len(lines) == 1 + total and f"{total} regels" in err
     assert [int(line.split()[0]) for line in lines[1:]] == list(range(1, total + 1))
     assert len({line.index("HO-") for line in lines[1:]}) == 1  # aligned across pages
     code, out, err = run(capsys, "log", "list", "--account", "alice")
@@ -119,43 +120,50 @@ def test_checkpoint_then_truncation_is_found(capsys, tmp_path):
 
 
 def test_export_csv_and_xlsx_with_the_dpo_columns(capsys, tmp_path):
+    """Issue 13 §12: Dutch labels, local time, step names and sentences; raw fields for auditors."""
     _fill()
-    headers = [
-        "seq",
-        "time",
-        "account",
-        "machine",
-        "handoff",
-        "protocol",
-        "step",
-        "details",
-        "hash",
-    ]
+    headers = ["Nr", "Tijd (lokaal)", "Gebruiker", "Computer", "Overdracht", "Protocol", "Stap"]
+    headers += ["Omschrijving", "Tijd (UTC)", "Protocol-id", "Stapcode", "Details (ruw)"]
+    headers += ["Vorige hash", "Hash"]
     csv_path = tmp_path / "register.csv"
     assert run(capsys, "log", "export", "--format", "csv", "--output", str(csv_path))[0] == 0
     rows = list(csv.reader(csv_path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[0] == headers and len(rows) == 7 and rows[1][6] == "packaged"
+    assert rows[0] == headers and len(rows) == 7
+    first = dict(zip(headers, rows[1], strict=True))
+    assert first["Stap"] == "Bestand gecontroleerd en met een wachtwoord vergrendeld"
+    assert first["Protocol"] == "Thuispunt Gent: CIR-lijst naar OCMW Gent"
+    assert first["Omschrijving"] == "0 rijen; archief 10 B"
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", first["Tijd (lokaal)"])
+    assert first["Stapcode"] == "packaged" and first["Protocol-id"] == "thuispunt-gent-cir"
+    assert first["Tijd (UTC)"].endswith("Z") and len(first["Hash"]) == 64
     xlsx_path = tmp_path / "register.xlsx"
+    args = ("log", "export", "--format", "xlsx", "--output", str(xlsx_path), "--step", "sent")
+    assert run(capsys, *args)[0] == 0
+    book = openpyxl.load_workbook(xlsx_path)
+    assert book.sheetnames == ["Logboek", "Technisch"]
+    values = list(book["Logboek"].values)
+    assert list(values[0]) == headers[:8] and len(values) == 4
     assert (
-        run(
-            capsys,
-            "log",
-            "export",
-            "--format",
-            "xlsx",
-            "--output",
-            str(xlsx_path),
-            "--step",
-            "sent",
-        )[0]
-        == 0
+        values[1][6] == "E-mail verstuurd" and values[1][7] == "aan ocmw@gent.be; via e-mail (SMTP)"
     )
-    sheet = openpyxl.load_workbook(xlsx_path).active
-    values = list(sheet.values)
-    assert list(values[0]) == headers and len(values) == 4 and values[1][6] == "sent"
+    audit = list(book["Technisch"].values)
+    assert audit[0][0] == "Nr" and [r[0] for r in audit[1:]] == [r[0] for r in values[1:]]
+    assert audit[1][3] == "sent" and '"recipient":"ocmw@gent.be"' in audit[1][4]
     code, _, err = run(capsys, "log", "export", "--output", str(csv_path))
     assert code == 2 and "bestaat al" in err
     assert not list(tmp_path.glob(".*partial"))
+
+
+def test_export_speaks_english_when_asked(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("HANDOFF_LANG", "en")
+    _fill(1)
+    target = tmp_path / "register.csv"
+    assert run(capsys, "log", "export", "--output", str(target))[0] == 0
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert (
+        rows[0][:3] == ["No.", "Time (local)", "User"]
+        and rows[1][6] == "File checked and locked with a password"
+    )
 
 
 def test_open_lists_obligations_and_an_empty_journal_lists_none(capsys):
@@ -201,7 +209,7 @@ def test_retention_upcoming_run_and_delete(capsys, tmp_path):
     code, out, _ = run(capsys, "retention", "upcoming", "--days", "14")
     assert code == 0 and out.index(late) < out.index(later) and "ja" in out
     code, out, _ = run(capsys, "--lang", "en", "retention", "run")
-    assert code == 0 and late in out and "1 file(s) deleted" in out and later not in out
+    assert code == 0 and late in out and "1 file deleted" in out and later not in out
     code, out, _ = run(capsys, "retention", "delete", later)
     assert code == 0 and later in out
     assert run(capsys, "retention", "delete", later)[0] == 2
@@ -272,3 +280,18 @@ def test_seal_still_prints_the_password_when_the_journal_fails(
     subprocess.run(
         [sevenzip, "t", f"-p{out.strip()}", str(archive)], check=True, capture_output=True
     )
+
+
+def test_open_says_who_and_by_when_and_act_closes_it(capsys, tmp_path):
+    """Issue 13 §9 on the command line: a concrete date, the account, then the action."""
+    due = date.today() + timedelta(days=10)
+    hid = _stored(tmp_path, due)
+    code, out, err = run(capsys, "log", "open")
+    line = next(x for x in out.splitlines() if hid in x)
+    assert f"uiterlijk {due.strftime('%d/%m/%Y')}" in line and "(ontvanger)" in line
+    assert "delete_now" in line and "(uiterlijk -)" not in out and "log act" in err
+    code, out, _ = run(capsys, "log", "act", hid, "delete_now")
+    assert code == 0 and "Bestanden verwijderd" in out and "1 bestand verwijderd" in out
+    assert not (tmp_path / "secure" / hid).exists()
+    assert run(capsys, "log", "open")[2].startswith("0 open")
+    assert run(capsys, "log", "act", hid, "delete_now")[0] == 2  # nothing stored any more

@@ -79,7 +79,7 @@ def test_overdue_files_come_first_and_oldest_due_first():
             ("password_not_passed", sent),
         ]
         assert found[0].overdue and "ontvangen" in found[0].message("nl").lower()
-        assert str(TODAY - timedelta(days=20)) in found[0].message("en")
+        assert (TODAY - timedelta(days=20)).strftime("%d/%m/%Y") in found[0].message("en")
 
 
 def test_sftp_receipt_has_no_email_and_plain_archive_no_password():
@@ -117,8 +117,33 @@ def test_until_contact_shows_its_reminder_once_reached():
             reminder=(TODAY + timedelta(days=2)).isoformat(),
             retention="until_contact",
         )
-        assert kinds(journal) == [("file_not_deleted", hid)]
+        assert kinds(journal) == [("file_until_contact", hid)]
         later = open_obligations(journal, TODAY + timedelta(days=2))
         assert [(o.kind, o.reminder) for o in later] == [
             ("contact_reminder", TODAY + timedelta(days=2))
         ]
+
+
+def test_each_item_says_who_acts_by_when_and_how_never_a_dash():
+    """Issue 13 §9: 'uiterlijk 12/12/2026', the account and its side, and an action."""
+    with Journal() as journal:
+        stored, contact, received, sent = (new_handoff_id() for _ in range(4))
+        decrypted(journal, stored, date(2026, 12, 12))
+        decrypted(journal, contact, None)
+        add(journal, Step.RECEIVED, received, archive_sha256=SHA, encrypted=True)
+        add(journal, Step.SENT, sent, channel="smtp")
+        found = {(o.kind, o.handoff_id): o for o in open_obligations(journal, TODAY)}
+    due = found[("file_not_deleted", stored)]
+    assert due.when("nl") == "uiterlijk 12/12/2026" and "12/12/2026" in due.message("nl")
+    assert due.who("nl").endswith("(ontvanger)") and due.account in due.who("nl")
+    assert due.actions == ("delete_now",)
+    until = found[("file_until_contact", contact)]
+    assert until.when("nl") == "na contact" and until.actions == ("delete_after_contact",)
+    assert found[("email_not_deleted", received)].actions == ("confirm_email_deleted",)
+    assert found[("email_not_deleted", received)].when("nl") == "zo snel mogelijk"
+    passed = found[("password_not_passed", sent)]
+    assert passed.who("en").endswith("(sender)") and passed.actions == ("void",)
+    for item in found.values():
+        for lang in ("nl", "en"):
+            for text in (item.message(lang), item.when(lang), item.who(lang)):
+                assert "-)" not in text and "None" not in text and "{" not in text

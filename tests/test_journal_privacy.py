@@ -12,10 +12,12 @@ import json
 import re
 from datetime import date
 
+import pytest
 from sheets import (
     KG_HEADERS,
     LIEVEGEM_HEADERS,
     THUISPUNT_HEADERS,
+    THUISPUNT_RENEWED,
     kg_rows,
     lievegem_rows,
     thuispunt_rows,
@@ -28,6 +30,8 @@ from handoff.core import retention
 from handoff.core.journal import Journal, Step
 from handoff.usecases import sealing
 from tests.journal_bytes import journal_bytes
+
+pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
 
 
 def _forms(value: object) -> set[bytes]:
@@ -69,27 +73,27 @@ def test_full_flows_leave_no_personal_data_in_the_journal(tmp_path):
     with Journal() as journal:
         # Seed 003, steps 1-5: encrypt, mail, password by SMS, decrypt and store, delete.
         sent = usecases.package(
-            thuispunt, "thuispunt-gent-cir", work / "a.7z", ctx=usecases.Context(journal)
+            thuispunt, THUISPUNT_RENEWED, work / "a.7z", ctx=usecases.Context(journal)
         )
         secrets.add(sent.password.value.encode())
         told = confirmation("verantwoordelijke OCMW Gent-medewerker", "sms", client_phone)
         journal.append(
             told.step,
             handoff_id=sent.handoff_id,
-            protocol_id="thuispunt-gent-cir",
+            protocol_id=THUISPUNT_RENEWED,
             details=told.details,
         )
         got = usecases.receive(
             work / "a.7z",
-            "thuispunt-gent-cir",
+            THUISPUNT_RENEWED,
             sent.password.value,
             secure,
             today=date(2024, 9, 1),
             ctx=usecases.Context(journal=journal),
         )
         for step in (Step.EMAIL_DELETED, Step.PASSWORD_DELETED):
-            usecases.confirm(got.handoff_id, "thuispunt-gent-cir", step, journal=journal)
-        assert [d.deleted for d in retention.run(journal, today=date(2024, 9, 27))] == [1]
+            usecases.confirm(got.handoff_id, THUISPUNT_RENEWED, step, journal=journal)
+        assert [d.deleted for d in retention.run(journal, today=date(2099, 9, 27))] == [1]
         # Seeds 001/002: a referral after the client's consent.
         ref = usecases.package(
             referral,

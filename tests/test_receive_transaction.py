@@ -80,8 +80,13 @@ def test_receive_journals_before_the_folder_is_filled_and_leaves_no_staging(tmp_
     assert got.folder == secure / REF and got.files[0].read_bytes() == SECRET * 100
     assert _listing(secure) == [REF, f"{REF}/lijst.csv"]
     assert [r.step for r in _records()] == [Step.RECEIVED, Step.DECRYPTED]
-    again = usecases.receive(source, REFERRAL, PW, secure)
-    assert again.folder == secure / f"{REF}-2"  # opened twice: its own folder, nothing replaced
+    with pytest.raises(HandoffError) as caught:  # the same archive again (issue 13 §11)
+        usecases.receive(source, REFERRAL, PW, secure)
+    assert caught.value.code == "already_received"
+    source.unlink()
+    other = _archive(tmp_path, data=SECRET * 101)  # another archive under the same reference
+    again = usecases.receive(other, REFERRAL, PW, secure)
+    assert again.folder == secure / f"{REF}-2"  # its own folder, nothing replaced
 
 
 def test_relative_secure_folder_is_refused_before_anything_is_decrypted(tmp_path, monkeypatch):
@@ -396,11 +401,18 @@ def test_receive_killed_at_random_moments_leaves_no_decrypted_byte_after_the_nex
         proc.stdin.close()
         return proc
 
+    def forget_copy() -> None:
+        """The same archive is refused while a copy is stored (issue 13 §11): delete it."""
+        with Journal() as journal:
+            if any(item.handoff_id == REF for item in retention.stored(journal)):
+                retention.delete_now(REF, journal=journal)
+
     runs = []
     for _ in range(2):  # the second run also sweeps and finds the first's folder recorded
         began = time.monotonic()
         assert start().wait() == 0
         runs.append(time.monotonic() - began)
+        forget_copy()
     full_run = max(runs)
     rng = random.Random(20261127)  # seeded: a failure can be replayed
     outcome: Counter[str] = Counter()
@@ -412,6 +424,7 @@ def test_receive_killed_at_random_moments_leaves_no_decrypted_byte_after_the_nex
         retention.run()  # the next start of the app (and `handoff retention run`)
         assert _strays(secure) == [], outcome
         assert _strays(paths.temp_dir()) == []
+        forget_copy()
     removed = _records(Step.LEFTOVERS_REMOVED)
     assert outcome["killed"] >= 10, outcome
     assert removed and sum(r.details["bytes"] for r in removed) > 0, outcome

@@ -15,7 +15,14 @@ from email import policy
 from pathlib import Path
 
 import pytest
-from sheets import KG_HEADERS, THUISPUNT_HEADERS, kg_rows, thuispunt_rows, write_sheet
+from sheets import (
+    KG_HEADERS,
+    THUISPUNT_HEADERS,
+    THUISPUNT_RENEWED,
+    kg_rows,
+    thuispunt_rows,
+    write_sheet,
+)
 
 from handoff import usecases
 from handoff.channels import sms
@@ -31,9 +38,10 @@ from tests.servers.smtp_server import PASSWORD as SMTP_PASSWORD
 from tests.servers.smtp_server import USER, free_port, smtp_server
 from tests.servers.tls import self_signed
 
+pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
+
 REFERRAL = "kg-ocmw-referral"
-THUISPUNT = "thuispunt-gent-cir-eigen"  # the organisation's copy: conftest.thuispunt_org
-pytestmark = pytest.mark.usefixtures("thuispunt_org")
+THUISPUNT = THUISPUNT_RENEWED
 FORM = {
     "first_name": "Mieke",
     "last_name": "Vandenbroucke",
@@ -552,3 +560,96 @@ def test_an_unconfirmed_draft_leaves_the_outbox_at_the_protocols_retention():
         [removed] = journal.records(handoff_id=ref, step=Step.DRAFT_REMOVED)
         assert journal.records(handoff_id=kept_ref, step=Step.DRAFT_REMOVED) == []
     assert removed.details == {"reason": "retention", "days": days}
+
+
+def test_protocol_past_its_fixed_date_refuses_packing_and_decrypting(tmp_path):
+    """Issue 13 §10, seed 003 art. 3 "tot uiterlijk 27/09/2024": refused before anything exists."""
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    with Journal() as journal:
+        ctx = usecases.Context(journal)
+        with pytest.raises(HandoffError) as caught:
+            usecases.package(sheet, "thuispunt-gent-cir", tmp_path / "a.7z", ctx=ctx)
+        assert caught.value.code == "protocol_expired"
+        assert "27/09/2024" in str(caught.value) and "DPO" in str(caught.value)
+        assert not (tmp_path / "a.7z").exists()
+        packed = usecases.package(sheet, THUISPUNT, tmp_path / "b.7z", ctx=ctx)
+        with pytest.raises(HandoffError) as caught:
+            usecases.receive(
+                packed.archive.path,
+                "thuispunt-gent-cir",
+                packed.password.value,
+                tmp_path / "secure",
+                ctx=ctx,
+            )
+        assert caught.value.code == "protocol_expired"
+        assert [r.step for r in journal.records()] == [Step.PACKAGED]
+        assert not (tmp_path / "secure").exists()
+
+
+def test_fixed_date_falling_today_is_already_too_late():
+    """A file due today would be deleted at the next clean-up: refused as well."""
+    from datetime import date
+
+    shipped = protocols.get("thuispunt-gent-cir")
+    protocols.require_in_force(shipped, today=date(2024, 9, 26))
+    with pytest.raises(HandoffError):
+        protocols.require_in_force(shipped, today=date(2024, 9, 27))
+
+
+def test_the_same_archive_received_twice_points_at_the_first_copy(tmp_path):
+    """Issue 13 §11: no silent second copy; 'al ontvangen op … (HO-…)' and the copy's folder."""
+    sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
+    secure = tmp_path / "secure"
+    with Journal() as journal:
+        ctx = usecases.Context(journal)
+        packed = usecases.package(sheet, THUISPUNT, tmp_path / "a.7z", ctx=ctx)
+        first = usecases.receive(
+            packed.archive.path, THUISPUNT, packed.password.value, secure, ctx=ctx
+        )
+        before = journal.count()
+        with pytest.raises(HandoffError) as caught:
+            usecases.receive(packed.archive.path, THUISPUNT, packed.password.value, secure, ctx=ctx)
+        assert caught.value.code == "already_received"
+        assert first.handoff_id in str(caught.value) and "al ontvangen op" in str(caught.value)
+        assert caught.value.params["folder"] == str(first.folder)
+        assert journal.count() == before
+        assert [p.name for p in secure.iterdir()] == [first.folder.name]
+        retention.delete_now(first.handoff_id, journal=journal)
+        again = usecases.receive(
+            packed.archive.path, THUISPUNT, packed.password.value, secure, ctx=ctx
+        )  # the first copy is gone: a fresh, journaled copy
+        assert again.files[0].exists()
+
+
+def test_open_items_are_closed_later_through_their_actions(tmp_path):
+    """Issue 13 §9: every open item of a receipt closes by its action, journaled, any time later."""
+    sheet = write_sheet(tmp_path / "ref.xlsx", KG_HEADERS, kg_rows())
+    secure = tmp_path / "secure"
+    with Journal() as journal:
+        ctx = usecases.Context(journal)
+        packed = usecases.package(
+            sheet, REFERRAL, tmp_path / "a.7z", consent_confirmed=True, ctx=ctx
+        )
+        got = usecases.receive(
+            packed.archive.path, REFERRAL, packed.password.value, secure, ctx=ctx
+        )
+    with Journal() as journal:  # a restart: only the journal remembers
+        ctx = usecases.Context(journal)
+        mine = [o for o in open_obligations(journal) if o.handoff_id == got.handoff_id]
+        assert {o.kind: o.actions for o in mine} == {
+            "file_until_contact": ("delete_after_contact",),  # seeds 001/002 art. 3
+            "email_not_deleted": ("confirm_email_deleted",),
+            "password_not_deleted": ("confirm_password_deleted",),
+        }
+        for item in mine:
+            (action,) = item.actions
+            usecases.act(item.handoff_id, action, ctx=ctx)
+        assert [o for o in open_obligations(journal) if o.handoff_id == got.handoff_id] == []
+        (deleted,) = journal.records(handoff_id=got.handoff_id, step=Step.FILE_DELETED)
+        assert deleted.details["reason"] == "early" and deleted.details["count"] == 1
+        assert not got.folder.exists()
+        with pytest.raises(HandoffError) as caught:
+            usecases.act(got.handoff_id, "delete_now", ctx=ctx)
+        assert caught.value.code == "nothing_stored"
+        with pytest.raises(HandoffError):
+            usecases.act(got.handoff_id, "launch_rockets", ctx=ctx)

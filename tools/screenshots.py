@@ -61,6 +61,25 @@ CIR_ROW = [
     "15/08/2024",
 ]  # fmt: skip
 DEBTOR_HEADERS = ["Voornaam", "Naam", "Rijksregisternummer", "Adres", "Dossiernummer"]
+#: Seed 003 as OCMW Gent renewed it: the shipped profile kept lists until 27/09/2024,
+#: so nothing may be sent or received under it any more (issue 13 §10).
+RENEWED = "thuispunt-gent-cir-2027"
+
+
+def _renew_thuispunt() -> None:
+    """Drop the organisation's renewed seed 003 profile into the user protocol folder."""
+    from handoff.core import paths, protocols
+
+    text = (protocols.shipped_dir() / "thuispunt-gent-cir.toml").read_text(encoding="utf-8")
+    for old, new in (
+        ('id = "thuispunt-gent-cir"', f'id = "{RENEWED}"'),
+        ("until = 2024-09-27", "until = 2027-09-27"),
+        ("mailbox-niet-in-protocol@ocmw-gent.invalid", "cir-lijsten@ocmw.gent"),
+        ('naar OCMW Gent"', 'naar OCMW Gent (2027)"'),
+        ('to OCMW Gent"', 'to OCMW Gent (2027)"'),
+    ):
+        text = text.replace(old, new)
+    (paths.user_protocols_dir() / f"{RENEWED}.toml").write_text(text, encoding="utf-8")
 
 
 def _sheet(path: Path, headers: list[str], rows: list[list[object]]) -> Path:
@@ -170,13 +189,15 @@ class Shooter:
 
     def check_list(self) -> None:
         page = self.window.show_page("send")
-        page.picker.select("thuispunt-gent-cir")
+        page.picker.select(RENEWED)
         rows = [CIR_ROW, ["Wouters", "Lien", "12345678901", "niet bevestigd", "", "01/08/2024", ""]]
         self.choose(page.drop, _sheet(self.work / "kandidaten-cir.xlsx", CIR_HEADERS, rows))
         self.settle(lambda: page.report is not None)
         self.save("04-versturen-controle")
 
     def receive(self) -> None:
+        from PySide6.QtWidgets import QScrollArea
+
         from handoff import usecases
         from handoff.core.journal import Journal
 
@@ -184,13 +205,13 @@ class Shooter:
         sender = self.work / "afzender"
         sender.mkdir()
         packaged = usecases.package(
-            sheet, "thuispunt-gent-cir", sender / "HO-20260312-4FJ7QX.7z",
+            sheet, RENEWED, sender / "HO-20260312-4FJ7QX.7z",
             handoff_id="HO-20260312-4FJ7QX",
             ctx=usecases.Context(Journal(self.work / "afzender.sqlite3")),
         )  # fmt: skip
         page = self.window.show_page("receive")
         self.choose(page.drop, packaged.archive.path)
-        page.picker.select("thuispunt-gent-cir")
+        page.picker.select(RENEWED)
         page.password.setText(packaged.password.value)
         self.save("05-ontvangen-wachtwoord")
         page.open_button.click()
@@ -198,6 +219,11 @@ class Shooter:
         page.cleanup["email_deleted"].setChecked(True)
         self.settle()
         self.save("06-ontvangen-controlelijst")
+        page.again_button.click()  # the clean-up left is on the page's to-do list
+        self.settle(lambda: page.todo.table.rowCount() >= 2)
+        page.todo.table.scrollTo(page.todo.table.model().index(0, 0))
+        self.window.pages["receive"].findChild(QScrollArea).ensureWidgetVisible(page.todo)
+        self.save("15-ontvangen-te-doen")
 
     def answer(self) -> None:
         page = self.window.show_page("answer")
@@ -229,7 +255,8 @@ class Shooter:
     def log(self) -> None:
         page = self.window.show_page("log")
         page.refresh()
-        self.settle(lambda: page.verify_button.isEnabled())
+        self.settle(lambda: page.verify_button.isEnabled() and page.todo.table.rowCount() > 0)
+        page.table.selectRow(0)
         self.save("09-logboek")
 
     def dialogs(self) -> None:
@@ -263,6 +290,7 @@ def main() -> int:
         config = settings.load()
         config.organisation = "OCMW Kluisbergen"
         settings.save(config)
+        _renew_thuispunt()
         OUT.mkdir(parents=True, exist_ok=True)
         shooter = Shooter(work)
         for step in (shooter.send_referral, shooter.check_list, shooter.receive, shooter.answer,

@@ -8,7 +8,6 @@ a scheduled task can alert the DPO.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -17,10 +16,11 @@ from pathlib import Path
 from handoff.cli._prompts import say
 from handoff.core.atomic import write_atomic
 from handoff.core.errors import HandoffError
-from handoff.core.i18n import Text, tr
+from handoff.core.i18n import Text, language, tr
 from handoff.core.journal import Journal, Record, Step, obligations
 from handoff.core.journal.export import FORMATS, export_matching
 from handoff.core.journal.query import JournalFilter, pages
+from handoff.core.journal.sentences import Sentences, local_time, plural
 
 EXIT_BROKEN = 1
 
@@ -33,6 +33,11 @@ def usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int
         return 2
 
     return show
+
+
+def counted(n: int, nl_one: str, nl_many: str, en_one: str, en_many: str) -> str:
+    """'1 regel', '40 regels': the real plural form in the language in force, never '(s)'."""
+    return plural(n, Text(nl_one, en_one), Text(nl_many, en_many), language())
 
 
 def _text(rows: Sequence[Sequence[object]]) -> list[list[str]]:
@@ -86,15 +91,16 @@ def _filter(args: argparse.Namespace) -> JournalFilter:
     )
 
 
-def _row(r: Record) -> tuple[object, ...]:
+def _row(r: Record, words: Sentences) -> tuple[object, ...]:
+    """One line as the DPO reads it: local time, the step's name, the details as a sentence."""
     return (
         r.seq,
-        r.time.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+        local_time(r.time),
         r.account,
         r.handoff_id,
         r.protocol_id or "-",
-        r.step.value,
-        json.dumps(r.details, ensure_ascii=False, sort_keys=True),
+        words.step(r.step.value),
+        words.details(r),
     )
 
 
@@ -106,17 +112,25 @@ def list_records(args: argparse.Namespace) -> int:
     """
     headers = [tr(*h) for h in (("nr", "seq"), ("tijd", "time"), ("account", "account"))]
     headers += [tr(*h) for h in (("overdracht", "handoff"), ("protocol", "protocol"))]
-    headers += [tr(*h) for h in (("stap", "step"), ("details", "details"))]
+    headers += [tr(*h) for h in (("stap", "step"), ("omschrijving", "description"))]
     block, sizes, count = [headers], widths([headers]), 0
+    words = Sentences()
     with Journal() as journal:
         for chunk in pages(journal, _filter(args), oldest_first=True):
-            block += _text([_row(r) for r in chunk])
+            block += _text([_row(r, words) for r in chunk])
             sizes = widths(block, sizes)
             print(aligned(block, sizes))
             count, block = count + len(chunk), []
     if block:
         print(aligned(block, sizes))
-    say("{n} record(s).", "{n} record(s).", n=count)
+    if count == 0:
+        say("Geen regels.", "No records.")
+    else:
+        say(
+            "{what}.",
+            "{what}.",
+            what=counted(count, "{n} regel", "{n} regels", "{n} record", "{n} records"),
+        )
     return 0
 
 
@@ -156,23 +170,49 @@ def export_records(args: argparse.Namespace) -> int:
     path = Path(args.output)
     with Journal() as journal:
         count = export_matching(journal, _filter(args), path, args.format)
-    say("{n} record(s) naar {path}.", "{n} record(s) to {path}.", n=count, path=path)
+    what = counted(count, "{n} regel", "{n} regels", "{n} record", "{n} records")
+    say("{what} naar {path}.", "{what} to {path}.", what=what, path=path)
     return 0
 
 
 def open_obligations(args: argparse.Namespace) -> int:
-    """What still has to be done, most urgent first."""
+    """What still has to be done, most urgent first: who, by when, and how to close it."""
     with Journal() as journal:
         found = obligations.open_obligations(journal)
     rows = [
-        (o.handoff_id, o.protocol_id or "-", o.since.astimezone().strftime("%Y-%m-%d"), o.message())
-        for o in found
+        (o.handoff_id, o.who(), o.when(), o.message(), ", ".join(o.actions) or "-") for o in found
     ]
-    headers = [tr(*h) for h in (("overdracht", "handoff"), ("protocol", "protocol"))]
-    headers += [tr(*h) for h in (("sinds", "since"), ("te doen", "to do"))]
+    headers = [tr(*h) for h in (("overdracht", "handoff"), ("wie", "who"), ("wanneer", "when"))]
+    headers += [tr(*h) for h in (("te doen", "to do"), ("handeling", "action"))]
     if rows:
         print(format_table(headers, rows))
-    say("{n} open verplichting(en).", "{n} open obligation(s).", n=len(rows))
+    if found:
+        say(
+            "Sluit een taak af met 'handoff log act OVERDRACHT HANDELING'.",
+            "Close an item with 'handoff log act HANDOFF ACTION'.",
+        )
+    say(
+        "{what}.",
+        "{what}.",
+        what=counted(
+            len(rows),
+            "{n} open verplichting",
+            "{n} open verplichtingen",
+            "{n} open obligation",
+            "{n} open obligations",
+        ),
+    )
+    return 0
+
+
+def act(args: argparse.Namespace) -> int:
+    """Close one open item by its action (the same call the window's to-do buttons make)."""
+    from handoff import usecases
+
+    with Journal() as journal:
+        record = usecases.act(args.handoff, args.action, ctx=usecases.Context(journal))
+        words = Sentences()
+        print(f"{record.handoff_id}: {words.step(record.step.value)} — {words.details(record)}")
     return 0
 
 
@@ -215,3 +255,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     out.set_defaults(func=export_records)
     todo = sub.add_parser("open", help=tr("open verplichtingen", "open obligations"))
     todo.set_defaults(func=open_obligations)
+    done = sub.add_parser("act", help=tr("sluit een open taak af", "close an open item"))
+    done.add_argument("handoff")
+    done.add_argument("action", choices=sorted(obligations.ACTIONS))
+    done.set_defaults(func=act)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import argparse
 
 from handoff.cli._prompts import say
-from handoff.cli.log import format_table, usage
+from handoff.cli.log import counted, format_table, usage
 from handoff.core import retention
 from handoff.core.i18n import tr
 from handoff.core.journal import Journal
+from handoff.core.journal.sentences import YES_NO_UNKNOWN, day_text
 
 
 def _report(deletion: retention.Deletion) -> str:
@@ -25,18 +26,22 @@ def _report(deletion: retention.Deletion) -> str:
             "drive and try again.",
             id=deletion.handoff_id,
         )
+    files = counted(deletion.deleted, "{n} bestand", "{n} bestanden", "{n} file", "{n} files")
+    volume = YES_NO_UNKNOWN.get(deletion.volume_encrypted, YES_NO_UNKNOWN["unknown"]).render()
     text = tr(
-        "{id}: {n} bestand(en) verwijderd (schijf versleuteld: {vol}).",
-        "{id}: {n} file(s) deleted (volume encrypted: {vol}).",
+        "{id}: {files} verwijderd (schijf versleuteld: {vol}).",
+        "{id}: {files} deleted (volume encrypted: {vol}).",
         id=deletion.handoff_id,
-        n=deletion.deleted,
-        vol=deletion.volume_encrypted,
+        files=files,
+        vol=volume,
     )
     if deletion.left:
         text += " " + tr(
-            "{k} bestand(en) niet door Handoff bewaard, blijven staan: kijk ze zelf na.",
-            "{k} file(s) not stored by Handoff were left: check them yourself.",
-            k=len(deletion.left),
+            "Niet door Handoff bewaard, blijven staan: {files}; kijk ze zelf na.",
+            "Not stored by Handoff, left in place: {files}; check them yourself.",
+            files=counted(
+                len(deletion.left), "{n} bestand", "{n} bestanden", "{n} file", "{n} files"
+            ),
         )
     return text
 
@@ -63,15 +68,16 @@ def run(args: argparse.Namespace) -> int:
     for deletion in done:
         print(_report(deletion))
     if outcome.drafts:
-        one = len(outcome.drafts) == 1
-        say(
-            "{n} " + ("concept" if one else "concepten") + " met het archief uit de outbox "
-            "verwijderd (zie het logboek).",
-            "{n} " + ("draft" if one else "drafts") + " holding the archive removed from the "
-            "outbox (see the journal).",
-            n=len(outcome.drafts),
+        drafts = counted(
+            len(outcome.drafts), "{n} concept", "{n} concepten", "{n} draft", "{n} drafts"
         )
-    say("{n} overdracht(en) verwerkt.", "{n} handoff(s) processed.", n=len(done))
+        say(
+            "{what} met het archief uit de outbox verwijderd (zie het logboek).",
+            "{what} holding the archive removed from the outbox (see the journal).",
+            what=drafts,
+        )
+    what = counted(len(done), "{n} overdracht", "{n} overdrachten", "{n} handoff", "{n} handoffs")
+    say("{what} verwerkt.", "{what} processed.", what=what)
     return 0 if all(d.journaled for d in done) else 1
 
 
@@ -90,8 +96,8 @@ def upcoming(args: argparse.Namespace) -> int:
         (
             d.handoff_id,
             d.protocol_id or "-",
-            d.due or "-",
-            d.reminder or "-",
+            day_text(d.due),
+            day_text(d.reminder),
             d.count,
             tr("ja", "yes") if d.overdue else "",
         )
@@ -106,7 +112,13 @@ def upcoming(args: argparse.Namespace) -> int:
     ]
     if rows:
         print(format_table(headers, rows))
-    say("{n} overdracht(en).", "{n} handoff(s).", n=len(rows))
+    say(
+        "{what}.",
+        "{what}.",
+        what=counted(
+            len(rows), "{n} overdracht", "{n} overdrachten", "{n} handoff", "{n} handoffs"
+        ),
+    )
     return 0
 
 

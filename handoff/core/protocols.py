@@ -187,6 +187,35 @@ class Protocol:
         )
 
 
+def require_in_force(protocol: Protocol, today: date | None = None) -> None:
+    """Refuse a protocol whose fixed retention date has come: whatever it moved would be overdue.
+
+    Seed 003 art. 3 keeps the list "tot uiterlijk 27/09/2024 ... waarna deze
+    automatisch zal worden verwijderd". A file sent or received under it after
+    that day is due for deletion the moment it lands (issue 13 §10), so
+    nothing is packed or decrypted: the organisation renews the protocol with
+    its own profile carrying the new date.
+    """
+    until = protocol.retention.until if protocol.retention.kind == "fixed_date" else None
+    if until is None or until > (today or date.today()):
+        return
+    raise HandoffError(
+        "protocol_expired",
+        Text(
+            "Het protocol '{title}' laat bewaren toe tot uiterlijk {day}; die datum is voorbij. "
+            "Met dit protocol kan Handoff niets meer versturen of ontvangen: wat nu aankomt, "
+            "zou meteen verwijderd moeten worden. Wat te doen: vraag uw DPO om het vernieuwde "
+            "protocol (een profiel van uw organisatie met de nieuwe datum).",
+            "Protocol '{title}' allows keeping the data until {day} at the latest; that date "
+            "has passed. Handoff can no longer send or receive anything under it: whatever "
+            "arrives now would have to be deleted at once. What to do: ask your DPO for the "
+            "renewed protocol (a profile of your organisation with the new date).",
+        ),
+        title=protocol.title.render(),
+        day=until.strftime("%d/%m/%Y"),
+    )
+
+
 @dataclass(frozen=True)
 class ProfileProblem:
     """Why one profile file could not be used (or, ``offline``, that a folder was not reached)."""

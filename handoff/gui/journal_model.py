@@ -11,18 +11,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from handoff.core.journal.query import PAGE_SIZE, JournalFilter, page
-from handoff.gui.steps import step_label
+from handoff.core.journal.sentences import Sentences, local_time
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the table has no parents; Qt passes this invalid index
 
 
 def details_text(details: dict) -> str:
-    """The record's details as JSON (they hold no personal data by design)."""
-    return json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+    """The record's raw details as JSON, for the detail pane (auditors; no personal data)."""
+    return json.dumps(details, ensure_ascii=False, sort_keys=True, indent=2)
 
 
 class JournalTableModel(QAbstractTableModel):
@@ -34,6 +34,7 @@ class JournalTableModel(QAbstractTableModel):
         self._filter = JournalFilter()
         self._rows: list[Any] = []
         self._exhausted = False
+        self.words = Sentences()  # protocol titles read once; the language of the window
         self.headers = (
             self.tr("Seq"),
             self.tr("Time"),
@@ -69,17 +70,18 @@ class JournalTableModel(QAbstractTableModel):
         return self._cell(record, index.column())
 
     def _cell(self, record: Any, column: int) -> str:
+        """What the DPO reads (issue 13 §12): local time, titles, names, a sentence."""
         if column == 0:
             return str(record.seq)
         if column == 1:
-            return QLocale().toString(record.time.astimezone(), QLocale.FormatType.ShortFormat)
+            return local_time(record.time)
         values = (
             record.handoff_id,
-            record.protocol_id or "—",
-            step_label(record.step),
+            self.words.protocol(record.protocol_id),
+            self.words.step(record.step.value),
             record.account,
             record.machine,
-            details_text(record.details),
+            self.words.details(record),
         )
         return values[column - 2]
 
@@ -117,6 +119,16 @@ class JournalTableModel(QAbstractTableModel):
 
     def record(self, row: int) -> Any:
         return self._rows[row]
+
+    def row_of(self, seq: int) -> int | None:
+        """The row showing record ``seq``, fetching further pages until it is loaded."""
+        while True:
+            for row, record in enumerate(self._rows):
+                if record.seq == seq:
+                    return row
+            if not self.canFetchMore() or (self._rows and self._rows[-1].seq < seq):
+                return None
+            self.fetchMore()
 
     def loaded(self) -> int:
         """How many records are in memory (tests check the laziness)."""

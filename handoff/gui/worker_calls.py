@@ -185,3 +185,28 @@ def sms_available(protocol: Any) -> bool:
     except HandoffError:  # a broken settings file or SMS set-up: Settings names the problem
         return False
     return True
+
+
+def open_obligations() -> list[Any]:
+    """Every open item of the journal, most urgent first (the to-do lists).
+
+    No journal yet means nothing is open; a reader must not create the file
+    while a step on another thread is creating it (that one would find a
+    half-made file and call it "not a journal").
+    """
+    from handoff.core import paths
+    from handoff.core.journal import Journal
+    from handoff.core.journal.obligations import open_obligations as found
+
+    if not paths.journal_path().exists():
+        return []
+    with Journal() as journal:
+        return found(journal)
+
+
+def act(handoff_id: str, action: str) -> Any:
+    """Close an open item by its action (``usecases.act``): delete now, confirm, void."""
+    from handoff import usecases
+    from handoff.core import settings
+
+    return usecases.act(handoff_id, action, ctx=usecases.Context(settings=settings.load()))

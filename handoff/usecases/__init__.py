@@ -14,7 +14,7 @@ seed 000).
 """
 
 from handoff.usecases.common import Cancel, Context, Progress
-from handoff.usecases.obligations import CONFIRMABLE, confirm, confirm_file_deleted
+from handoff.usecases.obligations import CONFIRMABLE, act, confirm, confirm_file_deleted
 from handoff.usecases.password import (
     PasswordNotSent,
     check_sms_ready,
@@ -54,6 +54,7 @@ __all__ = [
     "Sealed",
     "Sent",
     "Swept",
+    "act",
     "archive_channel",
     "channel_name",
     "check_sms_ready",

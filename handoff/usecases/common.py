@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from handoff.core.errors import HandoffError
@@ -59,6 +60,13 @@ def protocol_by_id(protocol_id: str) -> Protocol:
     from handoff.core import protocols
 
     return protocols.get(protocol_id)
+
+
+def require_in_force(protocol: Protocol, today: date | None = None) -> None:
+    """Refuse a protocol whose fixed retention date has come (``protocols.require_in_force``)."""
+    from handoff.core import protocols
+
+    protocols.require_in_force(protocol, today)
 
 
 def settings_or_load(settings: Settings | None) -> Settings:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ from handoff.core.archive import errors as archive_errors
 from handoff.core.archive.stage import create_dest, remove_created
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step, new_handoff_id
-from handoff.usecases.common import Context, message, protocol_by_id
+from handoff.usecases.common import Context, message, protocol_by_id, require_in_force
 
 if TYPE_CHECKING:  # these load only when a step uses them: `handoff unpack` needs none
     from handoff.core.protocols import Protocol
@@ -87,6 +87,14 @@ def _reserve(base: Path, handoff_id: str) -> Path:
             raise archive_errors.from_os_error(exc, base.name or str(base)) from None
 
 
+def _digest(source: Path) -> str | None:
+    """The archive's sha256, or None when it cannot be read: unpacking then says why."""
+    try:
+        return archive.sha256_file(source) if source.is_file() else None
+    except OSError:
+        return None
+
+
 def _file_hashes(files: list[Path]) -> list[dict[str, object]]:
     """Hashes and sizes: names inside an archive may carry personal data."""
     return [{"sha256": archive.sha256_file(p), "size": p.stat().st_size} for p in files]
@@ -125,17 +133,73 @@ def _ready(ctx: Context | None) -> tuple[Context, Journal]:
 
 
 def _journal_received(
-    log: Journal, source: Path, handoff_id: str, protocol_id: str | None, **extra: object
+    log: Journal,
+    source: Path,
+    handoff_id: str,
+    protocol_id: str | None,
+    *,
+    digest: str | None = None,
+    **extra: object,
 ) -> None:
     log.append(
         Step.RECEIVED,
         handoff_id=handoff_id,
         protocol_id=protocol_id,
         details={
-            "archive_sha256": archive.sha256_file(source),
+            "archive_sha256": digest or archive.sha256_file(source),
             "archive_size": source.stat().st_size,
             **extra,
         },
+    )
+
+
+@dataclass(frozen=True)
+class EarlierCopy:
+    """The stored copy of an archive received before (issue 13 §11)."""
+
+    handoff_id: str
+    received: datetime
+    folder: Path
+
+
+def earlier_copy(log: Journal, digest: str) -> EarlierCopy | None:
+    """The still-stored copy of the archive with this sha256, found through the journal.
+
+    A copy already deleted does not count: receiving the list again then makes
+    a fresh, journaled copy with its own clean-up.
+    """
+    rows = log.select(
+        "SELECT handoff_id, time FROM records WHERE step = ? "
+        "AND json_extract(details, '$.archive_sha256') = ? ORDER BY id",
+        (Step.RECEIVED.value, digest),
+    )
+    if not rows:
+        return None
+    from handoff.core import retention
+
+    kept = {item.handoff_id: item for item in retention.stored(log)}
+    for handoff_id, time in rows:
+        item = kept.get(handoff_id)
+        folder = next((f for f in item.folders if f.is_dir()), None) if item else None
+        if folder is not None:
+            return EarlierCopy(handoff_id, datetime.fromisoformat(time), folder)
+    return None
+
+
+def _refuse_second_copy(log: Journal, digest: str | None) -> None:
+    """The same archive opened twice: point at the first copy instead of making another."""
+    copy = earlier_copy(log, digest) if digest else None
+    if copy is None:
+        return
+    raise message(
+        "already_received",
+        "Dit bestand is al ontvangen op {day} ({handoff}) en staat nog in de beveiligde map. "
+        "Handoff maakt geen tweede kopie: open de bestaande kopie.",
+        "This file was already received on {day} ({handoff}) and is still in the secure "
+        "folder. Handoff makes no second copy: open the existing copy.",
+        day=copy.received.astimezone().strftime("%d/%m/%Y"),
+        handoff=copy.handoff_id,
+        folder=str(copy.folder),
     )
 
 
@@ -159,9 +223,13 @@ def receive(
     and nothing in the journal, so the worker can retry.
     """
     protocol = protocol_by_id(protocol_id)
+    received_on = today or date.today()
+    require_in_force(protocol, received_on)
     secure = _secure_folder(secure_folder)
     ctx, log = _ready(ctx)
     leftovers.clean(log, secure=[secure])
+    digest = _digest(source)
+    _refuse_second_copy(log, digest)
     handoff_id = handoff_id_from_name(source) or new_handoff_id()
     options = {
         "limits": limits or archive.Limits(),
@@ -169,13 +237,14 @@ def receive(
         "progress": ctx.progress,
         "cancel": ctx.cancel,
     }
-    received_on = today or date.today()
     due = protocol.retention.due_date(received_on)
     reminder = protocol.retention.reminder_date(received_on)
     with _staged_typed(source, secure, password, **options) as staged:
         folder = _reserve(secure, handoff_id)
         try:
-            _journal_received(log, source, handoff_id, protocol.id, encrypted=staged.encrypted)
+            _journal_received(
+                log, source, handoff_id, protocol.id, digest=digest, encrypted=staged.encrypted
+            )
             log.append(
                 Step.DECRYPTED,
                 handoff_id=handoff_id,

@@ -29,7 +29,7 @@ from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Record, Step, new_handoff_id
 from handoff.core.passwords import Password
 from handoff.core.settings import require_policy_sound
-from handoff.usecases.common import Context, message, protocol_by_id
+from handoff.usecases.common import Context, message, protocol_by_id, require_in_force
 from handoff.usecases.standing import (
     history,
     open_draft,
@@ -120,6 +120,7 @@ def package(
     """
     ctx = ctx or Context()
     protocol = protocol_by_id(protocol_id)
+    require_in_force(protocol)
     _require_consent(protocol, consent_confirmed)
     password = password or passwords.generate(password_style(protocol))
     handoff_id = handoff_id or new_handoff_id()
@@ -323,6 +324,7 @@ def check_ready(
     The recipient, the archive channel's login (asked for now if it is not
     stored), the password's channel and its settings, and the journal.
     """
+    require_in_force(protocol)
     protocol.recipient(recipient).require_filled_in(protocol.id)
     require_policy_sound("mail.mode")  # a broken lock is never replaced by a weaker default
     channel.ready()

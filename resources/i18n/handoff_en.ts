@@ -349,6 +349,81 @@
         <source>{count} records exported to {file}.</source>
         <translation>{count} records exported to {file}.</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>No records.</source>
+        <translation>No records.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Selected record in full</source>
+        <translation>Selected record in full</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Choose a record to see all its fields, with its hashes.</source>
+        <translation>Choose a record to see all its fields, with its hashes.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>✗ The journal was changed from record {seq} on: {problem} What to do: change nothing in the file, keep a copy of it and report this to your DPO. The first damaged record is selected below.</source>
+        <translation>✗ The journal was changed from record {seq} on: {problem} What to do: change nothing in the file, keep a copy of it and report this to your DPO. The first damaged record is selected below.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>✓ Journal intact: %n record(s), nothing changed or removed.</source>
+        <translation><numerusform>✓ Journal intact: %n record, nothing changed or removed.</numerusform><numerusform>✓ Journal intact: %n records, nothing changed or removed.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>User (part of the name)</source>
+        <translation>User (part of the name)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Show &amp;all handoffs</source>
+        <translation>Show &amp;all handoffs</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Only {handoff} — show &amp;all</source>
+        <translation>Only {handoff} — show &amp;all</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Time (UTC): {time}</source>
+        <translation>Time (UTC): {time}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Protocol: {id}</source>
+        <translation>Protocol: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Step code: {code}</source>
+        <translation>Step code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Details: {raw}</source>
+        <translation>Details: {raw}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Previous hash: {hash}</source>
+        <translation>Previous hash: {hash}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Hash: {hash}</source>
+        <translation>Hash: {hash}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Computer: {name}</source>
+        <translation>Computer: {name}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -703,6 +778,26 @@ Go on anyway?</translation>
         <location filename="../../handoff/gui/pages/receive.py" line="233"/>
         <source>Delete it by {day} at the latest; Handoff will do so then ({rule}).</source>
         <translation>Delete it by {day} at the latest; Handoff will do so then ({rule}).</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="0"/>
+        <source>Still to do</source>
+        <translation>Still to do</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="0"/>
+        <source>Open the e&amp;xisting copy</source>
+        <translation>Open the e&amp;xisting copy</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="0"/>
+        <source>Nothing could open {path}. Open it yourself from the file manager.</source>
+        <translation>Nothing could open {path}. Open it yourself from the file manager.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="0"/>
+        <source>Delete it by {day} at the latest; Handoff will do so then.</source>
+        <translation>Delete it by {day} at the latest; Handoff will do so then.</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1657,49 @@ Go on anyway?</translation>
         <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
         <source>This is not a valid value. Example: {example}.</source>
         <translation>This is not a valid value. Example: {example}.</translation>
+    </message>
+</context>
+<context>
+    <name>TodoList</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>Open obligations</source>
+        <translation>Open obligations</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>Handoff</source>
+        <translation>Handoff</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>To do</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>Nothing is open.</source>
+        <translation>Nothing is open.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>Delete the stored files of {handoff} now? This cannot be undone.</source>
+        <translation>Delete the stored files of {handoff} now? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>Void the archive of {handoff}? Its password can then no longer be passed on; you start again with a new handoff.</source>
+        <translation>Void the archive of {handoff}? Its password can then no longer be passed on; you start again with a new handoff.</translation>
     </message>
 </context>
 </TS>

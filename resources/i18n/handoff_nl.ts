@@ -322,7 +322,7 @@
     <message>
         <location filename="../../handoff/gui/pages/log.py" line="259"/>
         <source>&amp;Refresh</source>
-        <translation>&amp;Vernieuwen</translation>
+        <translation>Ve&amp;rnieuwen</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/pages/log.py" line="271"/>
@@ -348,6 +348,81 @@
         <location filename="../../handoff/gui/pages/log.py" line="287"/>
         <source>{count} records exported to {file}.</source>
         <translation>{count} regels geëxporteerd naar {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>No records.</source>
+        <translation>Geen regels.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Selected record in full</source>
+        <translation>Gekozen regel volledig</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Choose a record to see all its fields, with its hashes.</source>
+        <translation>Kies een regel om al haar velden te zien, met de controlecodes (hashes).</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>✗ The journal was changed from record {seq} on: {problem} What to do: change nothing in the file, keep a copy of it and report this to your DPO. The first damaged record is selected below.</source>
+        <translation>✗ Het logboek is gewijzigd vanaf regel {seq}: {problem} Wat te doen: verander niets aan het bestand, bewaar er een kopie van en meld dit aan uw DPO. De eerste beschadigde regel is hieronder geselecteerd.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>✓ Journal intact: %n record(s), nothing changed or removed.</source>
+        <translation><numerusform>✓ Logboek intact: %n regel, niets gewijzigd of verwijderd.</numerusform><numerusform>✓ Logboek intact: %n regels, niets gewijzigd of verwijderd.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>User (part of the name)</source>
+        <translation>Gebruiker (deel van de naam)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Show &amp;all handoffs</source>
+        <translation>&amp;Alle overdrachten tonen</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Only {handoff} — show &amp;all</source>
+        <translation>Alleen {handoff} — &amp;alles tonen</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Time (UTC): {time}</source>
+        <translation>Tijd (UTC): {time}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Protocol: {id}</source>
+        <translation>Protocol: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Step code: {code}</source>
+        <translation>Stapcode: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Details: {raw}</source>
+        <translation>Details (ruw): {raw}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Previous hash: {hash}</source>
+        <translation>Vorige hash: {hash}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Hash: {hash}</source>
+        <translation>Hash: {hash}</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Computer: {name}</source>
+        <translation>Computer: {name}</translation>
     </message>
 </context>
 <context>
@@ -703,6 +778,26 @@ Toch verdergaan?</translation>
         <location filename="../../handoff/gui/pages/receive.py" line="233"/>
         <source>Delete it by {day} at the latest; Handoff will do so then ({rule}).</source>
         <translation>Verwijder het uiterlijk op {day}; Handoff doet het dan zelf ({rule}).</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="0"/>
+        <source>Still to do</source>
+        <translation>Te doen</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="0"/>
+        <source>Open the e&amp;xisting copy</source>
+        <translation>Bes&amp;taande kopie openen</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="0"/>
+        <source>Nothing could open {path}. Open it yourself from the file manager.</source>
+        <translation>Niets kon {path} openen. Open het zelf vanuit de verkenner.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="0"/>
+        <source>Delete it by {day} at the latest; Handoff will do so then.</source>
+        <translation>Verwijder het uiterlijk op {day}; Handoff doet het dan zelf.</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1657,49 @@ Toch verdergaan?</translation>
         <location filename="../../handoff/gui/widgets/sheet_form.py" line="1"/>
         <source>This is not a valid value. Example: {example}.</source>
         <translation>Dit is geen geldige waarde. Voorbeeld: {example}.</translation>
+    </message>
+</context>
+<context>
+    <name>TodoList</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>Open obligations</source>
+        <translation>Openstaande taken</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>Handoff</source>
+        <translation>Overdracht</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>To do</source>
+        <translation>Te doen</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>Nothing is open.</source>
+        <translation>Niets staat nog open.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>Delete the stored files of {handoff} now? This cannot be undone.</source>
+        <translation>De bewaarde bestanden van {handoff} nu verwijderen? Dit kan niet ongedaan gemaakt worden.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
+        <source>Void the archive of {handoff}? Its password can then no longer be passed on; you start again with a new handoff.</source>
+        <translation>Het archief van {handoff} vernietigen? Het wachtwoord kan dan niet meer doorgegeven worden; u begint opnieuw met een nieuwe overdracht.</translation>
     </message>
 </context>
 </TS>

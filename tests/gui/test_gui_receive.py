@@ -7,10 +7,13 @@ journal record.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
+from sheets import THUISPUNT_RENEWED
 
 from handoff import usecases
 from handoff.core.journal import Journal, Step
@@ -18,7 +21,9 @@ from handoff.gui.pages.receive import propose_protocol
 from tests import sheets
 from tests.journal_bytes import journal_bytes
 
-PROTOCOL = "thuispunt-gent-cir"
+pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
+
+PROTOCOL = THUISPUNT_RENEWED
 
 
 def _sent_archive(tmp_path: Path) -> usecases.Packaged:
@@ -106,6 +111,7 @@ def test_unencrypted_archive_has_its_own_message(window, qtbot, dialogs, tmp_pat
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.error.isVisible(), timeout=20_000)
     assert page.error.text().startswith("Het archief 'open.7z' is niet versleuteld")
+    assert "toestaan" not in page.error.text()  # no option the window does not have
     assert not page.result.isVisible()
 
 
@@ -215,3 +221,42 @@ def test_an_email_without_archive_says_so(window, qtbot, dialogs, tmp_path):
     assert page.error.isVisibleTo(page)
     assert "geen vergrendeld bestand" in page.error.text()
     assert page.drop.path is None and not page.open_button.isEnabled()
+
+
+def test_todo_outlives_the_result_panel_and_the_same_archive_offers_its_copy(
+    window, qtbot, dialogs, opened, tmp_path
+):
+    """Issue 13 §9 and §11: 'Te doen' after 'Nog een bestand ontvangen'; no second copy."""
+    packaged = _sent_archive(tmp_path)
+    page = _receive_page(window, qtbot, dialogs, packaged.archive.path)
+    qtbot.keyClicks(page.password, packaged.password.value)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.result.isVisible(), timeout=30_000)
+    received = page.received
+    qtbot.mouseClick(page.again_button, Qt.MouseButton.LeftButton)  # boxes gone with the panel
+    todo = page.todo
+    qtbot.waitUntil(lambda: todo.table.rowCount() == 3, timeout=10_000)
+    assert set(todo.handoffs()) == {received.handoff_id}
+    labels = {b.text(): b for b in todo.buttons()}
+    assert set(labels) == {"E-mail verwijderd", "Wachtwoord verwijderd", "Nu verwijderen"}
+    due = received.due.strftime("%d/%m/%Y")
+    whens = {todo.table.item(r, 3).text() for r in range(3)}
+    assert whens == {f"uiterlijk {due}", "zo snel mogelijk"}
+    qtbot.mouseClick(labels["E-mail verwijderd"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: todo.table.rowCount() == 2, timeout=10_000)
+    assert [r.step for r in Journal().records(handoff_id=received.handoff_id)][-1] == (
+        Step.EMAIL_DELETED
+    )
+
+    dialogs.open_path = packaged.archive.path  # the same archive again
+    qtbot.mouseClick(page.drop.button, Qt.MouseButton.LeftButton)
+    page.picker.select(PROTOCOL)
+    qtbot.keyClicks(page.password, packaged.password.value)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=20_000)
+    assert f"al ontvangen op {date.today().strftime('%d/%m/%Y')}" in page.error.text()
+    assert received.handoff_id in page.error.text()
+    assert page.open_earlier.isVisibleTo(page)
+    qtbot.mouseClick(page.open_earlier, Qt.MouseButton.LeftButton)
+    assert opened[-1].endswith(received.folder.name)
+    assert [p.name for p in received.folder.parent.iterdir()] == [received.folder.name]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo, QGuiApplication
+from sheets import THUISPUNT_RENEWED
 
 from handoff.core import credentials, paths, settings
 from handoff.core.journal import Journal, Step
@@ -18,9 +19,10 @@ from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
 from tests.servers.smtp_server import PASSWORD, USER, smtp_server
 from tests.servers.tls import self_signed
 
+pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
+
 REFERRAL = "kg-ocmw-referral"
-THUISPUNT = "thuispunt-gent-cir-eigen"  # the organisation's copy: conftest.thuispunt_org
-pytestmark = pytest.mark.usefixtures("thuispunt_org")
+THUISPUNT = THUISPUNT_RENEWED
 
 
 def _send_page(window, protocol_id: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -15,10 +16,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QTableView,
 )
+from sheets import THUISPUNT_RENEWED
 
 from handoff.core import credentials, paths, settings
 from handoff.gui.retention_timer import RetentionTimer
 from handoff.gui.settings_dialog import SettingsDialog
+
+pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
 
 
 def test_secrets_go_to_the_keyring_never_to_the_file(qtbot, dutch, memory_keyring):
@@ -80,12 +84,13 @@ def test_retention_runs_and_reports(qtbot, dutch):
     )
     packaged = usecases.package(
         sheet,
-        "thuispunt-gent-cir",
+        THUISPUNT_RENEWED,
         work / "a.7z",
         ctx=usecases.Context(Journal(work / "j.sqlite3")),
     )
     secure = settings.load().secure_folder
     secure.mkdir(parents=True, exist_ok=True)
+    # Received under the shipped profile while its fixed date still held.
     received = usecases.receive(
         packaged.archive.path, "thuispunt-gent-cir", packaged.password.value, secure,
         today=date(2024, 9, 1),

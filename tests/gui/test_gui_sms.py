@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from sheets import THUISPUNT_RENEWED
 
 from handoff.core import credentials, protocols, settings
 from handoff.core.journal import Journal, Step
@@ -18,8 +19,9 @@ from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
 from tests.servers.smtp_server import PASSWORD, USER, smtp_server
 from tests.servers.tls import self_signed
 
-THUISPUNT = "thuispunt-gent-cir-eigen"  # the organisation's copy: conftest.thuispunt_org
-pytestmark = pytest.mark.usefixtures("thuispunt_org")
+pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
+
+THUISPUNT = THUISPUNT_RENEWED
 
 
 def _configure(port: int, certdir, gateway_url: str) -> None:

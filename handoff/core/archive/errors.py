@@ -31,10 +31,11 @@ ZIP_ARCHIVE = Text(
 NOT_ENCRYPTED = Text(
     "Het archief '{name}' is niet versleuteld: de afzender heeft het protocol niet gevolgd "
     "(AES-256 via 7-Zip met een wachtwoord). Er is niets uitgepakt. Meld dit aan de afzender en "
-    "uw functionaris voor gegevensbescherming; openen kan alleen met 'niet-versleuteld toestaan'.",
+    "uw functionaris voor gegevensbescherming, en vraag de afzender het bestand opnieuw te "
+    "versturen zoals het protocol het voorschrijft.",
     "The archive '{name}' is not encrypted: the sender did not follow the protocol (AES-256 "
     "with 7-Zip and a password). Nothing was extracted. Tell the sender and your data "
-    "protection officer; it can only be opened with 'allow unencrypted'.",
+    "protection officer, and ask the sender to send the file again as the protocol prescribes.",
 )
 SPLIT_VOLUME = Text(
     "'{name}' is één deel van een archief dat in stukken gesplitst is ({first}, {second}, ...). "

@@ -66,11 +66,13 @@ def _where(
     step: Step | str | None = None,
     handoff_id: str | None = None,
     account: str | None = None,
+    account_part: str | None = None,
     *,
     paging: bool = False,
 ) -> tuple[str, list[object]]:
     """The WHERE clause shared by ``records``, ``page`` and ``count`` (semantics: ``query``)."""
-    return JournalFilter(since, protocol, step, handoff_id, account).clause(paging=paging)
+    where = JournalFilter(since, protocol, step, handoff_id, account, account_part)
+    return where.clause(paging=paging)
 
 
 def _storage_sound(path: Path) -> bool | None:
@@ -222,13 +224,14 @@ class Journal:
         step: Step | None = None,
         handoff_id: str | None = None,
         account: str | None = None,
+        account_part: str | None = None,
         limit: int | None = None,
     ) -> list[Record]:
         """Matching records, oldest first; ``limit`` keeps the most recent ones.
 
         A naive ``since`` is taken as local time.
         """
-        where, params = _where(since, protocol, step, handoff_id, account)
+        where, params = _where(since, protocol, step, handoff_id, account, account_part)
         # "+id" stops SQLite from walking the whole table in rowid order to skip a
         # sort; with a filter, the index on time/handoff/step/protocol is far cheaper.
         order = "+id" if where else "id"
@@ -250,6 +253,7 @@ class Journal:
         step: Step | str | None = None,
         handoff_id: str | None = None,
         account: str | None = None,
+        account_part: str | None = None,
     ) -> list[Record]:
         """Up to ``limit`` matching records older than ``before_seq``, newest first;
         with ``after_seq`` (0 for the start), those newer than it, oldest first.
@@ -257,7 +261,9 @@ class Journal:
         Keyset paging for the DPO's table, ``handoff log`` and the export: each
         page costs the same at any depth, so a million records never load at once.
         """
-        where, params = _where(since, protocol, step, handoff_id, account, paging=True)
+        where, params = _where(
+            since, protocol, step, handoff_id, account, account_part, paging=True
+        )
         order = "ASC" if after_seq is not None else "DESC"
         for bound, sign in ((before_seq, "<"), (after_seq, ">")):
             if bound is not None:

@@ -1,8 +1,10 @@
 """The journal as a CSV or Excel file, for the DPO's register of processing activities.
 
 The export holds exactly what the journal holds (no personal data: see
-``details``) and is written beside its target and renamed into place
-(``handoff.core.atomic``), so a failed or cancelled export never leaves a
+``details``), twice: as the DPO reads it (local time, step and protocol in
+words, details as a sentence, in the reader's language; issue 13 §12) and as
+stored, with the hashes, for auditors (extra CSV columns, a second sheet).
+It is written beside its target and renamed into place (``handoff.core.atomic``), so a failed or cancelled export never leaves a
 half-written file; an existing file is never replaced. The records come a page
 at a time (``query``), so a million-record journal never sits in memory.
 """
@@ -18,12 +20,34 @@ from typing import IO
 
 from handoff.core.atomic import partial_beside
 from handoff.core.errors import HandoffError
-from handoff.core.i18n import Text
+from handoff.core.i18n import Text, language
 from handoff.core.journal.book import Journal
 from handoff.core.journal.query import JournalFilter, pages
 from handoff.core.journal.records import Record
+from handoff.core.journal.sentences import Sentences, local_time
 
-HEADERS = ("seq", "time", "account", "machine", "handoff", "protocol", "step", "details", "hash")
+#: What the DPO reads (issue 13 §12): local time, the step and protocol in words,
+#: the details as a sentence, in the reader's language.
+READABLE = (
+    Text("Nr", "No."),
+    Text("Tijd (lokaal)", "Time (local)"),
+    Text("Gebruiker", "User"),
+    Text("Computer", "Computer"),
+    Text("Overdracht", "Handoff"),
+    Text("Protocol", "Protocol"),
+    Text("Stap", "Step"),
+    Text("Omschrijving", "Description"),
+)
+#: What an auditor checks: the stored fields as they are, hashes included.
+TECHNICAL = (
+    Text("Tijd (UTC)", "Time (UTC)"),
+    Text("Protocol-id", "Protocol id"),
+    Text("Stapcode", "Step code"),
+    Text("Details (ruw)", "Details (raw)"),
+    Text("Vorige hash", "Previous hash"),
+    Text("Hash", "Hash"),
+)
+SHEETS = (Text("Logboek", "Journal"), Text("Technisch", "Technical"))
 FORMATS = ("csv", "xlsx")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CANCELLED = Text(
@@ -31,19 +55,42 @@ CANCELLED = Text(
 )
 
 
-def row(record: Record) -> list[object]:
-    """One export line; details as compact JSON so every key stays visible."""
+def headers(lang: str | None = None, *, technical: bool = True) -> list[str]:
+    """The column titles in ``lang``; the CSV carries both groups, the workbook one per sheet."""
+    lang = lang or language()
+    chosen = READABLE + TECHNICAL if technical else READABLE
+    return [h.render(lang) for h in chosen]
+
+
+def readable(record: Record, words: Sentences) -> list[object]:
+    """The DPO's columns: local time, names instead of codes, details as a sentence."""
     return [
         record.seq,
-        record.time.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        local_time(record.time),
         record.account,
         record.machine,
         record.handoff_id,
+        words.protocol(record.protocol_id),
+        words.step(record.step.value),
+        words.details(record),
+    ]
+
+
+def technical(record: Record) -> list[object]:
+    """The auditors' columns: the stored values, details as compact JSON, the chain's hashes."""
+    return [
+        record.time.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
         record.protocol_id or "",
         record.step.value,
         json.dumps(record.details, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        record.prev_hash,
         record.hash,
     ]
+
+
+def row(record: Record, words: Sentences | None = None) -> list[object]:
+    """One CSV line: the readable columns, then the technical ones."""
+    return readable(record, words or Sentences()) + technical(record)
 
 
 def _inert(value: object) -> object:
@@ -53,27 +100,38 @@ def _inert(value: object) -> object:
     return value
 
 
-def _write_csv(handle: IO[bytes], records: Iterable[Record]) -> None:
+def _write_csv(handle: IO[bytes], records: Iterable[Record], words: Sentences) -> None:
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     writer = csv.writer(text, delimiter=";")  # Excel in nl-BE expects ';'
-    writer.writerow(HEADERS)
+    writer.writerow(headers(words.lang))
     for record in records:
-        writer.writerow([_inert(v) for v in row(record)])
+        writer.writerow([_inert(v) for v in row(record, words)])
     text.flush()
     text.detach()  # the handle stays open for the fsync and rename
 
 
-def _write_xlsx(handle: IO[bytes], records: Iterable[Record]) -> None:
+def _write_xlsx(handle: IO[bytes], records: Iterable[Record], words: Sentences) -> None:
+    """Sheet 'Logboek' for reading, sheet 'Technisch' (same rows, by number) for auditors."""
     import xlsxwriter  # only the DPO's xlsx export needs it: keep it off start-up
 
     book = xlsxwriter.Workbook(
         handle,
         {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
     )
-    sheet = book.add_worksheet("journal")
-    sheet.write_row(0, 0, HEADERS)
+    lang = words.lang
+    sheet = book.add_worksheet(SHEETS[0].render(lang))
+    audit = book.add_worksheet(SHEETS[1].render(lang))
+    sheet.write_row(0, 0, headers(lang, technical=False))
+    audit.write_row(0, 0, [READABLE[0].render(lang), *(h.render(lang) for h in TECHNICAL)])
+    for widths_of, titles in (
+        (sheet, (6, 17, 14, 14, 20, 34, 30, 80)),
+        (audit, (6, 28, 20, 18, 80, 66, 66)),
+    ):
+        for column, width in enumerate(titles):
+            widths_of.set_column(column, column, width)
     for n, record in enumerate(records, start=1):
-        sheet.write_row(n, 0, row(record))
+        sheet.write_row(n, 0, readable(record, words))
+        audit.write_row(n, 0, [record.seq, *technical(record)])
     book.close()
 
 
@@ -88,14 +146,15 @@ def _exists(output: Path) -> HandoffError:
     )
 
 
-def export(records: Iterable[Record], output: Path, fmt: str) -> Path:
+def export(records: Iterable[Record], output: Path, fmt: str, lang: str | None = None) -> Path:
     """Write ``records`` to ``output`` as csv or xlsx; all or nothing, never over a file."""
     output = Path(output)
+    words = Sentences(lang=lang)
     if output.exists():
         raise _exists(output)
     try:
         with partial_beside(output) as handle:
-            (_write_xlsx if fmt == "xlsx" else _write_csv)(handle, records)
+            (_write_xlsx if fmt == "xlsx" else _write_csv)(handle, records, words)
     except FileExistsError:
         raise _exists(output) from None
     return output

@@ -12,7 +12,9 @@ Filter semantics (every field ``None`` means "any"; the given ones all apply):
 - ``protocol``: exactly this protocol id;
 - ``step``: exactly this step (a :class:`Step` or its value);
 - ``handoff_id``: exactly this handoff;
-- ``account``: exactly this OS account (who did the step).
+- ``account``: exactly this OS account (who did the step);
+- ``account_part``: an account containing this text, any case (the log page's
+  user box matches as the DPO types: "pee" finds "jan.peeters").
 
 Paging is keyset paging on the record number: each page costs the same at
 any depth, and pages never overlap, even while records are being appended.
@@ -39,6 +41,7 @@ class JournalFilter:
     step: Step | str | None = None
     handoff_id: str | None = None
     account: str | None = None
+    account_part: str | None = None
 
     def as_kwargs(self) -> dict[str, Any]:
         """The filter as the keyword arguments of ``Journal.records/page/count``."""
@@ -62,11 +65,19 @@ class JournalFilter:
             (f"{plain}step = ?", str(self.step) if self.step else None),
             ("handoff_id = ?", self.handoff_id),
             ("account = ?", self.account),
+            ("account LIKE ? ESCAPE '\\'", _like(self.account_part)),
         ):
             if value is not None:
                 parts.append(column)
                 params.append(value)
         return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+def _like(part: str | None) -> str | None:
+    """``%part%`` with LIKE's own wildcards taken literally."""
+    if not part:
+        return None
+    return "%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class Pager(Protocol):
@@ -83,6 +94,7 @@ class Pager(Protocol):
         step: Step | str | None = None,
         handoff_id: str | None = None,
         account: str | None = None,
+        account_part: str | None = None,
     ) -> list[Record]: ...
 
 

@@ -22,31 +22,31 @@ from handoff.core.journal.store import COLUMNS
 
 PROBLEMS: dict[str, Text] = {
     "changed": Text(
-        "Record {seq} is gewijzigd: de inhoud past niet meer bij zijn hash.",
+        "Regel {seq} is gewijzigd: de inhoud past niet meer bij haar controlecode (hash).",
         "Record {seq} was changed: its content no longer matches its hash.",
     ),
     "removed": Text(
-        "Vóór record {seq} is minstens één record verwijderd (nummer {expected} ontbreekt).",
+        "Vóór regel {seq} is minstens één regel verwijderd (nummer {expected} ontbreekt).",
         "At least one record was removed before record {seq} (number {expected} is missing).",
     ),
     "inserted": Text(
-        "Record {seq} is toegevoegd buiten Handoff om (het nummer komt twee keer voor).",
+        "Regel {seq} is toegevoegd buiten Handoff om (het nummer komt twee keer voor).",
         "Record {seq} was inserted outside Handoff (its number occurs twice).",
     ),
     "reordered": Text(
-        "De volgorde is veranderd bij record {seq} (verwacht was record {expected}).",
+        "De volgorde is veranderd bij regel {seq} (verwacht was regel {expected}).",
         "The order was changed at record {seq} (record {expected} was expected).",
     ),
     "relinked": Text(
-        "Record {seq} verwijst niet naar de hash van het record ervoor.",
+        "Regel {seq} verwijst niet naar de controlecode van de regel ervoor.",
         "Record {seq} does not point to the hash of the record before it.",
     ),
     "truncated": Text(
-        "Het logboek heeft nog maar {count} records; het controlepunt kende er al {seq}.",
+        "Het logboek heeft nog maar {count} regels; het controlepunt kende er al {seq}.",
         "The journal has only {count} records; the checkpoint already knew {seq}.",
     ),
     "rewritten": Text(
-        "Record {seq} heeft een andere hash dan in het controlepunt: het logboek is herschreven.",
+        "Regel {seq} heeft een andere controlecode dan in het controlepunt: het logboek is herschreven.",
         "Record {seq} has another hash than in the checkpoint: the journal was rewritten.",
     ),
 }
@@ -60,7 +60,7 @@ STORAGE = Text(
     "and the DPO, and restore a backup.",
 )
 INTACT = Text(
-    "Het logboek is intact: {count} records, laatste hash {head}.",
+    "Het logboek is intact: {count} regels, laatste controlecode {head}.",
     "The journal is intact: {count} records, last hash {head}.",
 )
 

@@ -13,7 +13,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,17 +26,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QListWidget,
+    QPlainTextEdit,
     QTableView,
     QTabWidget,
 )
 
 from handoff.core import i18n
+from handoff.core.i18n import Text
 from handoff.core.journal.query import JournalFilter
+from handoff.core.journal.sentences import day_text, plural
 from handoff.gui import style
-from handoff.gui.journal_model import JournalTableModel
+from handoff.gui.journal_model import JournalTableModel, details_text
 from handoff.gui.pages.base import Page
 from handoff.gui.steps import step_label
 from handoff.gui.task_runner import TaskRunner, simple
+from handoff.gui.widgets.todo_list import TodoList
 
 STEPS = (
     "packaged", "consent_confirmed", "draft_handed", "draft_sent", "sent", "uploaded",
@@ -62,14 +66,6 @@ def _wrapping_list() -> QListWidget:
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setResizeMode(QListView.ResizeMode.Adjust)
     return widget
-
-
-def _obligations() -> list[Any]:
-    from handoff.core.journal import Journal
-    from handoff.core.journal.obligations import open_obligations
-
-    with Journal() as journal:
-        return open_obligations(journal)
 
 
 def _upcoming() -> list[Any]:
@@ -113,10 +109,30 @@ class LogPage(Page):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        last = self.model.columnCount() - 1  # the sentence takes what is left, no side scroll
+        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setColumnHidden(
+            6, True
+        )  # the computer: in the detail pane, room for the sentence
         self.table.setMinimumHeight(260)
         self.body.addWidget(self.table, 2)
+        self.no_rows = style.hint(self.tr("No records."))
+        self.no_rows.hide()
+        self.body.addWidget(self.no_rows)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setAccessibleName(self.tr("Selected record in full"))
+        self.detail.setPlaceholderText(
+            self.tr("Choose a record to see all its fields, with its hashes.")
+        )
+        self.detail.setMaximumHeight(150)
+        self.body.addWidget(self.detail)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.model.modelReset.connect(self._update_empty)
+        self.model.rowsInserted.connect(self._update_empty)
         self._build_lists()
         self._build_exports()
         self._shown = False
@@ -160,8 +176,8 @@ class LogPage(Page):
         if result.ok:
             style.set_role(self.badge, "badgeOk")
             self.badge.setText(
-                self.tr("✓ Journal intact: {count} records, nothing changed or removed.").format(
-                    count=result.count
+                self.tr(
+                    "✓ Journal intact: %n record(s), nothing changed or removed.", "", result.count
                 )
             )
         elif result.first_bad_seq is None:  # the file itself (SQLite's check), no record named
@@ -170,10 +186,13 @@ class LogPage(Page):
         else:
             style.set_role(self.badge, "badgeBad")
             self.badge.setText(
-                self.tr("✗ Journal damaged from record {seq}: {problem}").format(
-                    seq=result.first_bad_seq, problem=result.message(i18n.language())
-                )
+                self.tr(
+                    "✗ The journal was changed from record {seq} on: {problem} What to do: "
+                    "change nothing in the file, keep a copy of it and report this to your DPO. "
+                    "The first damaged record is selected below."
+                ).format(seq=result.first_bad_seq, problem=result.message(i18n.language()))
             )
+            self.select_record(result.first_bad_seq)
 
     def _verify_failed(self, exc: BaseException) -> None:
         from handoff.gui import messages
@@ -201,7 +220,7 @@ class LogPage(Page):
         for step in STEPS:
             self.step.addItem(step_label(step), step)
         self.account = QLineEdit()
-        self.account.setPlaceholderText(self.tr("User"))
+        self.account.setPlaceholderText(self.tr("User (part of the name)"))
         self.account.setAccessibleName(self.tr("User"))
         self.account.setClearButtonEnabled(True)
         row = QHBoxLayout()
@@ -212,7 +231,12 @@ class LogPage(Page):
         self.since.dateChanged.connect(self.apply_filter)
         self.protocol.currentIndexChanged.connect(self.apply_filter)
         self.step.currentIndexChanged.connect(self.apply_filter)
-        self.account.editingFinished.connect(self.apply_filter)
+        self.account.textChanged.connect(self.apply_filter)  # matches as the DPO types
+        self.handoff_only: str | None = None
+        self.all_handoffs = style.button(self.tr("Show &all handoffs"))
+        self.all_handoffs.clicked.connect(lambda: self.show_handoff(None))
+        self.all_handoffs.hide()
+        row.addWidget(self.all_handoffs)
 
     def current_filter(self) -> JournalFilter:
         since = None
@@ -222,33 +246,80 @@ class LogPage(Page):
             since=since,
             protocol=self.protocol.currentData(),
             step=self.step.currentData(),
-            account=self.account.text().strip() or None,
+            handoff_id=self.handoff_only,
+            account_part=self.account.text().strip() or None,
         )
 
     def apply_filter(self, *_args: object) -> None:
         self.model.set_filter(self.current_filter())
         if self.model.canFetchMore():
             self.model.fetchMore()
+        self._update_empty()
+        cap = self.fontMetrics().horizontalAdvance("x") * 14  # titles elide; tooltips show all
+        for column in range(self.model.columnCount() - 1):  # the last one stretches
+            self.table.resizeColumnToContents(column)
+            if column in (3, 4):  # protocol title and step name
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
+
+    def show_handoff(self, handoff_id: str | None) -> None:
+        """Only this handoff's records (a click in the to-do list), or all again."""
+        self.handoff_only = handoff_id
+        self.all_handoffs.setVisible(handoff_id is not None)
+        if handoff_id is not None:
+            self.all_handoffs.setText(
+                self.tr("Only {handoff} — show &all").format(handoff=handoff_id)
+            )
+        self.apply_filter()
+
+    def _update_empty(self, *_args: object) -> None:
+        self.no_rows.setVisible(self.model.rowCount() == 0)
+
+    def select_record(self, seq: int) -> None:
+        """Select and show record ``seq`` (the first damaged one) when the filter shows it."""
+        row = self.model.row_of(seq)
+        if row is None:
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _show_detail(self, current: Any, _previous: Any = None) -> None:
+        """Every stored field of the chosen record, hashes included, for the DPO and auditors."""
+        if not current.isValid():
+            self.detail.clear()
+            return
+        record = self.model.record(current.row())
+        words = self.model.words
+        lines = [
+            f"{record.seq} · {record.handoff_id} · {words.step(record.step.value)}",
+            words.details(record),
+            "",
+            self.tr("Time (UTC): {time}").format(time=record.time.isoformat()),
+            self.tr("Computer: {name}").format(name=record.machine),
+            self.tr("Protocol: {id}").format(id=record.protocol_id or "—"),
+            self.tr("Step code: {code}").format(code=record.step.value),
+            self.tr("Details: {raw}").format(raw=details_text(record.details)),
+            self.tr("Previous hash: {hash}").format(hash=record.prev_hash),
+            self.tr("Hash: {hash}").format(hash=record.hash),
+        ]
+        self.detail.setPlainText("\n".join(lines))
 
     # ----- obligations and retention -------------------------------------------
     def _build_lists(self) -> None:
         self.tabs = QTabWidget()
-        self.obligations = _wrapping_list()
-        self.obligations.setAccessibleName(self.tr("Open obligations"))
+        self.todo = TodoList(self.runner)
+        self.todo.handoff_chosen.connect(self.show_handoff)
+        self.todo.changed.connect(self._acted)
+        self.obligations = self.todo.table
         self.upcoming = _wrapping_list()
         self.upcoming.setAccessibleName(self.tr("Upcoming deletions"))
-        self.tabs.addTab(self.obligations, self.tr("Still to do"))
+        self.tabs.addTab(self.todo, self.tr("Still to do"))
         self.tabs.addTab(self.upcoming, self.tr("Deleted soon"))
-        self.tabs.setMaximumHeight(200)
         self.body.addWidget(self.tabs, 1)
 
-    def _show_obligations(self, items: list[Any]) -> None:
-        self.obligations.clear()
-        lang = i18n.language()
-        for item in items:
-            self.obligations.addItem(f"{item.handoff_id} — {item.message(lang)}")
-        if not items:
-            self.obligations.addItem(self.tr("Nothing is open."))
+    def _acted(self) -> None:
+        """An item was closed from the list: its record now shows in the table too."""
+        self.apply_filter()
+        self.runner.start(simple(_upcoming), on_success=self._show_upcoming)
 
     def _show_upcoming(self, items: list[Any]) -> None:
         self.upcoming.clear()
@@ -259,16 +330,24 @@ class LogPage(Page):
 
     def _due_line(self, item: Any) -> str:
         """One ``retention.Due`` in words: overdue, deleted on a date, or a contact reminder."""
-        locale = QLocale()
+        lang = i18n.language()
+        files = plural(
+            item.count, Text("{n} bestand", "{n} file"), Text("{n} bestanden", "{n} files"), lang
+        )
         if item.overdue:
-            text = self.tr("overdue: {count} file(s) are deleted at the next retention run")
+            text = Text(
+                "te laat: {files} worden verwijderd bij de volgende opruimronde",
+                "overdue: {files} are deleted at the next retention run",
+            )
         elif item.due is not None:
-            text = self.tr("{count} file(s) will be deleted on {day}")
+            text = Text("{files} worden verwijderd op {day}", "{files} will be deleted on {day}")
         else:
-            text = self.tr("{count} file(s): ask whether contact was made by {day}")
-        day = item.due or item.reminder
-        shown = locale.toString(day, QLocale.FormatType.ShortFormat) if day else ""
-        return f"{item.handoff_id} — " + text.format(count=item.count, day=shown)
+            text = Text(
+                "{files}: vraag uiterlijk {day} na of er contact was",
+                "{files}: ask by {day} whether contact was made",
+            )
+        day = day_text(item.due or item.reminder)
+        return f"{item.handoff_id} — " + text.render(lang, files=files, day=day)
 
     # ----- exports ------------------------------------------------------------
     def _build_exports(self) -> None:
@@ -311,11 +390,7 @@ class LogPage(Page):
         """Reload the table, re-check integrity, reread obligations and deletions."""
         self.apply_filter()
         self.verify()
-        self.runner.start(
-            simple(_obligations),
-            on_success=self._show_obligations,
-            on_failure=lambda exc: self._list_error(self.obligations, exc),
-        )
+        self.todo.load()
         self.runner.start(
             simple(_upcoming),
             on_success=self._show_upcoming,

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from handoff.core import i18n
+from handoff.core.journal.sentences import day_text
 from handoff.core.paths import temp_dir
 from handoff.gui import last_protocol, messages, style, worker_calls
 from handoff.gui.mail_attachment import archive_from_mail
@@ -26,9 +28,15 @@ from handoff.gui.pages.base import Page
 from handoff.gui.task_runner import TaskRunner, simple
 from handoff.gui.widgets.file_drop import FileDrop
 from handoff.gui.widgets.protocol_picker import ProtocolPicker
+from handoff.gui.widgets.todo_list import TodoList
 
 # Confirmable clean-up steps after receiving (journal.Step values).
 CLEANUP_STEPS = ("email_deleted", "password_deleted")
+#: The receiver's open items (``journal.obligations`` kinds), shown under "Still to do".
+RECEIVER_KINDS = (
+    "file_overdue", "contact_reminder", "email_not_deleted", "password_not_deleted",
+    "file_not_deleted", "file_until_contact",
+)  # fmt: skip
 
 
 def _words(text: str) -> str:
@@ -43,11 +51,19 @@ def propose_protocol(hint: str, protocols: Iterable[Any], last: str | None) -> s
     attachment under the subject's name gets the right protocol too.
     """
     name = _words(hint)
+    best, longest = last, 0
     for protocol in protocols:
-        titles = (protocol.title.nl, protocol.title.en)
-        if _words(protocol.id) in name or any(_words(t) and _words(t) in name for t in titles):
-            return protocol.id
-    return last
+        if _expired(protocol):  # a renewed profile names the old title and more
+            continue
+        for words in (_words(protocol.id), _words(protocol.title.nl), _words(protocol.title.en)):
+            if words and words in name and len(words) > longest:
+                best, longest = protocol.id, len(words)
+    return best
+
+
+def _expired(protocol: Any) -> bool:
+    retention = protocol.retention
+    return retention.kind == "fixed_date" and retention.until <= date.today()
 
 
 class ReceivePage(Page):
@@ -69,7 +85,12 @@ class ReceivePage(Page):
         self.body.addWidget(self.open_panel)
         self.result = self._build_result()
         self.body.addWidget(self.result)
+        self.body.addWidget(style.step_title(self.tr("Still to do")))
+        self.todo = TodoList(runner, keep=lambda item: item.kind in RECEIVER_KINDS)
+        self.todo.changed.connect(self._todo_changed)
+        self.body.addWidget(self.todo)
         self.body.addStretch(1)
+        self._earlier_folder: Path | None = None
         self.picker.load()
         self.picker.select(last_protocol.recall("receive"))
 
@@ -104,6 +125,10 @@ class ReceivePage(Page):
         self.error.setAccessibleName(self.tr("Problem"))
         self.error.hide()
         layout.addWidget(self.error)
+        self.open_earlier = style.button(self.tr("Open the e&xisting copy"))
+        self.open_earlier.clicked.connect(self._open_earlier)
+        self.open_earlier.hide()
+        layout.addLayout(style.row(self.open_earlier, None))
         self.open_button = style.primary(self.tr("&Open the file"))
         self.open_button.clicked.connect(self.open_file)
         layout.addLayout(style.row(None, self.open_button))
@@ -162,9 +187,17 @@ class ReceivePage(Page):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        """Say what is wrong; the chosen file stays, the password is cleared for a retry."""
+        """Say what is wrong; the chosen file stays, the password is cleared for a retry.
+
+        The same archive opened twice (issue 13 §11) offers the copy already stored.
+        """
         self.error.setText(messages.describe(exc))
         self.error.show()
+        folder = getattr(exc, "params", {}).get("folder")
+        self._earlier_folder = (
+            Path(folder) if messages.error_code(exc) == "already_received" else None
+        )
+        self.open_earlier.setVisible(self._earlier_folder is not None)
         if messages.error_code(exc) in ("wrong_password", "password_required", None):
             self.password.clear()
             self.password.setFocus()
@@ -223,25 +256,52 @@ class ReceivePage(Page):
             box.setEnabled(True)
             box.blockSignals(False)
         self.open_panel.hide()  # one step at a time: now the clean-up
+        self.open_earlier.hide()
         self.result.show()
         self.open_stored.setFocus()
+        self.todo.load()
 
     def _due_text(self, received: Any) -> str:
+        """The rule as one sentence ("Bewaren tot …", never "Bewaren: bewaren tot …")."""
         rule = received.protocol.retention.describe().render(i18n.language())
         if received.due is None:
-            return self.tr("Retention: {rule}.").format(rule=rule)
-        day = QLocale().toString(received.due, QLocale.FormatType.LongFormat)
-        return self.tr(
-            "Delete it by {day} at the latest; Handoff will do so then ({rule})."
-        ).format(day=day, rule=rule)
+            return rule[:1].upper() + rule[1:] + "."
+        return self.tr("Delete it by {day} at the latest; Handoff will do so then.").format(
+            day=day_text(received.due)
+        )
+
+    def _open(self, path: Path) -> None:
+        """Open with the desktop's handler; say so when nothing opened (issue 13 §1)."""
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.warning(
+                self,
+                "Handoff",
+                self.tr(
+                    "Nothing could open {path}. Open it yourself from the file manager."
+                ).format(path=path),
+            )
 
     def _open_stored(self) -> None:
         if self.received and self.received.files:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.received.files[0])))
+            self._open(self.received.files[0])
 
     def _show_folder(self) -> None:
         if self.received:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.received.folder)))
+            self._open(self.received.folder)
+
+    def _open_earlier(self) -> None:
+        if self._earlier_folder is not None:
+            self._open(self._earlier_folder)
+
+    def _todo_changed(self) -> None:
+        """A clean-up closed from the list: the boxes of the file just opened follow."""
+        if self.received is not None:
+            self.todo.load()
+
+    def showEvent(self, event: Any) -> None:
+        """Coming to the page (or back to it) shows what is still open, from the journal."""
+        super().showEvent(event)
+        self.todo.load()
 
     def _confirm(self, step: str, checked: bool) -> None:
         """Journal the tick; once recorded it cannot be unticked (the journal only appends)."""
@@ -252,6 +312,7 @@ class ReceivePage(Page):
         received = self.received
         self.runner.start(
             simple(lambda: worker_calls.confirm(received.handoff_id, received.protocol.id, step)),
+            on_success=lambda _record: self.todo.load(),
             on_failure=lambda exc: self._confirm_failed(step, exc),
         )
 
