@@ -30,6 +30,7 @@ def _org_profile(folder: Path, name: str = "cir.toml") -> Path:
     text = (protocols.shipped_dir() / "thuispunt-gent-cir.toml").read_text(encoding="utf-8")
     text = text.replace('id = "thuispunt-gent-cir"', f'id = "{ORG_ID}"', 1)
     text = text.replace("mailbox-niet-in-protocol@ocmw-gent.invalid", MAILBOX)
+    text = text.replace("until = 2024-09-27", "until = 2099-09-27")  # the renewed protocol
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     path.write_text(text, encoding="utf-8")

@@ -107,7 +107,7 @@ def failure(exc: BaseException, where: str) -> None:
     code = getattr(exc, "code", None)
     if isinstance(code, str):
         params = getattr(exc, "params", {}) or {}
-        event("failed", where=where, code=code, params=",".join(sorted(params)) or "-")
+        event("failed", where=where, code=code, params=":".join(sorted(params)) or "-")
         return
     frames = traceback.extract_tb(exc.__traceback__)[-8:]
     trail = [f"{Path(f.filename).stem}.{f.name}:{f.lineno}" for f in frames]
