@@ -27,6 +27,10 @@ FREE_TEXT = frozenset({"text", "address"})
 # Eleven digits as people write a national number: 85073003328, 85.07.30-033.28,
 # 850730 033 28; not part of a longer run of digits.
 _NUMBER_SHAPE = re.compile(r"(?<!\d)\d{2}[. ]?\d{2}[. ]?\d{2}[-. ]?\d{3}[-. ]?\d{2}(?!\d)")
+# What every such number leaves in ASCII text once spaces, dots and dashes are
+# deleted: eleven digits in a row (a cheap test that rules most columns out).
+_ELEVEN_DIGITS = re.compile(rb"[0-9]{11}")
+_SEPARATORS = b" .-"
 
 # After this many findings of one kind in one column, one summary finding:
 # ten thousand lines help nobody, the first ones show the pattern.
@@ -219,7 +223,7 @@ def _numbers_in_text(
     gone through cell by cell, and only a valid checksum counts.
     """
     texts = [v for v in values if v.__class__ is str]
-    if not _NUMBER_SHAPE.search("\x00".join(texts)):  # type: ignore[arg-type]
+    if not _may_hold_number("\x00".join(texts)):  # type: ignore[arg-type]
         return
     for i, value in zip(data, values, strict=True):
         if value.__class__ is str and any(
@@ -227,6 +231,16 @@ def _numbers_in_text(
             for m in _NUMBER_SHAPE.findall(value)  # type: ignore[arg-type]
         ):
             collector.add("national_number_in_text", j, i)
+
+
+def _may_hold_number(text: str) -> bool:
+    """Could ``text`` hold something of :data:`_NUMBER_SHAPE`? Exact for non-ASCII
+    text (``\\d`` also matches other scripts' digits); for ASCII text the
+    bytes without separators must hold eleven digits in a row, which a
+    number-shaped run always leaves (about 4x cheaper than the shape itself)."""
+    if not text.isascii():
+        return _NUMBER_SHAPE.search(text) is not None
+    return _ELEVEN_DIGITS.search(text.encode("ascii").translate(None, _SEPARATORS)) is not None
 
 
 def analyse(path: Path, protocol: Protocol, columns: Sequence[Column] | None = None) -> Analysis:
