@@ -548,6 +548,12 @@ elif sys.argv[1] == "derive":
 
     derive_key(needle, 19, b"", "sha256")
     derive_key(needle, 19, b"", "sha256")
+elif sys.argv[1] == "ahead":  # derived in a thread while the sheet is checked
+    from handoff.core import archive
+    from handoff.core.archive.kdf import ahead
+
+    with tempfile.TemporaryDirectory() as tmp, ahead(password):
+        archive.pack({"a.txt": b"inhoud"}, Path(tmp) / "a.7z", password)
 else:
     from handoff.core import archive
 
@@ -559,7 +565,9 @@ print(count(needle))
 """
 
 
-@pytest.mark.parametrize(("action", "most"), [("probe", 99), ("derive", 1), ("archive", 1)])
+@pytest.mark.parametrize(
+    ("action", "most"), [("probe", 99), ("derive", 1), ("archive", 1), ("ahead", 1)]
+)
 def test_the_password_leaves_no_copies_in_memory(action, most):
     """After two derivations (or a whole pack and unpack) only the test's own copy is left.
 
@@ -668,3 +676,31 @@ def test_pack_and_unpack_across_file_systems(tmp_path, other_volume):
     assert (tmp_path / "uit" / "lijst.xlsx").read_bytes() == result.files[0].read_bytes() == SHEET
     _refused("wrong_password", again.path, other_volume / "fout", "fout")
     assert _listing(other_volume) == ["a.7z", "uit"]
+
+
+def test_a_key_derived_ahead_serves_the_pack_and_is_forgotten(tmp_path, monkeypatch):
+    """usecases.package derives the key in a thread while the sheet is checked
+    (issue 17): the pack inside the block uses that one derivation."""
+    from handoff.core import archive
+    from handoff.core.archive import kdf as archive_kdf
+
+    calls: list[bytes] = []
+    real = archive_kdf._derive
+    monkeypatch.setattr(archive_kdf, "_derive", lambda *args: calls.append(args[0]) or real(*args))
+    with archive_kdf.ahead("Wachtwoord-1234"):
+        packed = archive.pack({"a.txt": b"inhoud"}, tmp_path / "a.7z", "Wachtwoord-1234")
+        assert archive_kdf._SCOPE.get() is not None  # the pack did not forget it early
+    assert len(calls) == 1
+    assert archive_kdf._SCOPE.get() is None
+    done = subprocess.run(
+        ["7zz", "t", "-pWachtwoord-1234", str(packed.path)], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and "Everything is Ok" in done.stdout
+
+
+def test_a_key_derived_ahead_is_forgotten_when_the_check_fails():
+    from handoff.core.archive import kdf as archive_kdf
+
+    with pytest.raises(ValueError), archive_kdf.ahead("Wachtwoord-1234"):
+        raise ValueError("the sheet did not pass")
+    assert archive_kdf._SCOPE.get() is None
