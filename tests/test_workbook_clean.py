@@ -296,4 +296,3 @@ def test_a_copy_with_one_changed_cell_is_never_returned(tmp_path, monkeypatch, c
     with pytest.raises(HandoffError) as caught:
         clean(source, protocols.get("lievegem-debtors"))
     assert caught.value.code == "copy_differs"
-
