@@ -453,3 +453,27 @@ def test_check_as_a_real_process_exit_codes(tmp_path):
     assert subprocess.run([*command, str(good)], capture_output=True).returncode == 0
     failed = subprocess.run([*command, str(bad)], capture_output=True, text=True)
     assert failed.returncode == 1 and "Dossiernummer" in failed.stdout
+
+
+def test_a_number_in_full_width_digits_in_a_text_column_blocks(tmp_path):
+    """Non-ASCII text takes the exact shape search (its digits are not ASCII)."""
+    rows = lievegem_rows()
+    rows[2][3] = "Kerkstraat 1, " + NN_2001.translate(
+        str.maketrans("0123456789", "０１２３４５６７８９")
+    )
+    assert only(lievegem(tmp_path, rows=rows), "national_number_in_text").cell == "D4"
+
+
+def test_the_quick_number_test_never_misses_a_number_shape():
+    """check._may_hold_number is a necessary condition of _NUMBER_SHAPE (random text)."""
+    import importlib
+    import random
+
+    module = importlib.import_module("handoff.core.workbook.check")
+    rng = random.Random(7)
+    alphabet = "0123456789" * 3 + " .-/x\x00"
+    for _ in range(20_000):
+        text = "".join(rng.choices(alphabet, k=rng.randrange(8, 30)))
+        if module._NUMBER_SHAPE.search(text):
+            assert module._may_hold_number(text), text
+    assert not module._may_hold_number("LG-2025-000001\x00Kerkstraat 12, 9000 Gent")

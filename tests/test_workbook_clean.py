@@ -286,3 +286,23 @@ def test_the_form_names_bad_fields_in_the_language_the_message_is_read_in():
     nl, en = caught.value.message("nl"), caught.value.message("en")
     assert "Telefoonnummer" in nl and "Telefoonnummer" not in en
     assert "Phone number" in en and "Phone number" not in nl
+
+
+@pytest.mark.parametrize("column", [0, 2, 3])
+def test_a_copy_with_one_changed_cell_is_never_returned(tmp_path, monkeypatch, column):
+    """The read-back compares whole text columns at once: one value off is still caught."""
+    import importlib
+
+    module = importlib.import_module("handoff.core.workbook.clean")
+    real = module.write_columns
+
+    def changes_one_cell(header, columns, rows, **kw):
+        changed = [list(c) for c in columns]
+        changed[column][1] += "x"
+        return real(header, changed, rows, **kw)
+
+    monkeypatch.setattr(module, "write_columns", changes_one_cell)
+    source = write_sheet(tmp_path / "in.xlsx", LIEVEGEM_HEADERS, lievegem_rows())
+    with pytest.raises(HandoffError) as caught:
+        clean(source, protocols.get("lievegem-debtors"))
+    assert caught.value.code == "copy_differs"

@@ -5,24 +5,22 @@ spaces, or as an Excel number that lost its leading zero; phone numbers as
 ``+32 470 12 34 56``, ``0032…`` or ``0470/12.34.56``. Each parser returns the
 normalised value, or ``None`` when the value is not valid, and never raises:
 the caller names the cell, never the value (a finding must not carry personal
-data). The national register / BIS / INSZ checksum comes from python-stdnum
-(``stdnum.be.ssn`` covers both, including the post-2000 rule and the BIS month
-offsets +20/+40): never hand-rolled.
+data). The national register / BIS / INSZ check is written on the digits
+(a 100,000-row column costs milliseconds instead of a second), with exactly
+python-stdnum's rules (``stdnum.be.nn`` and ``stdnum.be.bis``: the post-2000
+rule and the BIS month offsets +20/+40); tests/test_national_number.py
+proves the two equal on more than a million numbers and on random text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
-
-from stdnum.be import bis, nn, ssn
-from stdnum.exceptions import ValidationError
 
 NATIONAL_NUMBER_DIGITS = 11
 
 _PHONE_SEPARATORS = re.compile(r"[\s./()\-]")
-# BIS months are the birth month + 20 or + 40 (stdnum.be.bis): tens digit 2-5.
-_BIS_MONTH_TENS = frozenset("2345")
 # Belgian numbers after the trunk 0: mobiles 4xx + 6 digits (9 digits),
 # landlines 1-2 digit zone + 6-7 digits (8 digits; 045-049 are mobile prefixes).
 _BE_MOBILE = re.compile(r"^4[5-9]\d{7}$")
@@ -52,50 +50,100 @@ def national_number(value: object) -> str | None:
     """The 11-digit INSZ (national register or BIS number), or None if invalid.
 
     A number cell lost its leading zeros (a person born in 2001 has a number
-    starting with 0): pad it back to 11 digits before the checksum test.
-    Exactly one stdnum validator runs per compact value (about 10 us each,
-    the largest cost of a 100,000-row sheet): the month digits say which.
+    starting with 0): pad it back to 11 digits before the checksum test. A
+    negative number cell is no identifier anyone typed: None.
     """
     if value.__class__ is str:
         if len(value) == NATIONAL_NUMBER_DIGITS and value.isascii() and value.isdigit():
-            return _validate_compact(value)  # the common case: no clean-up needed
-        return _validate_typed(value.strip())
+            return value if _valid_digits(int(value), _this_year()) else None
+        return _typed(value)
     if isinstance(value, str):
-        return _validate_typed(value.strip())
+        return _typed(str(value))
     digits = _integral_text(value)
-    return None if digits is None else _validate_compact(digits.zfill(NATIONAL_NUMBER_DIGITS))
+    if digits is None or digits.startswith("-"):
+        return None
+    return _compact_valid(digits.zfill(NATIONAL_NUMBER_DIGITS), _this_year())
 
 
-def _validate_compact(digits: str) -> str | None:
-    """11 ASCII digits through the one stdnum validator their month allows.
+def national_numbers(values: Iterable[object]) -> list[str | None]:
+    """:func:`national_number` for a whole column, at about 0.3 us a compact text.
 
-    stdnum's nn.validate accepts months 0-12 only, bis.validate 20-32 and
-    40-52 only (birth month + 20 or + 40), so no number passes both: asking
-    the one the month's tens digit points to gives the same answer as trying
-    both (what stdnum's ssn.validate does), at half the cost for BIS numbers.
+    The column check's hot loop: the common cell (11 ASCII digits in a text
+    cell) costs a type test, ``int`` and a few integer operations; everything
+    else takes the one-value path.
     """
-    validator = bis if digits[2] in _BIS_MONTH_TENS else nn
-    try:
-        return validator.validate(digits)
-    except ValidationError:
-        return None
+    year, valid, single = _this_year(), _valid_digits, national_number
+    return [
+        (v if valid(int(v), year) else None)
+        if v.__class__ is str and len(v) == 11 and v.isascii() and v.isdigit()
+        else single(v)
+        for v in values
+    ]
 
 
-def _validate_typed(text: str) -> str | None:
-    """Any other notation (dots, dashes, spaces...): stdnum cleans it up itself."""
-    try:
-        return nn.validate(text)
-    except ValidationError:
-        pass
-    try:
-        return bis.validate(text)
-    except ValidationError:
-        return None
+def _this_year() -> int:
+    """The calendar year: the post-2000 rule only applies to years already begun."""
+    return date.today().year
+
+
+# Months a valid number can hold (the third and fourth digit): the birth month
+# 1-12 or 0 when unknown (national register), plus 20 or 40 (BIS). This is
+# the union of stdnum.be.nn and stdnum.be.bis's final month tests; both also
+# require the month modulo 20 to be at most 12, which every month here meets.
+_VALID_MONTHS = frozenset([*range(0, 13), *range(20, 33), *range(40, 53)])
+
+
+def _valid_digits(number: int, year: int) -> bool:
+    """Is the 11-digit ``number`` a valid national register or BIS number?
+
+    The rules of python-stdnum's ``be.nn`` and ``be.bis`` (2.x) on plain
+    integers: not all zeros; a month from :data:`_VALID_MONTHS`; the check
+    digits are 97 minus the first nine digits modulo 97, or, for a birth
+    year yy with 2000 + yy not after ``year``, 97 minus ("2" followed by the
+    nine digits) modulo 97. The day is not checked (stdnum reports an
+    impossible day as unknown, and accepts it). tests/test_national_number.py
+    proves this equal to stdnum on more than a million numbers.
+    """
+    body, check = divmod(number, 100)  # yymmddsss, cc
+    if number <= 0 or body // 100_000 % 100 not in _VALID_MONTHS:
+        return False
+    if 97 - body % 97 == check:
+        return True
+    return body // 10_000_000 + 2000 <= year and 97 - (2_000_000_000 + body) % 97 == check
+
+
+def _compact_valid(text: str, year: int) -> str | None:
+    """``text`` when it is 11 ASCII digits forming a valid number."""
+    if len(text) == NATIONAL_NUMBER_DIGITS and text.isascii() and text.isdigit():
+        return text if _valid_digits(int(text), year) else None
+    return None
+
+
+def _typed(text: str) -> str | None:
+    """Any other notation: spaces, dots and dashes dropped as stdnum's compact does.
+
+    ASCII text is cleaned here; anything else goes through stdnum's own
+    compact (it maps Unicode dashes, spaces and digits to ASCII first).
+    """
+    text = text.strip()
+    if text.isascii():
+        compact = text.translate(_SEPARATORS).strip()
+    else:
+        from stdnum.be import nn  # rare: a Unicode dash or space in the cell
+
+        compact = nn.compact(text)
+    return _compact_valid(compact, _this_year())
+
+
+_SEPARATORS = str.maketrans("", "", " -.")
 
 
 def national_number_kind(value: str) -> str:
-    """'nn' (national register) or 'bis' for a valid number: for statistics only."""
-    return ssn.guess_type(value) or "nn"
+    """'nn' (national register) or 'bis' for a valid number: for statistics only.
+
+    BIS numbers carry the birth month + 20 or + 40 (stdnum.be.bis).
+    """
+    return "bis" if value[2:3] in ("2", "3", "4", "5") else "nn"
 
 
 def phone(value: object) -> str | None:

@@ -43,10 +43,6 @@ _CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 _AUTHOR_ELEMENTS = frozenset({f"{_DC}\x1fcreator", f"{_CP}\x1flastModifiedBy"})
 # Tool names, not people: openpyxl and XlsxWriter write these by default.
 _NEUTRAL_AUTHORS = frozenset({"", "handoff", "openpyxl", "microsoft office user"})
-# A compact national number as sheet text (an inline or shared string). Only a
-# guess at what will be validated ahead (see check.read_values): it decides
-# nothing, so a pattern over the raw bytes is good enough here.
-_COMPACT_TEXT = re.compile(rb"<t>(\d{11})</t>")
 
 
 @dataclass
@@ -61,9 +57,6 @@ class Audit:
     hidden_columns: set[int] = field(default_factory=set)  # 0-based column indexes
     used_rows: int = 0  # largest row and column holding a cell in the data sheet,
     used_columns: int = 0  # known before any reader allocates the area
-    # Compact 11-digit texts seen in the sheet and its shared strings: the
-    # national-number memo is warmed from them while the reader reads.
-    candidates: list[str] = field(default_factory=list, repr=False)
 
 
 def _refuse(audit: Audit, code: str) -> Audit:
@@ -72,29 +65,14 @@ def _refuse(audit: Audit, code: str) -> Audit:
     return audit
 
 
-class _Candidates:
-    """Collects compact-number texts from raw chunks (a chunk edge may cut one: harmless)."""
-
-    def __init__(self) -> None:
-        self.found: list[bytes] = []
-
-    def __call__(self, chunk: bytes) -> None:
-        self.found += _COMPACT_TEXT.findall(chunk)
-
-    def texts(self) -> list[str]:
-        return b"\x00".join(self.found).decode("ascii").split("\x00") if self.found else []
-
-
 def _audit_sheets(package: Package, audit: Audit) -> None:
     book = parts.workbook(package)
     visible = [s for s in book.sheets if s.state == "visible" and s.worksheet]
     if visible:
         data = visible[0]
         audit.data_sheet, audit.data_index = data.name, data.position
-        taps = _Candidates()
-        scan = parts.scan_sheet(package, data.part, taps)
-        parts.check_shared_text(package, data.part, scan, taps)
-        audit.candidates = taps.texts()
+        scan = parts.scan_sheet(package, data.part)
+        parts.check_shared_text(package, data.part, scan)
         audit.hidden_rows, audit.hidden_columns = scan.hidden_rows, scan.hidden_columns
         audit.used_rows, audit.used_columns = scan.rows, scan.columns
     for sheet in book.sheets:

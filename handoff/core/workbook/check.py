@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,19 +16,21 @@ from handoff.core import identifiers
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.protocols import Column, Protocol
-from handoff.core.workbook.audit import Audit, audit, column_letter
+from handoff.core.workbook.audit import audit, column_letter
 from handoff.core.workbook.findings import CheckReport, Finding, finding
 from handoff.core.workbook.reader import Row, read_rows, require_readable_area
 from handoff.core.workbook.table import Table, locate
 from handoff.core.workbook.values import HAS_DIGIT, CellValue, check_value
-
-Memo = Mapping[str, "str | None"]
 
 # Columns where a worker types free text (names, addresses, remarks).
 FREE_TEXT = frozenset({"text", "address"})
 # Eleven digits as people write a national number: 85073003328, 85.07.30-033.28,
 # 850730 033 28; not part of a longer run of digits.
 _NUMBER_SHAPE = re.compile(r"(?<!\d)\d{2}[. ]?\d{2}[. ]?\d{2}[-. ]?\d{3}[-. ]?\d{2}(?!\d)")
+# What every such number leaves in ASCII text once spaces, dots and dashes are
+# deleted: eleven digits in a row (a cheap test that rules most columns out).
+_ELEVEN_DIGITS = re.compile(rb"[0-9]{11}")
+_SEPARATORS = b" .-"
 
 # After this many findings of one kind in one column, one summary finding:
 # ten thousand lines help nobody, the first ones show the pattern.
@@ -144,7 +145,7 @@ def _check_cells(
     return out
 
 
-def _all_clean(values: Sequence[object], column: Column, memo: Memo) -> list[CellValue] | None:
+def _all_clean(values: Sequence[object], column: Column) -> list[CellValue] | None:
     """The clean column when a whole-column pass proves there is nothing to report.
 
     A sheet that conforms (what is packed) is the common case, so the
@@ -152,8 +153,8 @@ def _all_clean(values: Sequence[object], column: Column, memo: Memo) -> list[Cel
     something to say: ``None`` sends the column there, which then reports in
     row order exactly as before. Text and addresses are stripped in one
     comprehension (a non-text cell raises AttributeError: the slow path);
-    national numbers go through :func:`identifiers.national_number` once each,
-    or come from ``memo`` when it was computed while the sheet was read.
+    national numbers go through :func:`identifiers.national_numbers`, the
+    check written for a whole column.
     """
     kind = column.type
     if kind == "text" or kind == "address":
@@ -167,9 +168,7 @@ def _all_clean(values: Sequence[object], column: Column, memo: Memo) -> list[Cel
             return None
         return out
     if kind == "national_number":
-        known, validate = memo.get, identifiers.national_number
-        # memo keys are str: a number cell never matches one and is validated here.
-        numbers: list[CellValue] = [known(v) or validate(v) for v in values]  # type: ignore[call-overload]
+        numbers: list[CellValue] = list(identifiers.national_numbers(values))
         return numbers if all(numbers) else None
     return None
 
@@ -180,10 +179,9 @@ def _check_column(
     column: Column,
     j: int,
     collector: _Collector,
-    memo: Memo,
 ) -> list[CellValue]:
     """One column, top to bottom: column-wise keeps the per-cell cost low."""
-    clean = _all_clean(values, column, memo)
+    clean = _all_clean(values, column)
     return clean if clean is not None else _check_cells(values, data, column, j, collector)
 
 
@@ -195,7 +193,7 @@ def _column_values(rows: Sequence[Row], data: Sequence[int], j: int) -> list[obj
 
 
 def check_cells(
-    rows: Sequence[Row], table: Table, columns: Sequence[Column], memo: Memo | None = None
+    rows: Sequence[Row], table: Table, columns: Sequence[Column]
 ) -> tuple[list[Finding], list[list[CellValue]]]:
     """Every cell of every data row by its column's type; the clean columns.
 
@@ -205,7 +203,7 @@ def check_cells(
     collector = _Collector(table.sheet, table.headers)
     found = [(c, table.mapped[c.key]) for c in columns if c.key in table.mapped]
     by_column = [
-        _check_column(_column_values(rows, table.data, j), table.data, c, j, collector, memo or {})
+        _check_column(_column_values(rows, table.data, j), table.data, c, j, collector)
         for c, j in found
     ]
     for (column, j), values in zip(found, by_column, strict=True):
@@ -225,7 +223,7 @@ def _numbers_in_text(
     gone through cell by cell, and only a valid checksum counts.
     """
     texts = [v for v in values if v.__class__ is str]
-    if not _NUMBER_SHAPE.search("\x00".join(texts)):  # type: ignore[arg-type]
+    if not _may_hold_number("\x00".join(texts)):  # type: ignore[arg-type]
         return
     for i, value in zip(data, values, strict=True):
         if value.__class__ is str and any(
@@ -235,37 +233,14 @@ def _numbers_in_text(
             collector.add("national_number_in_text", j, i)
 
 
-def _warm_memo(candidates: Sequence[str]) -> dict[str, str | None]:
-    """identifiers.national_number for each candidate text, computed once."""
-    unique = set(candidates)
-    return dict(zip(unique, map(identifiers.national_number, unique), strict=True))
-
-
-def read_values(
-    path: Path,
-    parts: Audit,
-    columns: Sequence[Column],
-    reader: Callable[[Path, int, str], list[Row]],
-) -> tuple[list[Row], dict[str, str | None]]:
-    """The sheet's rows, and the national-number memo computed meanwhile.
-
-    The national-number checksum (python-stdnum, about 10 us a number) is the
-    largest cost of a big sheet after reading it, and calamine parses the
-    sheet without holding the GIL. So while calamine reads in a second
-    thread, this thread validates the compact numbers the audit saw in the
-    sheet's XML and shared strings. The check then looks each cell up: the same
-    function on the same text gives the same answer, it is only computed
-    while the other core reads. Without a national-number column, or nothing
-    to guess from, the sheet is simply read.
-    """
-    sheet, index = parts.data_sheet or "", parts.data_index
-    candidates, parts.candidates = parts.candidates, []  # not kept longer than needed
-    if not candidates or not any(c.type == "national_number" for c in columns):
-        return reader(path, index, sheet), {}
-    with ThreadPoolExecutor(1, thread_name_prefix="handoff-sheet-read") as pool:
-        reading = pool.submit(reader, path, index, sheet)
-        memo = _warm_memo(candidates)
-        return reading.result(), memo
+def _may_hold_number(text: str) -> bool:
+    """Could ``text`` hold something of :data:`_NUMBER_SHAPE`? Exact for non-ASCII
+    text (``\\d`` also matches other scripts' digits); for ASCII text the
+    bytes without separators must hold eleven digits in a row, which a
+    number-shaped run always leaves (about 4x cheaper than the shape itself)."""
+    if not text.isascii():
+        return _NUMBER_SHAPE.search(text) is not None
+    return _ELEVEN_DIGITS.search(text.encode("ascii").translate(None, _SEPARATORS)) is not None
 
 
 def analyse(path: Path, protocol: Protocol, columns: Sequence[Column] | None = None) -> Analysis:
@@ -278,13 +253,13 @@ def analyse(path: Path, protocol: Protocol, columns: Sequence[Column] | None = N
         return Analysis(report)
     sheet = parts.data_sheet or ""
     require_readable_area(parts.used_rows, parts.used_columns)
-    rows, memo = read_values(path, parts, columns, read_rows) if parts.data_sheet else ([], {})
+    rows = read_rows(path, parts.data_index, sheet) if parts.data_sheet else []
     table = locate(rows, sheet, columns, protocol.article, parts.hidden_rows, parts.hidden_columns)
     if table is None or not table.data:
         report.findings.extend(table.findings if table else [])
         report.findings.append(finding("no_data", sheet=sheet or None))
         return Analysis(report)
-    cell_findings, by_column = check_cells(rows, table, columns, memo)
+    cell_findings, by_column = check_cells(rows, table, columns)
     report.findings.extend(table.findings + cell_findings)
     report.rows = len(table.data)
     found = [c for c in columns if c.key in table.mapped]

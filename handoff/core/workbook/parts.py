@@ -29,6 +29,8 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import add, methodcaller
 from pathlib import PurePosixPath
 from xml.parsers import expat
 
@@ -290,17 +292,24 @@ def workbook(package: Package) -> WorkbookPart:
     return out
 
 
+_REF = methodcaller("get", "r")
+_TYPE = methodcaller("get", "t")
+
+
 class SheetScan:
     """One streaming pass over a worksheet: hidden rows and columns, the cells' extent.
 
-    Element handlers run once per element of a 100,000-row sheet (about 1.6
-    million), so they do as little as they can: a dict lookup of the element
-    name, and work only for ``row``, ``c``, ``col`` and ``sheetFormatPr``.
+    The start handler runs once per element of a 100,000-row sheet (about
+    1.6 million), so it does as little as it can: two set lookups, and for a
+    cell only keeping its attributes. A row's cells are placed when the next
+    row starts (:meth:`_place`), all at once: when their references are the
+    previous row's column letters with this row's number (a table's usual
+    shape) one list comparison settles them; any other row goes cell by cell
+    (:meth:`_place_each`) under the same rules.
     """
 
     def __init__(self) -> None:
         self.row = 0  # current row number (1-based)
-        self.column = 0  # column number of the previous cell in this row
         self.rows = 0  # largest row number holding a cell
         self.columns = 0  # largest column number holding a cell
         self.cells = 0
@@ -311,21 +320,31 @@ class SheetScan:
         self.columns_hidden_by_default = False
         self.shared_cells = 0  # cells with t="s" (they copy a shared string)
         self._row_text = ""
+        self._pending: list[dict[str, str]] = []  # attributes of the current row's cells
+        self._letters: list[str] | None = []  # column letters of the last row placed
+        self._numbers: list[int] = []  # and their column numbers
         self._columns: dict[str, int] = {}  # letters -> column number, seen before
-        self._dispatch: dict[str, Callable[[dict[str, str]], None]] = {}
+        self._others: dict[str, Callable[[dict[str, str]], None]] = {}
         for local, handler in (
             ("row", self._row),
-            ("c", self._cell),
             ("col", self._col),
             ("sheetFormatPr", self._format),
         ):
             for name in names(local):
-                self._dispatch[name] = handler
+                self._others[name] = handler
+        self.start = self._handler()
 
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        handler = self._dispatch.get(name)
-        if handler is not None:
-            handler(attrs)
+    def _handler(self) -> Callable[[str, dict[str, str]], None]:
+        """The start handler as a closure over locals (no attribute look-ups per element)."""
+        cells, keep, others = names("c"), self._pending.append, self._others
+
+        def start(name: str, attrs: dict[str, str]) -> None:
+            if name in cells:
+                keep(attrs)
+            elif name in others:
+                others[name](attrs)
+
+        return start
 
     def _format(self, attrs: dict[str, str]) -> None:
         """sheetFormatPr: zeroHeight="1" hides every row without its own height."""
@@ -335,6 +354,7 @@ class SheetScan:
         self.columns_hidden_by_default = _is_zero(attrs.get("defaultColWidth"))
 
     def _row(self, attrs: dict[str, str]) -> None:
+        self._place()
         ref = attrs.get("r")
         if ref is None:
             number = self.row + 1
@@ -344,8 +364,10 @@ class SheetScan:
             raise damaged()  # rows go down the sheet, each once
         if number > EXCEL_ROWS:
             raise damaged()
-        self.row, self.column, self._row_text = number, 0, str(number)
-        if self._row_hidden(attrs):
+        self.row, self._row_text = number, str(number)
+        if (self.rows_hidden_by_default or "hidden" in attrs or "ht" in attrs) and self._row_hidden(
+            attrs
+        ):
             self.hidden_rows.add(number)
 
     def _row_hidden(self, attrs: dict[str, str]) -> bool:
@@ -355,28 +377,47 @@ class SheetScan:
             return not (is_true(attrs.get("customHeight")) and attrs.get("ht"))
         return False
 
-    def _cell(self, attrs: dict[str, str]) -> None:
+    def _place(self) -> None:
+        """The current row's cells: their columns, the extent, the shared-string cells."""
+        pending = self._pending
+        if not pending:
+            return
         if self.row == 0:
             raise damaged()  # a cell outside any row
-        ref = attrs.get("r")
-        if ref is None:
-            column = self.column + 1
+        refs = list(map(_REF, pending))
+        text = self._row_text
+        if self._letters is not None and refs == list(map(add, self._letters, repeat(text))):
+            numbers = self._numbers  # the previous row's columns, already checked
         else:
-            known = self._columns.get(
-                ref[: -len(self._row_text)] if ref.endswith(self._row_text) else ""
-            )
-            column = self._parse_ref(ref) if known is None else known
-            if column <= self.column:
-                raise damaged()  # cells go left to right, each once
-        if column > EXCEL_COLUMNS:
-            raise damaged()
-        self.column = column
-        self.cells += 1
-        if column > self.columns:
-            self.columns = column
+            numbers = self._place_each(refs)
+        self.cells += len(refs)
+        self.columns = max(self.columns, numbers[-1])  # numbers only go up
         self.rows = self.row
-        if attrs.get("t") == "s":
-            self.shared_cells += 1
+        self.shared_cells += list(map(_TYPE, pending)).count("s")
+        pending.clear()
+
+    def _place_each(self, refs: list[str | None]) -> list[int]:
+        """Cell by cell (ECMA-376 18.3.1.4): without ``r`` a cell follows the previous
+        one; with it, it lies in this row, right of the previous cell, within Excel."""
+        numbers: list[int] = []
+        column = 0
+        for ref in refs:
+            if ref is None:
+                column += 1
+            else:
+                known = self._columns.get(
+                    ref[: -len(self._row_text)] if ref.endswith(self._row_text) else ""
+                )
+                number = self._parse_ref(ref) if known is None else known
+                if number <= column:
+                    raise damaged()  # cells go left to right, each once
+                column = number
+            if column > EXCEL_COLUMNS:
+                raise damaged()
+            numbers.append(column)
+        self._numbers = numbers
+        self._letters = None if None in refs else [column_letter(n - 1) for n in numbers]
+        return numbers
 
     def _parse_ref(self, ref: str) -> int:
         """The column of a cell reference in the current row (cached per letters)."""
@@ -402,7 +443,9 @@ class SheetScan:
             self.shown_columns.update(span)
 
     def finish(self) -> None:
-        """Columns hidden by a zero default width: every one without a width of its own."""
+        """The last row's cells; columns hidden by a zero default width: every one
+        without a width of its own."""
+        self._place()
         if self.columns_hidden_by_default:
             self.hidden_columns |= set(range(self.columns)) - self.shown_columns
 
