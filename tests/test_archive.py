@@ -548,12 +548,6 @@ elif sys.argv[1] == "derive":
 
     derive_key(needle, 19, b"", "sha256")
     derive_key(needle, 19, b"", "sha256")
-elif sys.argv[1] == "ahead":  # derived in a thread while the sheet is checked
-    from handoff.core import archive
-    from handoff.core.archive.kdf import ahead
-
-    with tempfile.TemporaryDirectory() as tmp, ahead(password):
-        archive.pack({"a.txt": b"inhoud"}, Path(tmp) / "a.7z", password)
 else:
     from handoff.core import archive
 
@@ -565,9 +559,7 @@ print(count(needle))
 """
 
 
-@pytest.mark.parametrize(
-    ("action", "most"), [("probe", 99), ("derive", 1), ("archive", 1), ("ahead", 1)]
-)
+@pytest.mark.parametrize(("action", "most"), [("probe", 99), ("derive", 1), ("archive", 1)])
 def test_the_password_leaves_no_copies_in_memory(action, most):
     """After two derivations (or a whole pack and unpack) only the test's own copy is left.
 

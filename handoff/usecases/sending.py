@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handoff.core import archive, passwords
-from handoff.core.archive.kdf import ahead as key_ahead
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal, Record, Step, new_handoff_id
@@ -125,16 +124,15 @@ def package(
     _require_consent(protocol, consent_confirmed)
     password = password or passwords.generate(password_style(protocol))
     handoff_id = handoff_id or new_handoff_id()
-    with key_ahead(password.value):  # the archive key is derived while the sheet is checked
-        clean, source_sha256 = cleaned_sheet(sheet, protocol)
-        log = _journal_ready(ctx, output)
-        result = archive.pack(
-            {f"{handoff_id}.xlsx": clean.data},
-            output,
-            password.value,
-            progress=ctx.progress,
-            cancel=ctx.cancel,
-        )
+    clean, source_sha256 = cleaned_sheet(sheet, protocol)
+    log = _journal_ready(ctx, output)
+    result = archive.pack(
+        {f"{handoff_id}.xlsx": clean.data},
+        output,
+        password.value,
+        progress=ctx.progress,
+        cancel=ctx.cancel,
+    )
     with _removed_on_failure(result.path):
         _journal_packaged(log, protocol, handoff_id, result, password, clean, source_sha256)
     return Packaged(handoff_id, protocol, result, password, clean.rows, tuple(clean.columns))

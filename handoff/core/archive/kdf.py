@@ -22,17 +22,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from itertools import chain
 
 _BLOCK_BITS = 16
-# What py7zr's writer asks for (compressor.AESCompressor): 2^19 rounds, no salt.
-WRITER_CYCLES = 19
-_SCOPE: ContextVar[dict[tuple, bytes | Future[bytes]] | None] = ContextVar(
-    "handoff_kdf_scope", default=None
-)
+_SCOPE: ContextVar[dict[tuple, bytes] | None] = ContextVar("handoff_kdf_scope", default=None)
 
 
 @contextmanager
@@ -45,37 +40,10 @@ def one_archive() -> Iterator[None]:
     variable, never in a module-level structure: a long-running desktop
     process keeps nothing derived from a password afterwards.
     """
-    if _SCOPE.get() is not None:  # inside ahead(): that scope's keys serve, and it forgets
-        yield
-        return
-    cache: dict[tuple, bytes | Future[bytes]] = {}
+    cache: dict[tuple, bytes] = {}
     token = _SCOPE.set(cache)
     try:
         yield
-    finally:
-        cache.clear()
-        _SCOPE.reset(token)
-
-
-@contextmanager
-def ahead(password: str) -> Iterator[None]:
-    """Derive the key an archive packed with ``password`` needs in a second thread,
-    while the caller does other work (checking the sheet), for the archives
-    packed inside the block.
-
-    The derivation is 35 MB of SHA-256 (about 40 ms), which hashlib computes
-    without the GIL, so it costs a small sheet's check-and-pack almost no
-    wall time. Same rules as :func:`one_archive`: the key lives only in this
-    block's context variable, and leaving the block (also by an exception)
-    waits for the thread and forgets the key.
-    """
-    cache: dict[tuple, bytes | Future[bytes]] = {}
-    token = _SCOPE.set(cache)
-    try:
-        with ThreadPoolExecutor(1, thread_name_prefix="handoff-kdf") as pool:
-            known = (password.encode("utf-16-le"), WRITER_CYCLES, b"", "sha256")
-            cache[known] = pool.submit(_derive, *known)
-            yield
     finally:
         cache.clear()
         _SCOPE.reset(token)
@@ -86,8 +54,7 @@ def derive_key(password: bytes, cycles: int, salt: bytes, digest: str) -> bytes:
     known = (password, cycles, salt, digest)
     cache = _SCOPE.get()
     if cache is not None and known in cache:
-        found = cache[known]
-        return found.result() if isinstance(found, Future) else found
+        return cache[known]
     key = _derive(password, cycles, salt, digest)
     if cache is not None:
         cache[known] = key
