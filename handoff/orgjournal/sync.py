@@ -41,7 +41,7 @@ from handoff.core.journal.store import COLUMNS
 from handoff.core.tlog import merkle, wire
 from handoff.core.tlog.note import NoteError, open_checkpoint
 from handoff.orgjournal import identity
-from handoff.orgjournal.http import Client
+from handoff.orgjournal.http import TIMEOUT, Client
 
 BATCH = 1_000
 RETRYABLE = ("orgjournal_unreachable", "orgjournal_server_error")
@@ -237,6 +237,7 @@ def sync(
     attempts: int = 4,
     backoff: float = 1.0,
     sleep: Callable[[float], None] = time.sleep,
+    timeout: float = TIMEOUT,
 ) -> SyncResult:
     """Upload every record the service does not have yet, then check its acknowledgement.
 
@@ -249,9 +250,8 @@ def sync(
     if refused is not None:
         raise refused
     try:
-        return _sync(
-            journal, enrolment, batch, {"attempts": attempts, "backoff": backoff, "sleep": sleep}
-        )
+        retry = {"attempts": attempts, "backoff": backoff, "sleep": sleep}
+        return _sync(journal, enrolment, batch, retry, timeout)
     except HandoffError as exc:
         if exc.code in RETRYABLE:
             _note_unreachable(enrolment)
@@ -265,9 +265,11 @@ def _note_unreachable(enrolment: identity.Enrolment) -> None:
         state.save()
 
 
-def _sync(journal: Journal, enrolment: identity.Enrolment, batch: int, retry: dict) -> SyncResult:
+def _sync(
+    journal: Journal, enrolment: identity.Enrolment, batch: int, retry: dict, timeout: float
+) -> SyncResult:
     key = identity.private_key("pc")
-    client = Client(enrolment.url, enrolment.machine_id, key)
+    client = Client(enrolment.url, enrolment.machine_id, key, timeout=timeout)
     state = SyncState.load_for(enrolment)
     result = SyncResult()
     _upload_pending(journal, client, key, enrolment.host, state, result, batch, retry)
@@ -411,12 +413,14 @@ class Background:
         retry: float | None = None,
         first_delay: float = 0.0,
         notify: Callable[[], None] | None = None,
+        timeout: float | None = None,
     ) -> None:
         self.journal_path = journal_path
         self.interval, self.ceiling = interval, ceiling
         self.retry = interval * 2 if retry is None else retry
         self.first_delay = first_delay
         self.notify = notify
+        self.timeout = TIMEOUT if timeout is None else timeout
         self.last_error: Exception | None = None
         self.attempts = 0
         self._stop = threading.Event()
@@ -455,7 +459,7 @@ class Background:
         try:
             if identity.load("pc") is not None:
                 with Journal(self.journal_path) as journal:
-                    sync(journal, attempts=1)
+                    sync(journal, attempts=1, timeout=self.timeout)
         except Exception as exc:  # a background thread must not die of a surprise
             from handoff.core import diagnostics
 
