@@ -278,3 +278,23 @@ def test_an_sms_under_a_broken_locked_base_url_is_refused():
     with pytest.raises(HandoffError) as caught:
         check_sms_ready(protocols.get("thuispunt-gent-cir"), settings.load())
     assert caught.value.code == "policy_invalid"
+
+
+def test_the_organisation_can_lock_the_journal_server_address():
+    _policy_file('[locked.journal]\nserver_url = "https://journaal.ocmw.example"\n')
+    _user_file('[journal]\nserver_url = "https://elders.example"\n')
+    in_force = settings.resolve()
+    assert in_force.settings.journal.server_url == "https://journaal.ocmw.example"
+    assert in_force.is_locked("journal.server_url")
+    with pytest.raises(HandoffError) as caught:
+        settings.require_unlocked(in_force, "journal.server_url")
+    assert "logboekserver" in caught.value.message("nl")
+
+
+def test_an_unusable_journal_server_address_in_a_policy_is_ignored_and_named():
+    path = _policy_file('[locked.journal]\nserver_url = "http://journaal.ocmw.example"\n')
+    in_force = settings.resolve()
+    assert in_force.settings.journal.server_url == ""
+    assert [(p.key, p.source.place) for p in in_force.problems] == [
+        ("journal.server_url", str(path))
+    ]

@@ -220,3 +220,37 @@ def test_unknown_table_is_named_with_its_line():
         settings.load()
     assert "settings.toml:3" in caught.value.message()
     assert "smtp" in caught.value.message()
+
+
+# ----- the organisation journal server (issue 16) -----------------------------------------
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("http://journaal.ocmw.example", "https://"),
+        ("https://it:geheim@journaal.ocmw.example", "gebruikersnaam"),
+        ("https://journaal.ocmw.example/ v1", "spaties"),
+        ("file:///srv/journaal", "https://"),
+    ],
+    ids=["http", "userinfo", "spaces", "file"],
+)
+def test_an_unusable_journal_server_address_is_refused_with_its_line(url, words):
+    file = paths.settings_path()
+    file.write_text(f'organisation = "x"\n[journal]\nserver_url = "{url}"\n', encoding="utf-8")
+    with pytest.raises(HandoffError) as caught:
+        settings.load()
+    message = caught.value.message("nl")
+    assert f"{file}:3:" in message and words in message
+    assert "logboekserver" in message and "server_url" not in message
+    with pytest.raises(HandoffError):
+        settings.with_value(settings.Settings(), "journal.server_url", url)
+
+
+@pytest.mark.parametrize(
+    "url", ["", "https://journaal.ocmw.example", "http://127.0.0.1:8443", "http://[::1]:9"]
+)
+def test_https_and_loopback_journal_server_addresses_load_and_round_trip(url):
+    s = settings.with_value(settings.Settings(), "journal.server_url", url)
+    settings.save(s)
+    assert settings.load().journal.server_url == url
+    known = settings.keys()
+    assert "journal.server_url" in known

@@ -71,6 +71,17 @@ def journal_status(args: argparse.Namespace) -> int:
             n=state.pending,
         )
     )
+    if state.unreachable_since:
+        print(
+            tr(
+                "server onbereikbaar sinds {when}",
+                "server unreachable since {when}",
+                when=_when(state.unreachable_since),
+            )
+        )
+    if state.enrol_again is not None:
+        print(state.enrol_again.message())
+        return 1
     if state.problem:
         print(sync.problem_error(state.problem["kind"], state.problem.get("seq")).message())
         return 1

@@ -68,6 +68,18 @@ class SmsSettings:
 
 
 @dataclass
+class JournalSettings:
+    """The organisation journal server (docs/server.md); the PC's key is in the keyring.
+
+    Which server a PC sends to is pinned by its enrolment; this address says
+    which server the organisation uses, so a PC enrolled elsewhere is told to
+    enrol again (``handoff.orgjournal.sync``).
+    """
+
+    server_url: str = ""
+
+
+@dataclass
 class Settings:
     """Everything configurable, never a secret."""
 
@@ -78,11 +90,17 @@ class Settings:
     mail: MailSettings = field(default_factory=MailSettings)
     sftp: SftpSettings = field(default_factory=SftpSettings)
     sms: SmsSettings = field(default_factory=SmsSettings)
+    journal: JournalSettings = field(default_factory=JournalSettings)
     directory: dict[str, str] = field(default_factory=dict)
     diagnostics: bool = False  # the opt-in diagnostic log for IT (core/diagnostics.py)
 
 
-_SECTIONS: dict[str, type] = {"mail": MailSettings, "sftp": SftpSettings, "sms": SmsSettings}
+_SECTIONS: dict[str, type] = {
+    "mail": MailSettings,
+    "sftp": SftpSettings,
+    "sms": SmsSettings,
+    "journal": JournalSettings,
+}
 _TOP = ("organisation", "language", "secure_folder", "outbox", "diagnostics")
 
 
@@ -112,6 +130,10 @@ LABELS: dict[str, Text] = {
     "sms.account": Text("de account bij de sms-dienst", "the SMS provider account"),
     "sms.sender": Text("de afzender van de sms", "the SMS sender"),
     "sms.timeout": Text("de wachttijd voor de sms-dienst", "the SMS provider's time-out"),
+    "journal.server_url": Text(
+        "het webadres van de logboekserver van de organisatie",
+        "the web address of the organisation's journal server",
+    ),
     "directory": Text("het adresboek", "the directory"),
     "diagnostics": Text("het diagnoselogboek voor de IT-dienst", "the diagnostic log for IT"),
 }
@@ -335,6 +357,27 @@ def sms_url_problem(url: str) -> Text | None:
     return _SMS_URL_FAULTS[fault] if fault else None
 
 
+_JOURNAL_URL_FAULTS: dict[str, Text] = {
+    **_SMS_URL_FAULTS,
+    "email": Text(
+        "een e-mailadres of een adres met gebruikersnaam kan niet. Gebruik het https://-adres "
+        "van de logboekserver dat uw IT-dienst geeft.",
+        "an e-mail address or an address with a user name cannot be used. Use the journal "
+        "server's https:// address your IT desk gives.",
+    ),
+}
+
+
+def journal_url_problem(url: str) -> Text | None:
+    """Why the journal server's address cannot be used, or None (empty: no server).
+
+    The same rule as the SMS provider's address (:func:`sms_url_fault`): the
+    service itself refuses plain http except on loopback (docs/server.md).
+    """
+    fault = sms_url_fault(url) if url else None
+    return _JOURNAL_URL_FAULTS[fault] if fault else None
+
+
 def validate(s: Settings, file: Path | None = None, text: str = "") -> None:
     """Refuse values the channels could not use, before anything is sent.
 
@@ -386,6 +429,15 @@ def validate(s: Settings, file: Path | None = None, text: str = "") -> None:
             trouble.nl,
             trouble.en,
             label("sms.base_url"),
+        )
+    trouble = journal_url_problem(s.journal.server_url)
+    if trouble is not None:
+        raise _problem(
+            file,
+            _line_of(text, "server_url", "journal") if text else None,
+            trouble.nl,
+            trouble.en,
+            label("journal.server_url"),
         )
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from handoff.gui import style
+from handoff.gui.org_sync import OrgSync
 from handoff.gui.retention_timer import RetentionTimer
 from handoff.gui.task_runner import TaskRunner
 
@@ -93,10 +94,13 @@ class MainWindow(QMainWindow):
         self.retention = RetentionTimer(self.runner, self)
         self.retention.ran.connect(self._retention_ran)
         self.retention.failed.connect(self._retention_failed)
+        self.org_sync = OrgSync(self)
 
     def start_background(self) -> None:
-        """Work that runs by itself: retention now and every day."""
+        """Work that runs by itself: retention now and every day; the organisation journal's
+        sync when this PC is enrolled (on its own thread: see handoff.gui.org_sync)."""
         self.retention.start()
+        self.org_sync.start()
 
     def _retention_ran(self, deletions: list) -> None:
         done = [d for d in deletions if d.journaled]
@@ -152,6 +156,9 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.pages[key] = widget
+            attach = getattr(widget, "attach_org_sync", None)
+            if attach is not None:
+                attach(self.org_sync)
         return self.pages[key]
 
     def show_page(self, key: str) -> QWidget:
@@ -206,6 +213,7 @@ class MainWindow(QMainWindow):
                 if not finish.may_leave():
                     event.ignore()
                     return
+        self.org_sync.stop()
         self.runner.cancel_all()
         self.runner.wait_idle()
         for page in self.pages.values():

@@ -153,7 +153,41 @@ class SettingsDialog(QDialog):
         )
         self.outbox = _line(str(s.outbox), self.tr("Outbox"))
         form.addRow(self.tr("O&utbox"), self._with_browse(self.outbox))
+        self.journal_url = _line(s.journal.server_url, self.tr("Journal server"))
+        self.journal_url.setPlaceholderText("https://…")
+        form.addRow(self.tr("&Journal server"), self.journal_url)
+        self.journal_note = style.hint("")
+        form.addRow("", self.journal_note)
+        self.journal_url.textChanged.connect(self._journal_changed)
+        self._journal_changed()
         return page
+
+    def _journal_changed(self, *_args: object) -> None:
+        """Say which server this PC is enrolled with, and when the address means enrolling again."""
+        from handoff.orgjournal import identity, sync
+
+        try:
+            enrolment = identity.load("pc")
+        except Exception as exc:  # an unreadable enrolment file
+            self.journal_note.setText(messages.describe(exc))
+            return
+        if enrolment is None:
+            self.journal_note.setText(
+                self.tr(
+                    "The organisation's journal server, from your IT desk. This computer is not "
+                    "enrolled with it yet ('handoff journal enrol')."
+                )
+            )
+            return
+        again = sync.enrol_again_error(enrolment, self.journal_url.text().strip())
+        if again is not None:
+            self.journal_note.setText(messages.describe(again))
+            return
+        self.journal_note.setText(
+            self.tr("This computer is enrolled with {url} as {name}.").format(
+                url=enrolment.url, name=enrolment.name
+            )
+        )
 
     def _with_browse(self, edit: QLineEdit) -> QWidget:
         button = QPushButton(self.tr("Browse…"))
@@ -288,6 +322,7 @@ class SettingsDialog(QDialog):
         return {
             "organisation": self.organisation, "language": self.language,
             "secure_folder": self.secure_folder, "outbox": self.outbox,
+            "journal.server_url": self.journal_url,
             "mail.mode": self.mail_mode, "mail.host": self.mail_host,
             "mail.port": self.mail_port, "mail.security": self.mail_security,
             "mail.username": self.mail_user, "mail.sender": self.mail_sender,
@@ -384,6 +419,7 @@ class SettingsDialog(QDialog):
         s.language = self.language.currentData()
         s.secure_folder = Path(self.secure_folder.text().strip())
         s.outbox = Path(self.outbox.text().strip())
+        s.journal.server_url = self.journal_url.text().strip()
         s.mail.mode = self.mail_mode.currentData()
         s.mail.host, s.mail.port = self.mail_host.text().strip(), self.mail_port.value()
         s.mail.security = self.mail_security.currentData()

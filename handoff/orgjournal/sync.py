@@ -27,10 +27,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from handoff.core import paths
+from handoff.core import paths, settings
 from handoff.core.atomic import write_atomic
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
@@ -40,7 +41,7 @@ from handoff.core.journal.store import COLUMNS
 from handoff.core.tlog import merkle, wire
 from handoff.core.tlog.note import NoteError, open_checkpoint
 from handoff.orgjournal import identity
-from handoff.orgjournal.http import Client
+from handoff.orgjournal.http import TIMEOUT, Client
 
 BATCH = 1_000
 RETRYABLE = ("orgjournal_unreachable", "orgjournal_server_error")
@@ -83,6 +84,46 @@ LOCAL_DAMAGE = Text(
     "Record {seq} of this computer's journal does not match its own hash; nothing is sent. "
     "Run 'handoff log verify' and report it to the DPO.",
 )
+ENROL_AGAIN = Text(
+    "Uw organisatie gebruikt nu de logboekserver {configured}, maar deze computer is "
+    "ingeschreven bij {enrolled}. Er wordt niets doorgestuurd tot hij opnieuw ingeschreven is: "
+    "vraag uw IT-dienst een nieuwe code en gebruik 'handoff journal enrol'. Uw werk gaat gewoon "
+    "door; de records wachten hier.",
+    "Your organisation now uses the journal server {configured}, but this computer is enrolled "
+    "with {enrolled}. Nothing is sent until it is enrolled again: ask your IT desk for a new "
+    "code and use 'handoff journal enrol'. Your work goes on; the records wait here.",
+)
+
+
+def _server(url: str) -> tuple[str, str, int | None, str]:
+    parts = urlsplit(url.strip())
+    port = parts.port or {"https": 443, "http": 80}.get(parts.scheme.lower())
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port, parts.path.rstrip("/")
+
+
+def same_server(a: str, b: str) -> bool:
+    """The same service, whatever the case of the host, a default port or a trailing slash."""
+    return _server(a) == _server(b)
+
+
+def configured_url() -> str:
+    """The server the organisation names in the settings (or its policy); empty: none."""
+    return settings.load().journal.server_url
+
+
+def enrol_again_error(enrolment: identity.Enrolment, configured: str) -> HandoffError | None:
+    """Why nothing may go to the enrolled server, when the settings name another one.
+
+    The enrolment pins the server (its log key, this PC's machine id and key
+    are that server's); the settings say which server the organisation uses.
+    When they differ the settings win: no record goes to a server the
+    organisation no longer names, and the PC must enrol again with the new one.
+    """
+    if not configured or same_server(configured, enrolment.url):
+        return None
+    return HandoffError(
+        "orgjournal_enrol_again", ENROL_AGAIN, configured=configured, enrolled=enrolment.url
+    )
 
 
 @dataclass
@@ -96,6 +137,8 @@ class SyncState:
     ack_seq: int = 0
     ack_cosigned: bool = False
     problem: dict | None = None
+    unreachable_since: str | None = None  # the first failed attempt since the last success
+    enrolment: str | None = None  # which enrolment this state belongs to (machine id, log key)
 
     @staticmethod
     def path() -> Path:
@@ -110,6 +153,16 @@ class SyncState:
 
     def save(self) -> None:
         write_atomic(self.path(), json.dumps(asdict(self), indent=1).encode())
+
+    @classmethod
+    def load_for(cls, enrolment: identity.Enrolment) -> SyncState:
+        """This enrolment's state; a fresh one after enrolling again (with another server)."""
+        mine = f"{enrolment.machine_id}:{enrolment.vkey}"
+        state = cls.load()
+        if state.enrolment not in (None, mine):
+            state = cls()
+        state.enrolment = mine
+        return state
 
 
 @dataclass
@@ -184,14 +237,41 @@ def sync(
     attempts: int = 4,
     backoff: float = 1.0,
     sleep: Callable[[float], None] = time.sleep,
+    timeout: float = TIMEOUT,
 ) -> SyncResult:
-    """Upload every record the service does not have yet, then check its acknowledgement."""
+    """Upload every record the service does not have yet, then check its acknowledgement.
+
+    Not when the settings name another server than the enrolled one
+    (:func:`enrol_again_error`). An unreachable service is remembered with
+    the moment it was first missed, for ``status``.
+    """
     enrolment = identity.required("pc")
+    refused = enrol_again_error(enrolment, configured_url())
+    if refused is not None:
+        raise refused
+    try:
+        retry = {"attempts": attempts, "backoff": backoff, "sleep": sleep}
+        return _sync(journal, enrolment, batch, retry, timeout)
+    except HandoffError as exc:
+        if exc.code in RETRYABLE:
+            _note_unreachable(enrolment)
+        raise
+
+
+def _note_unreachable(enrolment: identity.Enrolment) -> None:
+    state = SyncState.load_for(enrolment)
+    if state.unreachable_since is None:
+        state.unreachable_since = datetime.now(UTC).isoformat(timespec="seconds")
+        state.save()
+
+
+def _sync(
+    journal: Journal, enrolment: identity.Enrolment, batch: int, retry: dict, timeout: float
+) -> SyncResult:
     key = identity.private_key("pc")
-    client = Client(enrolment.url, enrolment.machine_id, key)
-    state = SyncState.load()
+    client = Client(enrolment.url, enrolment.machine_id, key, timeout=timeout)
+    state = SyncState.load_for(enrolment)
     result = SyncResult()
-    retry = {"attempts": attempts, "backoff": backoff, "sleep": sleep}
     _upload_pending(journal, client, key, enrolment.host, state, result, batch, retry)
     ack = with_retries(lambda: client.call("GET", "/v1/ack"), **retry)
     if int(ack.get("stored_seq", 0)) < state.synced_seq:
@@ -201,7 +281,7 @@ def sync(
         _upload_pending(journal, client, key, enrolment.host, state, result, batch, retry)
         ack = with_retries(lambda: client.call("GET", "/v1/ack"), **retry)
     _check_ack(journal, client, enrolment, state, ack)
-    state.problem = None
+    state.problem = state.unreachable_since = None
     state.last_sync = datetime.now(UTC).isoformat(timespec="seconds")
     state.save()
     result.acknowledged_seq = state.ack_seq
@@ -283,12 +363,20 @@ class Status:
     pending: int
     acknowledged_seq: int
     problem: dict | None
+    unreachable_since: str | None = None
+    enrol_again: HandoffError | None = None
 
 
-def status(journal: Journal) -> Status:
-    """Last sync and records pending, for ``handoff journal status`` and the Logboek page."""
+def status(journal: Journal, configured: str | None = None) -> Status:
+    """Last sync and records pending, for ``handoff journal status`` and the Logboek page.
+
+    ``configured``: the server the settings name (read from them when None).
+    """
     enrolment = identity.load("pc")
-    state = SyncState.load()
+    state = SyncState.load_for(enrolment) if enrolment else SyncState.load()
+    again = None
+    if enrolment is not None:
+        again = enrol_again_error(enrolment, configured_url() if configured is None else configured)
     pending = journal.select("SELECT count(*) FROM records WHERE seq > ?", (state.synced_seq,))[0][
         0
     ]
@@ -300,40 +388,83 @@ def status(journal: Journal) -> Status:
         pending,
         state.ack_seq,
         state.problem,
+        state.unreachable_since,
+        again,
     )
 
 
 class Background:
-    """Sync every ``interval`` seconds on a thread; after a failure wait longer, up to ``ceiling``.
+    """Sync every ``interval`` seconds on a thread; after a failure retry sooner, then back off.
 
-    Opens its own journal connection (SQLite connections stay on their
-    thread); never raises into the application: the last error is kept.
+    After a failure the next attempt comes after ``retry`` seconds, then
+    twice that, and so on up to ``ceiling``; a success returns to
+    ``interval``. :meth:`wake` syncs at once (a worker's "sync now"). Opens its
+    own journal connection (SQLite connections stay on their thread); never
+    raises into the application: the last error is kept and ``notify`` (called
+    on this thread, after every attempt) tells the application to look.
     """
 
     def __init__(
-        self, journal_path: Path | None = None, interval: float = 300.0, ceiling: float = 3600.0
+        self,
+        journal_path: Path | None = None,
+        interval: float = 300.0,
+        ceiling: float = 3600.0,
+        *,
+        retry: float | None = None,
+        first_delay: float = 0.0,
+        notify: Callable[[], None] | None = None,
+        timeout: float | None = None,
     ) -> None:
         self.journal_path = journal_path
         self.interval, self.ceiling = interval, ceiling
-        self.last_error: HandoffError | None = None
+        self.retry = interval * 2 if retry is None else retry
+        self.first_delay = first_delay
+        self.notify = notify
+        self.timeout = TIMEOUT if timeout is None else timeout
+        self.last_error: Exception | None = None
+        self.attempts = 0
         self._stop = threading.Event()
+        self._wake = threading.Event()
         self._thread = threading.Thread(target=self._run, name="orgjournal-sync", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
 
+    def wake(self) -> None:
+        self._wake.set()
+
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
-        self._thread.join(timeout)
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
 
     def _run(self) -> None:
-        wait = self.interval
-        while not self._stop.is_set():
+        wait, failed = self.first_delay, 0
+        while True:
+            self._wake.wait(wait)
+            if self._stop.is_set():
+                return
+            self._wake.clear()
+            if self._attempt():
+                wait, failed = self.interval, 0
+            else:
+                wait, failed = min(self.retry * 2**failed, self.ceiling), failed + 1
+            self.attempts += 1
+            if self.notify is not None and not self._stop.is_set():
+                self.notify()
+
+    def _attempt(self) -> bool:
+        """One sync when enrolled; False when it failed (the error is kept)."""
+        try:
             if identity.load("pc") is not None:
-                try:
-                    with Journal(self.journal_path) as journal:
-                        sync(journal, attempts=1)
-                    self.last_error, wait = None, self.interval
-                except HandoffError as exc:
-                    self.last_error, wait = exc, min(wait * 2, self.ceiling)
-            self._stop.wait(wait)
+                with Journal(self.journal_path) as journal:
+                    sync(journal, attempts=1, timeout=self.timeout)
+        except Exception as exc:  # a background thread must not die of a surprise
+            from handoff.core import diagnostics
+
+            diagnostics.failure(exc, "orgjournal-sync")
+            self.last_error = exc
+            return False
+        self.last_error = None
+        return True

@@ -424,6 +424,26 @@
         <source>Computer: {name}</source>
         <translation>Computer: {name}</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Organisation journal</source>
+        <translation>Organisation journal</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Send this computer's new records to the organisation's journal now.</source>
+        <translation>Send this computer's new records to the organisation's journal now.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1466,6 +1486,26 @@ Go on anyway?</translation>
         <source>and</source>
         <translation>and</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>Journal server</source>
+        <translation>Journal server</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>&amp;Journal server</source>
+        <translation>&amp;Journal server</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>The organisation's journal server, from your IT desk. This computer is not enrolled with it yet ('handoff journal enrol').</source>
+        <translation>The organisation's journal server, from your IT desk. This computer is not enrolled with it yet ('handoff journal enrol').</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>This computer is enrolled with {url} as {name}.</source>
+        <translation>This computer is enrolled with {url} as {name}.</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -1700,6 +1740,124 @@ Go on anyway?</translation>
         <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
         <source>Void the archive of {handoff}? Its password can then no longer be passed on; you start again with a new handoff.</source>
         <translation>Void the archive of {handoff}? Its password can then no longer be passed on; you start again with a new handoff.</translation>
+    </message>
+</context>
+<context>
+    <name>OrgView</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Last check of the organisation's journal</source>
+        <translation>Last check of the organisation's journal</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Check &amp;now</source>
+        <translation>Check &amp;now</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Check that the organisation's journal only grew since your last check, and cosign it.</source>
+        <translation>Check that the organisation's journal only grew since your last check, and cosign it.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Ex&amp;port…</source>
+        <translation>Ex&amp;port…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Every record of every computer, as CSV or Excel, after an audit.</source>
+        <translation>Every record of every computer, as CSV or Excel, after an audit.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Open obligations of the organisation</source>
+        <translation>Open obligations of the organisation</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Handoff</source>
+        <translation>Handoff</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>To do</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Not checked yet from this computer. 'Check now' checks the organisation's journal and cosigns it.</source>
+        <translation>Not checked yet from this computer. 'Check now' checks the organisation's journal and cosigns it.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>✓ Last checked and cosigned on {when}: %n record(s), nothing rewritten.</source>
+        <translation><numerusform>✓ Last checked and cosigned on {when}: %n record, nothing rewritten.</numerusform><numerusform>✓ Last checked and cosigned on {when}: %n records, nothing rewritten.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Checking the organisation's journal…</source>
+        <translation>Checking the organisation's journal…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Reading the organisation's journal…</source>
+        <translation>Reading the organisation's journal…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Nothing is open in the organisation.</source>
+        <translation>Nothing is open in the organisation.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>%n open obligation(s) in the organisation</source>
+        <translation><numerusform>%n open obligation in the organisation</numerusform><numerusform>%n open obligations in the organisation</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>, %n overdue (at the top).</source>
+        <translation><numerusform>, %n overdue (at the top).</numerusform><numerusform>, %n overdue (at the top).</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Export the organisation's journal</source>
+        <translation>Export the organisation's journal</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Excel files (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Exporting the organisation's journal…</source>
+        <translation>Exporting the organisation's journal…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>%n record(s) exported to {file}.</source>
+        <translation><numerusform>%n record exported to {file}.</numerusform><numerusform>%n records exported to {file}.</numerusform></translation>
     </message>
 </context>
 </TS>

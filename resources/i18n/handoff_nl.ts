@@ -424,6 +424,26 @@
         <source>Computer: {name}</source>
         <translation>Computer: {name}</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Organisation journal</source>
+        <translation>Logboek van de organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>&amp;Sync now</source>
+        <translation>Nu &amp;synchroniseren</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Send this computer's new records to the organisation's journal now.</source>
+        <translation>Stuur de nieuwe regels van deze computer nu naar het logboek van de organisatie.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/pages/log.py" line="0"/>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1466,6 +1486,26 @@ Toch verdergaan?</translation>
         <source>and</source>
         <translation>en</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>Journal server</source>
+        <translation>Logboekserver</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>&amp;Journal server</source>
+        <translation>&amp;Logboekserver</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>The organisation's journal server, from your IT desk. This computer is not enrolled with it yet ('handoff journal enrol').</source>
+        <translation>De logboekserver van de organisatie, van uw IT-dienst. Deze computer is er nog niet bij ingeschreven ('handoff journal enrol').</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/settings_dialog.py" line="0"/>
+        <source>This computer is enrolled with {url} as {name}.</source>
+        <translation>Deze computer is ingeschreven bij {url} als {name}.</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -1700,6 +1740,124 @@ Toch verdergaan?</translation>
         <location filename="../../handoff/gui/widgets/todo_list.py" line="0"/>
         <source>Void the archive of {handoff}? Its password can then no longer be passed on; you start again with a new handoff.</source>
         <translation>Het archief van {handoff} vernietigen? Het wachtwoord kan dan niet meer doorgegeven worden; u begint opnieuw met een nieuwe overdracht.</translation>
+    </message>
+</context>
+<context>
+    <name>OrgView</name>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Last check of the organisation's journal</source>
+        <translation>Laatste controle van het logboek van de organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Check &amp;now</source>
+        <translation>&amp;Nu controleren</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Check that the organisation's journal only grew since your last check, and cosign it.</source>
+        <translation>Controleer dat het logboek van de organisatie sinds uw laatste controle alleen aangroeide, en onderteken het mee.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Ex&amp;port…</source>
+        <translation>Ex&amp;porteren…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Every record of every computer, as CSV or Excel, after an audit.</source>
+        <translation>Alle regels van alle computers, als CSV of Excel, na een volledige controle.</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Open obligations of the organisation</source>
+        <translation>Openstaande verplichtingen van de organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Handoff</source>
+        <translation>Overdracht</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>To do</source>
+        <translation>Te doen</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Not checked yet from this computer. 'Check now' checks the organisation's journal and cosigns it.</source>
+        <translation>Nog niet gecontroleerd vanaf deze computer. 'Nu controleren' controleert het logboek van de organisatie en ondertekent het mee.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>✓ Last checked and cosigned on {when}: %n record(s), nothing rewritten.</source>
+        <translation><numerusform>✓ Laatst gecontroleerd en meeondertekend op {when}: %n regel, niets herschreven.</numerusform><numerusform>✓ Laatst gecontroleerd en meeondertekend op {when}: %n regels, niets herschreven.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Checking the organisation's journal…</source>
+        <translation>Het logboek van de organisatie wordt gecontroleerd…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Reading the organisation's journal…</source>
+        <translation>Het logboek van de organisatie wordt gelezen…</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Nothing is open in the organisation.</source>
+        <translation>Er staat niets open in de organisatie.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>%n open obligation(s) in the organisation</source>
+        <translation><numerusform>%n openstaande verplichting in de organisatie</numerusform><numerusform>%n openstaande verplichtingen in de organisatie</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>, %n overdue (at the top).</source>
+        <translation><numerusform>, waarvan %n te laat (bovenaan).</numerusform><numerusform>, waarvan %n te laat (bovenaan).</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Export the organisation's journal</source>
+        <translation>Het logboek van de organisatie exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Excel files (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel-bestanden (*.xlsx);;CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>Exporting the organisation's journal…</source>
+        <translation>Het logboek van de organisatie wordt geëxporteerd…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../handoff/gui/widgets/org_view.py" line="0"/>
+        <source>%n record(s) exported to {file}.</source>
+        <translation><numerusform>%n regel geëxporteerd naar {file}.</numerusform><numerusform>%n regels geëxporteerd naar {file}.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -119,3 +119,77 @@ def test_a_replayed_request_with_another_body_is_refused(server) -> None:
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(request, timeout=10)
     assert caught.value.code == 401
+
+
+# ----- the settings name the server; the enrolment pins it (issue 16, desktop side) ---------
+def _count(server) -> int:
+    with psycopg.connect(server.db.admin_dsn) as conn:
+        return conn.execute("SELECT count(*) FROM hj.records").fetchone()[0]
+
+
+def test_a_server_named_in_the_settings_other_than_the_enrolled_one_means_enrol_again(
+    server, capsys
+) -> None:
+    from handoff.cli import main
+    from handoff.core import settings
+
+    enrolment = _enrol_pc(server)
+    journal = _journal_with(2)
+    port = server.url.rsplit(":", 1)[1]
+    # The same service written differently is the same server.
+    settings.save(
+        settings.with_value(
+            settings.Settings(),
+            "journal.server_url",
+            f"HTTP://127.0.0.1:{port}/",
+        )
+    )
+    assert sync.sync(journal, **NO_WAIT).stored == 2
+    settings.save(
+        settings.with_value(settings.Settings(), "journal.server_url", "https://nieuw.ocmw.example")
+    )
+    journal.append(
+        Step.RECEIVED, handoff_id=new_handoff_id(), protocol_id="cjsw-lievegem", details=DETAILS
+    )
+    with pytest.raises(HandoffError) as caught:
+        sync.sync(journal, **NO_WAIT)
+    assert caught.value.code == "orgjournal_enrol_again"
+    message = caught.value.message("nl")
+    assert "https://nieuw.ocmw.example" in message and enrolment.url in message
+    assert "opnieuw ingeschreven" in message
+    assert _count(server) == 2  # nothing went to the server the organisation no longer names
+    state = sync.status(journal)
+    assert state.enrol_again is not None and state.pending == 1
+    assert main(["journal", "status"]) == 1
+    assert "nieuw.ocmw.example" in capsys.readouterr().out
+
+
+def test_an_unreachable_server_is_remembered_from_the_first_miss_until_a_sync_succeeds(
+    server,
+) -> None:
+    _enrol_pc(server)
+    journal = _journal_with(3)
+    server.kill()
+    with pytest.raises(HandoffError) as caught:
+        sync.sync(journal, attempts=1)
+    assert caught.value.code == "orgjournal_unreachable"
+    first = sync.status(journal).unreachable_since
+    assert first is not None
+    with pytest.raises(HandoffError):
+        sync.sync(journal, attempts=1)
+    assert sync.status(journal).unreachable_since == first  # since the first miss
+    server.start()
+    sync.sync(journal, **NO_WAIT)
+    state = sync.status(journal)
+    assert state.unreachable_since is None and state.pending == 0
+
+
+def test_a_state_of_another_enrolment_is_not_used_after_enrolling_again() -> None:
+    old = identity.Enrolment("https://oud.example", 1, "PC-1", "pc", "h", "o", "o+1+A")
+    new = identity.Enrolment("https://nieuw.example", 7, "PC-1", "pc", "h", "n", "n+2+B")
+    state = sync.SyncState.load_for(old)
+    state.synced_seq, state.ack_size, state.ack_root = 40, 40, "ab" * 32
+    state.save()
+    assert sync.SyncState.load_for(old).synced_seq == 40
+    fresh = sync.SyncState.load_for(new)
+    assert (fresh.synced_seq, fresh.ack_root) == (0, None)

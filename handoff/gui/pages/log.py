@@ -40,6 +40,7 @@ from handoff.gui.journal_model import JournalTableModel, details_text
 from handoff.gui.pages.base import Page
 from handoff.gui.steps import step_label
 from handoff.gui.task_runner import TaskRunner, simple
+from handoff.gui.widgets.org_view import OrgView, dpo_enrolled
 from handoff.gui.widgets.todo_list import TodoList
 
 STEPS = (
@@ -99,6 +100,7 @@ class LogPage(Page):
         )
         self.journal = self._open_journal()
         self._build_badge()
+        self._build_org_status()
         self._build_filters()
         self.model = JournalTableModel(self.journal, self)
         self.table = QTableView()
@@ -200,6 +202,44 @@ class LogPage(Page):
         self.verify_button.setEnabled(True)
         style.set_role(self.badge, "badgeBad")
         self.badge.setText(messages.describe(exc))
+
+    # ----- the organisation journal (issue 16) -------------------------------------
+    def _build_org_status(self) -> None:
+        self.org_sync: Any = None
+        self.org_status = QLabel()
+        self.org_status.setObjectName("hint")
+        self.org_status.setWordWrap(True)
+        self.org_status.setAccessibleName(self.tr("Organisation journal"))
+        self.sync_button = style.button(self.tr("&Sync now"))
+        self.sync_button.setToolTip(
+            self.tr("Send this computer's new records to the organisation's journal now.")
+        )
+        self.sync_button.clicked.connect(self.sync_now)
+        self.sync_button.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.org_status, 1)
+        row.addWidget(self.sync_button)
+        self.body.addLayout(row)
+
+    def attach_org_sync(self, org_sync: Any) -> None:
+        """The window's background sync: its every attempt updates the status line."""
+        self.org_sync = org_sync
+        org_sync.changed.connect(self.show_sync_state)
+        self.show_sync_state()
+
+    def show_sync_state(self) -> None:
+        """'laatst gesynchroniseerd 10:42, 0 wachtend', 'server onbereikbaar sinds …', …"""
+        from handoff.gui import org_sync
+
+        last_error = self.org_sync.last_error if self.org_sync is not None else None
+        line = org_sync.current_line(self.journal, last_error)
+        style.set_role(self.org_status, "warning" if line.bad else "hint")
+        self.org_status.setText(line.text)
+        self.sync_button.setVisible(line.enrolled and self.org_sync is not None)
+
+    def sync_now(self) -> None:
+        if self.org_sync is not None:
+            self.org_sync.sync_now()
 
     # ----- filters ------------------------------------------------------------
     def _build_filters(self) -> None:
@@ -314,6 +354,10 @@ class LogPage(Page):
         self.upcoming.setAccessibleName(self.tr("Upcoming deletions"))
         self.tabs.addTab(self.todo, self.tr("Still to do"))
         self.tabs.addTab(self.upcoming, self.tr("Deleted soon"))
+        self.org_view = None
+        if dpo_enrolled():  # the DPO role is enrolled on this computer
+            self.org_view = OrgView(self.runner)
+            self.tabs.addTab(self.org_view, self.tr("Organisation"))
         self.body.addWidget(self.tabs, 1)
 
     def _acted(self) -> None:
@@ -390,6 +434,7 @@ class LogPage(Page):
         """Reload the table, re-check integrity, reread obligations and deletions."""
         self.apply_filter()
         self.verify()
+        self.show_sync_state()
         self.todo.load()
         self.runner.start(
             simple(_upcoming),
