@@ -7,6 +7,7 @@ non-ASCII user names, Windows file sharing), which only exist on Windows.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import sys
 from pathlib import Path
@@ -34,10 +35,8 @@ def credential_manager(monkeypatch):
     backend = WinVaultKeyring()
     keyring.set_keyring(backend)
     yield backend
-    try:
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
         backend.delete_password(credentials.SERVICE, "smtp")
-    except keyring.errors.PasswordDeleteError:
-        pass
 
 
 def test_credential_manager_is_a_secure_keyring_and_round_trips(credential_manager):

@@ -387,7 +387,7 @@ def check_window(wine: Wine, bundle: Path) -> None:
     if not marker_file.exists():
         raise CheckFailed(f"Handoff.exe showed no window in 120 s (exit {proc.returncode})")
     marker, _, title = marker_file.read_text(encoding="utf-8").splitlines()[0].partition("\t")
-    if "overdragen" not in title:
+    if marker != "handoff-window-shown" or "overdragen" not in title:
         raise CheckFailed(f"Handoff.exe's window is not in Dutch: {title!r}")
     say(f"Handoff.exe window shown on Xvfb: {title!r}")
 
