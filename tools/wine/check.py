@@ -299,6 +299,24 @@ def check_cli(wine: Wine) -> None:
     say(f"wrong password refused (exit {code}): {tail(out, 1).strip()}")
 
 
+def build_test_stand_ins(base: Path) -> Path:
+    """The stand-in MAPI client DLL and olk.exe that tests/test_windows_mail.py registers."""
+    folder = base / "stand-ins"
+    folder.mkdir()
+    builds = {
+        "mapi_standin.dll": ["-shared", str(HERE / "mapi_standin.c")],
+        "olk.exe": ["-municode", "-mwindows", str(HERE / "olk_standin.c")],
+    }
+    for name, args in builds.items():
+        proc = subprocess.run(
+            ["x86_64-w64-mingw32-gcc", "-O2", "-s", "-o", str(folder / name), *args],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        if proc.returncode != 0:
+            raise CheckFailed(f"MinGW could not build {name}\n{proc.stderr}")
+    return folder
+
+
 def windows_test_files(source: Path) -> list[Path]:
     """The test modules with tests marked ``windows``."""
     return sorted(
@@ -316,9 +334,11 @@ def check_tests(wine: Wine, source: Path) -> None:
     files = [wine.windows_path(tests / p.relative_to(source)) for p in windows_test_files(source)]
     if not files:
         raise CheckFailed("no test is marked windows")
+    stand_ins = wine.windows_path(build_test_stand_ins(wine.base))
     code, out = wine.python(
         "-m", "pytest", "-m", "windows", "-p", "no:cacheprovider", "-q", *files,
         what="pytest -m windows", timeout=900, cwd=tests, expect=None,
+        env={"HANDOFF_WINE_STAND_INS": stand_ins},
     )  # fmt: skip
     summary = [line for line in out.splitlines() if re.search(r"\d+ (passed|failed|error)", line)]
     print(out if code else "\n".join(summary), flush=True)
