@@ -111,3 +111,35 @@ def test_a_file_held_open_cannot_be_deleted_and_stays(tmp_path):
         close_handle(handle)
     sheet.unlink()
     assert not sheet.exists()
+
+
+def test_deleting_a_stored_sheet_open_in_excel_deletes_nothing_and_keeps_the_obligation(
+    tmp_path, monkeypatch
+):
+    """Issue 14 §3: retry briefly, then "sluit het bestand in Excel"; never journal what did not happen."""
+    from handoff.core import retention
+    from handoff.core.errors import HandoffError
+    from handoff.core.journal import Step
+    from tests.test_retention import TODAY, store
+
+    monkeypatch.setattr(retention, "IN_USE_RETRY_SECONDS", 0.5)
+    with Journal() as journal:
+        hid, folder = store(
+            journal, tmp_path / "beveiligd", {"a.csv": b"a", "lijst.xlsx": b"b" * 10}, TODAY
+        )
+        handle = open_without_sharing(folder / "lijst.xlsx")
+        try:
+            with pytest.raises(HandoffError) as raised:
+                retention.delete_now(hid, journal=journal)
+            assert raised.value.code == "file_in_use"
+            assert "Sluit het bestand in Excel" in raised.value.message()
+            assert retention.run(journal, today=TODAY) == []  # the daily run skips it too
+        finally:
+            close_handle(handle)
+        assert sorted(p.name for p in folder.iterdir()) == ["a.csv", "lijst.xlsx"]
+        assert journal.records(handoff_id=hid, step=Step.FILE_DELETED) == []
+        assert [item.handoff_id for item in retention.stored(journal)] == [hid]
+
+        done = retention.delete_now(hid, journal=journal)  # closed in Excel: now it goes
+        assert done.deleted == 2 and not folder.exists()
+        assert len(journal.records(handoff_id=hid, step=Step.FILE_DELETED)) == 1
