@@ -8,7 +8,6 @@ Linux methods run for real with scripts standing in for xdg-email and Thunderbir
 
 from __future__ import annotations
 
-import os
 import stat
 import sys
 from pathlib import Path
@@ -162,3 +161,22 @@ def test_thunderbird_compose_carries_the_attachment_as_a_file_uri_and_no_stray_q
     assert f"attachment='{draft.attachment.resolve().as_uri()}'" in value
     assert "%20" in value  # the space in "Mijn map" is escaped inside the URI
     assert value.count("'") == 8  # four fields, each quoted once: the apostrophe is gone
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Linux has no MAPI to force")
+def test_a_forced_method_this_machine_lacks_opens_nothing_and_says_so(tmp_path):
+    """IT forced Simple MAPI (mail.program); on this machine there is none: no other program starts."""
+    from handoff.channels.email_draft import DraftChannel
+    from handoff.core import settings
+    from handoff.core.journal.details import clean_details
+    from tests.servers import sample
+
+    s = settings.Settings()
+    s.mail.program = "mapi"
+    protocol = sample.protocol()
+    delivery = DraftChannel(s).deliver(
+        sample.archive(tmp_path), protocol.recipients[0], protocol, sample.HANDOFF_ID
+    )
+    assert (delivery.details["method"], delivery.details["opened"]) == ("none", False)
+    assert delivery.location.exists()  # the draft is there for the worker to attach by hand
+    assert clean_details(delivery.step, delivery.details) == delivery.details

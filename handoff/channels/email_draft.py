@@ -14,6 +14,7 @@ issue 18 §4).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from email import policy
 from pathlib import Path
@@ -42,6 +43,8 @@ class DraftChannel:
 
     def __init__(self, settings: Settings, opener: Opener | None = system_opener) -> None:
         self.settings = settings
+        if opener is system_opener:  # the settings may force one way to the mail program
+            opener = functools.partial(system_opener, forced=settings.mail.program or None)
         self.opener = opener
 
     def ready(self) -> None:
