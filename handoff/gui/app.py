@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -26,7 +26,7 @@ _translators: list = []  # QTranslators must outlive create_app()
 STARTUP_MARKER_ENV = "HANDOFF_STARTUP_MARKER"
 READY_MARKER_ENV = "HANDOFF_READY_MARKER"
 # The windowed Handoff.exe has no stdout: there the markers go into this file,
-# each with the window title (tools/windows-check reads the language from it).
+# each with the window title and the system locale (tools/windows-check checks both).
 MARKER_FILE_ENV = "HANDOFF_MARKER_FILE"
 
 
@@ -72,7 +72,7 @@ def run(open_file: Path | None = None) -> int:
 
     window = MainWindow(app_icon(), first_page_later=True)
     window.show()
-    _marker(STARTUP_MARKER_ENV, window.windowTitle())
+    _marker(STARTUP_MARKER_ENV, f"{window.windowTitle()}\t{QLocale.system().name()}")
     QTimer.singleShot(0, lambda: _first_page(window, open_file))
     window.start_background()
     return app.exec()

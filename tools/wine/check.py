@@ -406,10 +406,14 @@ def check_window(wine: Wine, bundle: Path) -> None:
             proc.wait()
     if not marker_file.exists():
         raise CheckFailed(f"Handoff.exe showed no window in 120 s (exit {proc.returncode})")
-    marker, _, title = marker_file.read_text(encoding="utf-8").splitlines()[0].partition("\t")
-    if marker != "handoff-window-shown" or "overdragen" not in title:
-        raise CheckFailed(f"Handoff.exe's window is not in Dutch: {title!r}")
-    say(f"Handoff.exe window shown on Xvfb: {title!r}")
+    marker, title, locale = (
+        marker_file.read_text(encoding="utf-8").splitlines()[0].split("\t") + ["", ""]
+    )[:3]
+    if marker != "handoff-window-shown" or locale != "nl_BE" or "overdragen" not in title:
+        raise CheckFailed(
+            f"Handoff.exe's window is not Dutch under nl_BE: {title!r}, locale {locale!r}"
+        )
+    say(f"Handoff.exe window shown on Xvfb, locale {locale}: {title!r}")
 
 
 class Xvfb:
