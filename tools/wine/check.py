@@ -407,7 +407,7 @@ def check_window(wine: Wine, bundle: Path) -> None:
     if not marker_file.exists():
         raise CheckFailed(f"Handoff.exe showed no window in 120 s (exit {proc.returncode})")
     marker, title, locale = (
-        marker_file.read_text(encoding="utf-8").splitlines()[0].split("\t") + ["", ""]
+        [*marker_file.read_text(encoding="utf-8").splitlines()[0].split("\t"), "", ""]
     )[:3]
     if marker != "handoff-window-shown" or locale != "nl_BE" or "overdragen" not in title:
         raise CheckFailed(
