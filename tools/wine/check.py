@@ -378,7 +378,26 @@ def check_bundle(wine: Wine, source: Path) -> None:
     _, out = wine.run([wine.windows_path(bundle / "handoff-cli.exe"), "selftest"],
                       what="handoff-cli.exe selftest", env=env, timeout=300)  # fmt: skip
     say("handoff-cli.exe selftest: " + tail(out, 1))
+    check_bundled_mapi_helper(wine, bundle)
     check_window(wine, bundle)
+
+
+def check_bundled_mapi_helper(wine: Wine, bundle: Path) -> None:
+    """The frozen bundle runs the MAPI helper process (it has no ``python -m``)."""
+    record = wine.base / "bundle-mapi-record.txt"
+    attachment = wine.base / "HO-bundle.7z"
+    attachment.write_bytes(b"7z")
+    dll = wine.base / "stand-ins" / "mapi_standin.dll"
+    wine.run(
+        [wine.windows_path(bundle / "handoff-cli.exe"), "--helper",
+         "handoff.channels.mail_programs.mapi_helper", wine.windows_path(dll),
+         wine.windows_path(attachment), "ontvanger@example.be", "Onderwerp", "Tekst"],
+        what="bundled MAPI helper", env={"HANDOFF_MAPI_RECORD": wine.windows_path(record)},
+    )  # fmt: skip
+    recorded = record.read_text(encoding="utf-8") if record.exists() else ""
+    if f"attachment={wine.windows_path(attachment)}" not in recorded:
+        raise CheckFailed(f"the bundled MAPI helper did not hand over the attachment: {recorded!r}")
+    say("bundled MAPI helper: the stand-in client received the attachment")
 
 
 def check_window(wine: Wine, bundle: Path) -> None:
