@@ -36,8 +36,12 @@ typedef struct {
 static void put(FILE *out, const char *key, PCWSTR value)
 {
     char buffer[4096] = "";
+    char *c;
     if (value)
         WideCharToMultiByte(CP_UTF8, 0, value, -1, buffer, sizeof buffer, NULL, NULL);
+    for (c = buffer; *c; c++)  /* one line per value: the body's line breaks become spaces */
+        if (*c == '\r' || *c == '\n')
+            *c = ' ';
     fprintf(out, "%s=%s\n", key, buffer);
 }
 
