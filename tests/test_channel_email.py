@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from handoff.channels.email_draft import DraftChannel
+from handoff.channels.mail_programs import Draft, HandOver
 from handoff.core import settings
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Step
@@ -24,15 +25,24 @@ def _parse(path: Path):
 
 def test_draft_is_unsent_eml_to_the_protocol_mailbox_with_intact_attachment(tmp_path):
     archive = sample.archive(tmp_path)
-    opened: list[Path] = []
+    opened: list[Draft] = []
+
+    def opener(draft: Draft) -> HandOver:
+        opened.append(draft)
+        return HandOver("mapi", opened=True)
+
     s = settings.Settings()
     s.mail.sender = "sociaal@turnhout.be"
     protocol = sample.protocol()
-    delivery = DraftChannel(s, opener=opened.append).deliver(
+    delivery = DraftChannel(s, opener=opener).deliver(
         archive, protocol.recipient("opgroeien-mail"), protocol, sample.HANDOFF_ID
     )
     draft = s.outbox / f"{sample.HANDOFF_ID}.eml"
-    assert opened == [draft] and delivery.location == draft
+    assert [d.eml for d in opened] == [draft] and delivery.location == draft
+    # MAPI and COM get the parts: the archive itself, the protocol mailbox, subject and body.
+    assert opened[0].attachment == archive and opened[0].to == sample.MAILBOX
+    assert opened[0].subject and opened[0].body
+    assert delivery.details["method"] == "mapi" and delivery.details["opened"] is True
     message = _parse(draft)
     assert message["X-Unsent"] == "1"
     assert message["To"] == sample.MAILBOX
@@ -104,7 +114,7 @@ def test_existing_draft_is_not_overwritten(tmp_path):
 def test_mail_program_that_does_not_start_still_leaves_the_draft(tmp_path):
     """No mail program (a server, a broken association) is not a failed handoff."""
 
-    def broken(path: Path) -> None:
+    def broken(draft: Draft) -> HandOver:
         raise FileNotFoundError("xdg-open")
 
     s = settings.Settings()
@@ -112,7 +122,7 @@ def test_mail_program_that_does_not_start_still_leaves_the_draft(tmp_path):
     delivery = DraftChannel(s, opener=broken).deliver(
         sample.archive(tmp_path), protocol.recipients[0], protocol, sample.HANDOFF_ID
     )
-    assert delivery.details["opened"] is False
+    assert delivery.details["opened"] is False and delivery.details["method"] == "none"
     assert delivery.location.parent == s.outbox and delivery.location.exists()
     assert clean_details(delivery.step, delivery.details) == delivery.details
 

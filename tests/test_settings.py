@@ -69,6 +69,12 @@ def test_a_secret_in_the_file_is_refused_with_the_way_to_store_it():
         ('[mail]\nport = "587"\n', 2, "De poort van de mailserver", "port"),
         ('\n[mail]\nmode = "carrier-pigeon"\n', 3, "De manier van mailen", "mail.mode"),
         (
+            '[mail]\nprogram = "outlook"\n',
+            2,
+            "De manier om het mailprogramma te starten",
+            "mail.program",
+        ),
+        (
             '[sftp]\nhost_key_fingerprint = "MD5:aa"\n',
             2,
             "De vingerafdruk van de SFTP-server",

@@ -3,7 +3,10 @@
 Needs no server and no account (Exchange Online is retiring basic SMTP AUTH,
 ARCHITECTURE.md). The .eml carries ``X-Unsent: 1`` so Outlook opens it as a
 message still to be sent; it is written atomically to the outbox and handed to
-the system's mail program. Handoff cannot know whether the user then pressed
+the mail program the way that program supports a draft with an attachment
+(handoff/channels/mail_programs: Simple MAPI, the new Outlook, COM,
+Thunderbird, xdg-email, the default program), and the way that worked is
+journaled as ``method``. Handoff cannot know whether the user then pressed
 Send, so the step is DRAFT_HANDED ("draft handed to the mail program"), never
 SENT; the password waits until the worker confirms the mail left (DRAFT_SENT,
 issue 18 §4).
@@ -11,15 +14,14 @@ issue 18 §4).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import functools
 from collections.abc import Callable
 from email import policy
 from pathlib import Path
 
 from handoff.channels import email_message
 from handoff.channels.base import Delivery, allowed_recipient, archive_details
+from handoff.channels.mail_programs import Draft, HandOver, detect, hand_over
 from handoff.core.atomic import write_atomic
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
@@ -27,22 +29,12 @@ from handoff.core.journal import Step
 from handoff.core.protocols import Protocol, Recipient
 from handoff.core.settings import Settings
 
-Opener = Callable[[Path], None]
+Opener = Callable[[Draft], HandOver]
 
 
-def system_opener(path: Path) -> None:
-    """Open ``path`` with the program the system associates with .eml files."""
-    if sys.platform == "win32":
-        os.startfile(path)  # type: ignore[attr-defined]
-        return
-    command = "open" if sys.platform == "darwin" else "xdg-open"
-    subprocess.Popen(  # returns at once; the mail program lives on its own
-        [command, str(path)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+def system_opener(draft: Draft, forced: str | None = None) -> HandOver:
+    """Hand ``draft`` to this machine's mail program by the first method that works."""
+    return hand_over(draft, detect(forced))
 
 
 class DraftChannel:
@@ -52,6 +44,8 @@ class DraftChannel:
 
     def __init__(self, settings: Settings, opener: Opener | None = system_opener) -> None:
         self.settings = settings
+        if opener is system_opener:  # the settings may force one way to the mail program
+            opener = functools.partial(system_opener, forced=settings.mail.program or None)
         self.opener = opener
 
     def ready(self) -> None:
@@ -69,18 +63,17 @@ class DraftChannel:
             )
         write_atomic(target, data)
 
-    def _open(self, target: Path) -> bool:
-        """Ask the mail program to open the draft; False when it could not be started.
+    def _open(self, draft: Draft) -> HandOver:
+        """Ask the mail program to open the draft; ``opened`` False when none could be started.
 
         The draft exists either way: a mail program that does not start (none
         installed, a server without a desktop) is not a failed handoff, and the
         worker is told where the draft is instead.
         """
         try:
-            self.opener(target)  # type: ignore[misc]
+            return self.opener(draft)  # type: ignore[misc]
         except OSError:
-            return False
-        return True
+            return HandOver("none", opened=False)
 
     def deliver(
         self, archive: Path, recipient: Recipient, protocol: Protocol, handoff_id: str
@@ -95,6 +88,13 @@ class DraftChannel:
         self._write(target, message.as_bytes(policy=policy.SMTP))
         details: dict[str, object] = {"channel": self.name, "recipient": listed.address}
         if self.opener is not None:
-            details["opened"] = self._open(target)
+            body = message.get_body(("plain",))
+            draft = Draft(
+                target, archive, listed.address, str(message["Subject"]),
+                body.get_content() if body is not None else "",
+            )  # fmt: skip
+            handed = self._open(draft)
+            details["opened"] = handed.opened
+            details["method"] = handed.method
         details["message_id"] = message["Message-ID"]
         return Delivery(Step.DRAFT_HANDED, details | archive_details(archive), target)

@@ -137,8 +137,9 @@ def require_secure_backend() -> None:
 def _local_machine_persistence() -> None:
     """Windows: keep credentials on this machine instead of roaming with the profile.
 
-    Untested here (no Windows in CI): WinVaultKeyring's ``persist`` accepts the
-    win32cred constant name 'local machine' (CRED_PERSIST_LOCAL_MACHINE).
+    WinVaultKeyring's ``persist`` accepts the win32cred constant name 'local
+    machine' (CRED_PERSIST_LOCAL_MACHINE); tests/test_windows.py checks it
+    under Wine (tools/windows-check).
     """
     backend = keyring.get_keyring()
     for candidate in (backend, *getattr(backend, "backends", ())):

@@ -10,6 +10,12 @@ folder whose sha256 matches a recorded hash; anything else there was not put
 there by Handoff and is left and reported. The FILE_DELETED record says what
 was really done: deleted, with the volume encrypted yes/no/unknown, never
 "securely wiped" (overwriting does not erase an SSD).
+
+On Windows a file another program holds open (a received sheet open in Excel)
+can be neither renamed nor deleted. Every file is first set aside (renamed
+beside itself), retrying briefly; when one stays locked, the others are put
+back, nothing is deleted or journaled, the obligation stays open, and the
+worker is asked to close the file in Excel.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,6 +38,11 @@ from handoff.core.journal.obligations import open_rows
 from handoff.core.retention_volume import volume_encrypted
 
 RETENTION_ACCOUNT = "retention"
+#: Windows errors of a file another program holds open: sharing and lock violation.
+IN_USE_ERRORS = (32, 33)
+#: How long a locked file is retried before the worker is asked to close it.
+IN_USE_RETRY_SECONDS = 2.0
+ASIDE_SUFFIX = ".handoff-deleting"
 
 
 @dataclass(frozen=True)
@@ -112,20 +124,63 @@ def _remove_empty(folder: Path) -> bool:
     return not folder.exists()
 
 
-def _delete_matching(folder: Path, expected: Counter) -> tuple[int, list[Path]]:
-    deleted, left = 0, []
-    for path in _files(folder):
-        if path.is_symlink() or not path.is_file():
-            left.append(path)
-            continue
-        digest = sha256_file(path)
-        if expected[digest] > 0:
-            path.unlink()
-            expected[digest] -= 1
-            deleted += 1
-        else:
-            left.append(path)
-    return deleted, left
+def _matching(folders: list[Path], expected: Counter) -> tuple[list[Path], list[Path]]:
+    """(files whose hash Handoff recorded, everything else) under ``folders``."""
+    matched, left = [], []
+    for folder in folders:
+        for path in _files(folder):
+            if path.is_symlink() or not path.is_file():
+                left.append(path)
+                continue
+            digest = sha256_file(path)
+            if expected[digest] > 0:
+                expected[digest] -= 1
+                matched.append(path)
+            else:
+                left.append(path)
+    return matched, left
+
+
+def _file_in_use(path: Path) -> HandoffError:
+    return HandoffError(
+        "file_in_use",
+        Text(
+            "Het bestand {name} is nog geopend in een ander programma, wellicht Excel. "
+            "Sluit het bestand in Excel en probeer opnieuw. Er is niets verwijderd.",
+            "The file {name} is still open in another program, probably Excel. "
+            "Close the file in Excel and try again. Nothing was deleted.",
+        ),
+        name=path.name,
+    )
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename ``path`` beside itself, retrying while another program holds it open."""
+    aside = path.with_name(path.name + ASIDE_SUFFIX)
+    deadline = time.monotonic() + IN_USE_RETRY_SECONDS
+    while True:
+        try:
+            os.replace(path, aside)
+            return aside
+        except OSError as exc:
+            if getattr(exc, "winerror", None) not in IN_USE_ERRORS:
+                raise
+            if time.monotonic() >= deadline:
+                raise _file_in_use(path) from None
+            time.sleep(0.1)
+
+
+def _set_all_aside(paths: list[Path]) -> list[Path]:
+    """Every file set aside, or none: on failure those already moved are put back."""
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for path in paths:
+            moved.append((path, _set_aside(path)))
+    except (OSError, HandoffError):
+        for original, aside in reversed(moved):
+            os.replace(aside, original)
+        raise
+    return [aside for _, aside in moved]
 
 
 def _unreachable(item: Stored) -> bool:
@@ -138,12 +193,12 @@ def delete_stored(journal: Journal, item: Stored, by: str, reason: str) -> Delet
     if _unreachable(item):
         return Deletion(item.handoff_id, item.protocol_id, 0, 0, (), False, "unknown", False)
     volume = volume_encrypted(item.folders[0].parent)
-    expected, deleted = Counter(item.hashes), 0
-    left: list[Path] = []
-    for folder in item.folders:
-        if folder.is_dir():
-            n, rest = _delete_matching(folder, expected)
-            deleted, left = deleted + n, left + rest
+    expected = Counter(item.hashes)
+    matched, left = _matching([f for f in item.folders if f.is_dir()], expected)
+    aside = _set_all_aside(matched)  # raises file_in_use before anything is deleted
+    for path in aside:
+        path.unlink()
+    deleted = len(aside)
     removed = all(_remove_empty(f) for f in item.folders if f.exists())
     missing = sum(expected.values())
     journal.append(
@@ -201,11 +256,16 @@ def run(journal: Journal | None = None, today: date | None = None) -> list[Delet
             return run(own, today)
     today = today or date.today()
     sweep_leftovers(journal)
-    return [
-        delete_stored(journal, item, RETENTION_ACCOUNT, "due")
-        for item in stored(journal)
-        if item.due is not None and item.due <= today
-    ]
+    done = []
+    for item in stored(journal):
+        if item.due is not None and item.due <= today:
+            try:
+                done.append(delete_stored(journal, item, RETENTION_ACCOUNT, "due"))
+            except HandoffError as exc:
+                if exc.code != "file_in_use":
+                    raise
+                # Still open in Excel: the overdue obligation stays; the next run retries.
+    return done
 
 
 def delete_now(handoff_id: str, by: str | None = None, journal: Journal | None = None) -> Deletion:

@@ -25,6 +25,8 @@ from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 
 MAIL_MODES = ("draft", "smtp")
+#: The ways to the mail program a setting may force (handoff.channels.mail_programs.METHODS).
+MAIL_PROGRAMS = ("", "mapi", "olk", "outlook_com", "thunderbird", "xdg_email", "default")
 MAIL_SECURITY = ("starttls", "tls")
 SMS_PROVIDERS = ("twilio", "cm")
 _FINGERPRINT = re.compile(r"^SHA256:[A-Za-z0-9+/]{43}=?$")
@@ -42,6 +44,9 @@ class MailSettings:
     username: str = ""
     sender: str = ""
     cafile: str = ""  # an organisation's own CA bundle; verification is never off
+    # How a draft reaches the mail program; "" tries what this machine has
+    # (handoff/channels/mail_programs). IT sets one to force it.
+    program: str = ""
 
 
 @dataclass
@@ -117,6 +122,9 @@ LABELS: dict[str, Text] = {
     "mail.username": Text("de gebruikersnaam voor de mailserver", "the mail server user name"),
     "mail.sender": Text("het afzenderadres", "the sender address"),
     "mail.cafile": Text("de CA-bundel van de organisatie", "the organisation's CA bundle"),
+    "mail.program": Text(
+        "de manier om het mailprogramma te starten", "how the mail program is started"
+    ),
     "sftp.host": Text("de SFTP-server", "the SFTP server"),
     "sftp.port": Text("de poort van de SFTP-server", "the SFTP server's port"),
     "sftp.username": Text("de gebruikersnaam voor SFTP", "the SFTP user name"),
@@ -387,6 +395,7 @@ def validate(s: Settings, file: Path | None = None, text: str = "") -> None:
     checks = [
         ("mail.mode", s.mail.mode in MAIL_MODES, "draft | smtp"),
         ("mail.security", s.mail.security in MAIL_SECURITY, "starttls | tls"),
+        ("mail.program", s.mail.program in MAIL_PROGRAMS, " | ".join(MAIL_PROGRAMS[1:])),
         ("sms.provider", s.sms.provider in SMS_PROVIDERS, "twilio | cm"),
         ("mail.port", 0 < s.mail.port < 65536, "1-65535"),
         ("sftp.port", 0 < s.sftp.port < 65536, "1-65535"),

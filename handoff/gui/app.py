@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +25,9 @@ _translators: list = []  # QTranslators must outlive create_app()
 # READY line once the first page is built (bench/bench_startup.py).
 STARTUP_MARKER_ENV = "HANDOFF_STARTUP_MARKER"
 READY_MARKER_ENV = "HANDOFF_READY_MARKER"
+# The windowed Handoff.exe has no stdout: there the markers go into this file,
+# each with the window title and the system locale (tools/windows-check checks both).
+MARKER_FILE_ENV = "HANDOFF_MARKER_FILE"
 
 
 def app_icon() -> QIcon:
@@ -69,16 +72,26 @@ def run(open_file: Path | None = None) -> int:
 
     window = MainWindow(app_icon(), first_page_later=True)
     window.show()
-    _marker(STARTUP_MARKER_ENV)
+    _marker(STARTUP_MARKER_ENV, f"{window.windowTitle()}\t{QLocale.system().name()}")
     QTimer.singleShot(0, lambda: _first_page(window, open_file))
     window.start_background()
     return app.exec()
 
 
-def _marker(name: str) -> None:
+def _marker(name: str, detail: str = "") -> None:
     """Print the benchmark's marker on the next event-loop turn, if it asked for one."""
     if os.environ.get(name):
-        QTimer.singleShot(0, lambda: print(os.environ[name], flush=True))
+        QTimer.singleShot(0, lambda: _say(os.environ[name], detail))
+
+
+def _say(marker: str, detail: str) -> None:
+    """The marker on stdout, or appended to HANDOFF_MARKER_FILE when that is set."""
+    path = os.environ.get(MARKER_FILE_ENV)
+    if not path:
+        print(marker, flush=True)
+        return
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(f"{marker}\t{detail}\n")
 
 
 def _first_page(window: Any, open_file: Path | None) -> None:

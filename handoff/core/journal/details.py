@@ -304,7 +304,15 @@ PROFILE_REFUSED: dict[str, Check] = {
 ALLOWED: dict[str, dict[str, Check]] = {
     "packaged": PACKAGED,
     "consent_confirmed": CONFIRMED,
-    "draft_handed": {**DELIVERY, "channel": one_of("eml"), "opened": flag},
+    "draft_handed": {
+        **DELIVERY,
+        "channel": one_of("eml"),
+        "opened": flag,
+        # How the mail program was reached (handoff/channels/mail_programs METHODS).
+        "method": one_of(
+            "mapi", "olk", "outlook_com", "thunderbird", "xdg_email", "default", "none"
+        ),
+    },
     "sent": {**DELIVERY, "channel": one_of("smtp")},
     "uploaded": {**DELIVERY, "channel": one_of("sftp"), "folder_sha256": sha256},
     "delivery_uncertain": {**OUTCOME, "channel": one_of("smtp", "sftp")},

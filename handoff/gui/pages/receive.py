@@ -39,6 +39,18 @@ RECEIVER_KINDS = (
 )  # fmt: skip
 
 
+#: Where an attachment dragged straight out of Outlook (a virtual file, no path) is
+#: written: inside the secure folder, like the unpack staging, never a temp folder.
+DROPPED_FOLDER = ".handoff-dropped"
+
+
+def dropped_folder() -> Path:
+    """The secure folder's area for dropped Outlook attachments (issue 14 §3)."""
+    from handoff.core import settings
+
+    return settings.load().secure_folder / DROPPED_FOLDER
+
+
 def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
@@ -102,6 +114,7 @@ class ReceivePage(Page):
             self.tr("C&hoose file…"),
             self.tr("Locked files or e-mails (*.7z *.eml)"),
             (".7z", ".eml"),
+            virtual_folder=dropped_folder,
         )
         self.drop.file_chosen.connect(self._file_chosen)
         layout.addWidget(self.drop)

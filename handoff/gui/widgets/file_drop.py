@@ -2,21 +2,65 @@
 
 Non-technical users either drag a file from Explorer or click the button; both
 end in the same ``file_chosen`` signal, so a page has a single code path.
+
+Outlook offers an attachment dragged out of a mail as a virtual file, with no
+path: the Windows formats ``FileGroupDescriptorW`` (the name) and
+``FileContents`` (the bytes). A FileDrop given a ``virtual_folder`` accepts
+them and writes the file there first (the receive page: the secure folder's
+staging area, never a temp folder), then chooses it like any other file.
 """
 
 from __future__ import annotations
 
+import struct
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from handoff.core.atomic import write_atomic
 
 # What the check accepts (core.workbook.audit reads only the Open XML workbook):
 # the dialog offers nothing else, and other files are answered in words.
 SHEET_SUFFIXES = (".xlsx",)
 # Sealing locks the file as it is, unchecked: any spreadsheet will do.
 ANY_SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+
+#: Qt's names for the Windows clipboard formats of a virtual file (Outlook attachments).
+DESCRIPTOR_MIME = 'application/x-qt-windows-mime;value="FileGroupDescriptorW"'
+CONTENTS_MIME = 'application/x-qt-windows-mime;value="FileContents"'
+#: FILEDESCRIPTORW: 72 bytes of flags, sizes and times, then WCHAR cFileName[260].
+_DESCRIPTOR_SIZE = 592
+_NAME_OFFSET = 72
+_NAME_BYTES = 520
+
+
+def descriptor_names(data: bytes) -> list[str]:
+    """The file names in a FILEGROUPDESCRIPTORW (a count, then one FILEDESCRIPTORW each)."""
+    if len(data) < 4:
+        return []
+    (count,) = struct.unpack_from("<I", data)
+    names = []
+    for index in range(count):
+        start = 4 + index * _DESCRIPTOR_SIZE + _NAME_OFFSET
+        raw = data[start : start + _NAME_BYTES]
+        if len(raw) < _NAME_BYTES:
+            return []  # truncated: trust none of it
+        names.append(raw.decode("utf-16-le", errors="replace").split("\0", 1)[0])
+    return names
+
+
+def virtual_name(mime: QMimeData) -> str | None:
+    """The one dropped virtual file's bare name (no folders), or None."""
+    if not mime.hasFormat(DESCRIPTOR_MIME):
+        return None
+    names = descriptor_names(bytes(mime.data(DESCRIPTOR_MIME).data()))
+    if len(names) != 1:
+        return None
+    name = names[0].replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return name if name not in ("", ".", "..") else None
 
 
 class FileDrop(QFrame):
@@ -32,6 +76,7 @@ class FileDrop(QFrame):
         suffixes: tuple[str, ...],
         parent: QWidget | None = None,
         wrong_type: str = "",
+        virtual_folder: Callable[[], Path] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fileDrop")
@@ -41,6 +86,7 @@ class FileDrop(QFrame):
         self._filter = dialog_filter
         self._suffixes = tuple(s.lower() for s in suffixes)
         self._wrong_type = wrong_type
+        self._virtual_folder = virtual_folder
         self.path: Path | None = None
         self.label = QLabel(prompt)
         self.label.setWordWrap(True)
@@ -70,6 +116,29 @@ class FileDrop(QFrame):
         if path is not None:
             self.file_chosen.emit(path)
 
+    def _allowed_name(self, name: str) -> bool:
+        return not self._suffixes or Path(name).suffix.lower() in self._suffixes
+
+    def _virtual(self, mime: QMimeData) -> str | None:
+        """The name of an acceptable virtual file (Outlook attachment) in ``mime``."""
+        if self._virtual_folder is None:
+            return None
+        name = virtual_name(mime)
+        return name if name and self._allowed_name(name) else None
+
+    def _write_virtual(self, name: str, mime: QMimeData) -> Path | None:
+        """Write the dropped bytes into the virtual folder; None when there are none."""
+        if not mime.hasFormat(CONTENTS_MIME) or self._virtual_folder is None:
+            return None
+        data = bytes(mime.data(CONTENTS_MIME).data())
+        if not data:
+            return None
+        folder = self._virtual_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / name
+        write_atomic(target, data)
+        return target
+
     def _dropped_path(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
         """The one local file dropped (of any type: a wrong one is answered in words)."""
         urls = event.mimeData().urls()
@@ -79,13 +148,16 @@ class FileDrop(QFrame):
         return path if path.is_file() and (self.accepts(path) or self._wrong_type) else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_path(event) is not None:
+        if self._dropped_path(event) is not None or self._virtual(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
         path = self._dropped_path(event)
+        name = None if path is not None else self._virtual(event.mimeData())
+        if name is not None:
+            path = self._write_virtual(name, event.mimeData())
         if path is None:
             event.ignore()
             return

@@ -1,0 +1,43 @@
+"""Hand a draft with its attachment to the mail program, the way each program supports it.
+
+What the field knows (LibreOffice's senddoc, NAPS2's mail providers), in the
+order tried on Windows:
+
+- ``mapi``: Simple MAPI (classic Outlook, Thunderbird) ``MAPISendMailW`` with the
+  dialog flag, from the DLL of the default mail client
+  (``HKLM\\SOFTWARE\\Clients\\Mail\\<client>``: ``DllPathEx``, then ``DllPath``),
+  called in a helper process so a mail client that hangs or crashes never takes
+  Handoff with it;
+- ``olk``: the new Outlook for Windows (no MAPI, no COM) opens an ``.eml`` with
+  ``X-Unsent: 1`` as a draft when started with it explicitly;
+- ``outlook_com``: classic Outlook through COM (``CreateItem(0)``, ``Attachments.Add``,
+  ``Display``), through PowerShell: no pywin32 in the bundle;
+- ``thunderbird``: ``thunderbird -compose "to='…',subject='…',attachment='file:///…'"``;
+- ``default``: the program Windows associates with ``.eml``.
+
+On Linux: ``xdg-email --attach``, Thunderbird's ``-compose``, then ``xdg-open``.
+The first method that reports success wins and is journaled as ``method``; a
+forced method (setting) is the only one tried. When none worked the worker is
+told, and the draft is shown in Explorer (``explorer /select,``).
+"""
+
+from handoff.channels.mail_programs.detect import (
+    METHODS,
+    Method,
+    Registry,
+    WindowsRegistry,
+    detect,
+)
+from handoff.channels.mail_programs.handing import Draft, HandOver, hand_over, show_in_folder
+
+__all__ = [
+    "METHODS",
+    "Draft",
+    "HandOver",
+    "Method",
+    "Registry",
+    "WindowsRegistry",
+    "detect",
+    "hand_over",
+    "show_in_folder",
+]

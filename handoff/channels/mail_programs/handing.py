@@ -1,0 +1,176 @@
+"""Start the mail program with the draft, by the first method that reports success."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from handoff.channels.mail_programs.detect import Method
+
+#: How long a started program (olk.exe, thunderbird) must survive to count as started.
+SETTLE_SECONDS = 2.0
+#: The MAPI dialog is modal: the helper returns when the worker sends or cancels.
+MAPI_TIMEOUT = 3600.0
+MAPI_USER_ABORT = 1
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The draft as the mail program needs it: the .eml, or its parts for MAPI and COM."""
+
+    eml: Path
+    attachment: Path
+    to: str
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True)
+class HandOver:
+    """Which method worked (``none``: nothing started), and whether the worker cancelled."""
+
+    method: str
+    opened: bool
+    cancelled: bool = False
+
+
+def _quiet(**extra: object) -> dict[str, object]:
+    kwargs: dict[str, object] = {
+        "stdin": subprocess.DEVNULL,
+        "stdout": subprocess.DEVNULL,
+        "stderr": subprocess.DEVNULL,
+    }
+    if sys.platform == "win32":
+        kwargs["creationflags"] = subprocess.CREATE_NO_WINDOW  # type: ignore[attr-defined]
+    else:
+        kwargs["start_new_session"] = True
+    return kwargs | extra
+
+
+def started(command: Sequence[str], settle: float = SETTLE_SECONDS) -> bool:
+    """True when ``command`` starts and is still running, or ended well, after ``settle`` s."""
+    try:
+        proc = subprocess.Popen(list(command), **_quiet())  # type: ignore[call-overload]
+    except OSError:
+        return False
+    deadline = time.monotonic() + settle
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return proc.returncode == 0
+        time.sleep(0.05)
+    return True
+
+
+def finished(command: Sequence[str], timeout: float) -> int | None:
+    """The exit code of ``command``, or None when it could not start or timed out."""
+    try:
+        return subprocess.run(list(command), timeout=timeout, **_quiet()).returncode  # type: ignore[call-overload]
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+
+
+def helper_command(module: str) -> list[str]:
+    """How to start one of Handoff's helper processes, from source or from the bundle."""
+    if getattr(sys, "frozen", False):  # PyInstaller: handoff-cli.exe knows the helpers
+        exe = Path(sys.executable)
+        cli = exe.with_name("handoff-cli.exe") if sys.platform == "win32" else exe
+        return [str(cli), "--helper", module]
+    return [sys.executable, "-m", module]
+
+
+def thunderbird_compose(draft: Draft) -> str:
+    """Thunderbird's -compose argument; quotes in the fields would end the values early."""
+    fields = {"to": draft.to, "subject": draft.subject, "body": draft.body}
+    parts = [f"{key}='{value.replace(chr(39), ' ')}'" for key, value in fields.items()]
+    parts.append(f"attachment='{draft.attachment.resolve().as_uri()}'")
+    return ",".join(parts)
+
+
+def _mapi(method: Method, draft: Draft) -> bool | None:
+    code = finished(
+        [*helper_command("handoff.channels.mail_programs.mapi_helper"), method.target or "",
+         str(draft.attachment), draft.to, draft.subject, draft.body],
+        MAPI_TIMEOUT,
+    )  # fmt: skip
+    if code == MAPI_USER_ABORT:
+        return None
+    return code == 0
+
+
+def _outlook_com(method: Method, draft: Draft) -> bool | None:
+    """Classic Outlook's object model through PowerShell (no pywin32 needed)."""
+    script = (
+        "$ErrorActionPreference='Stop';"
+        "$o=New-Object -ComObject Outlook.Application;$m=$o.CreateItem(0);"
+        "$m.To=$env:HANDOFF_TO;$m.Subject=$env:HANDOFF_SUBJECT;$m.Body=$env:HANDOFF_BODY;"
+        "[void]$m.Attachments.Add($env:HANDOFF_ATTACHMENT);$m.Display($false)"
+    )
+    env = os.environ | {
+        "HANDOFF_TO": draft.to,
+        "HANDOFF_SUBJECT": draft.subject,
+        "HANDOFF_BODY": draft.body,
+        "HANDOFF_ATTACHMENT": str(draft.attachment.resolve()),
+    }
+    command = ["powershell", "-NoProfile", "-NonInteractive", "-Command", script]
+    try:
+        return subprocess.run(command, timeout=120, **_quiet(env=env)).returncode == 0  # type: ignore[call-overload]
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+def _default(method: Method, draft: Draft) -> bool | None:
+    if sys.platform == "win32":
+        try:
+            os.startfile(draft.eml)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    opener = "open" if sys.platform == "darwin" else "xdg-open"
+    return finished([opener, str(draft.eml)], 60) == 0
+
+
+def _xdg_email(method: Method, draft: Draft) -> bool | None:
+    command = [method.target or "xdg-email", "--subject", draft.subject, "--body", draft.body]
+    return finished([*command, "--attach", str(draft.attachment), draft.to], 60) == 0
+
+
+Runner = Callable[[Method, Draft], "bool | None"]
+
+RUNNERS: dict[str, Runner] = {
+    "mapi": _mapi,
+    "olk": lambda m, d: started([m.target or "olk.exe", str(d.eml)]),
+    "outlook_com": _outlook_com,
+    "thunderbird": lambda m, d: started(
+        [m.target or "thunderbird", "-compose", thunderbird_compose(d)]
+    ),
+    "xdg_email": _xdg_email,
+    "default": _default,
+}
+
+
+def hand_over(draft: Draft, methods: Sequence[Method]) -> HandOver:
+    """Try ``methods`` in order; the first that reports success is the one recorded.
+
+    A runner answers True (handed over), False (try the next one) or None (the
+    worker cancelled the mail program's own dialog: nothing else is opened).
+    """
+    for method in methods:
+        outcome = RUNNERS[method.name](method, draft)
+        if outcome is None:
+            return HandOver(method.name, opened=False, cancelled=True)
+        if outcome:
+            return HandOver(method.name, opened=True)
+    return HandOver("none", opened=False)
+
+
+def show_in_folder(path: Path) -> bool:
+    """Open the folder with ``path`` selected (Explorer) or at least the folder."""
+    if sys.platform == "win32":
+        # explorer.exe returns 1 even when it worked: only a failed start counts.
+        return started(["explorer", f"/select,{path}"], settle=0)
+    return finished(["xdg-open", str(path.parent)], 30) == 0

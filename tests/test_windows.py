@@ -1,0 +1,145 @@
+"""Windows behaviour, run under Wine by tools/windows-check (``pytest -m windows``).
+
+On Linux these tests are skipped: they exercise the Windows code paths of the
+real libraries (the Credential Manager backend of keyring, Windows paths with
+non-ASCII user names, Windows file sharing), which only exist on Windows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import sys
+from pathlib import Path
+
+import keyring
+import pytest
+
+from handoff import usecases
+from handoff.core import credentials, passwords, paths
+from handoff.core.journal import Journal
+
+pytestmark = [
+    pytest.mark.windows,
+    pytest.mark.skipif(
+        sys.platform != "win32", reason="Windows only (tools/windows-check runs it under Wine)"
+    ),
+]
+
+
+@pytest.fixture
+def credential_manager(monkeypatch):
+    """The real Windows Credential Manager backend instead of the test's memory store."""
+    from keyring.backends.Windows import WinVaultKeyring
+
+    backend = WinVaultKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        backend.delete_password(credentials.SERVICE, "smtp")
+
+
+def test_credential_manager_is_a_secure_keyring_and_round_trips(credential_manager):
+    assert credentials.secure_backend_available()
+    credentials.set_secret("smtp", "géheim-Ω-4711")
+    assert credentials.get_secret("smtp") == "géheim-Ω-4711"
+    # Kept on this machine, not roaming with the profile (CRED_PERSIST_LOCAL_MACHINE).
+    assert credential_manager.persist == 2  # keyring stores the win32cred constant
+    credentials.delete_secret("smtp")
+    assert credentials.get_secret("smtp") is None
+
+
+def test_default_keyring_on_windows_is_the_credential_manager(monkeypatch):
+    """Without the test fixture's store, keyring picks WinVaultKeyring, which the allow-list trusts."""
+    from keyring.core import _detect_backend  # the same detection keyring does at first use
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    _detect_backend()
+    assert credentials.secure_backend_available(), type(keyring.get_keyring())
+
+
+@pytest.fixture
+def jerome_home(tmp_path, monkeypatch):
+    """HANDOFF_HOME under a user folder with accented letters, like C:\\Users\\Jérôme."""
+    home = tmp_path / "Users" / "Jérôme" / "Handoff"
+    monkeypatch.setenv("HANDOFF_HOME", str(home))
+    return home
+
+
+def test_non_ascii_user_folder_packs_unpacks_and_journals(jerome_home, tmp_path):
+    source = jerome_home.parent / "Documenten" / "lijst van Zoë.csv"
+    source.parent.mkdir(parents=True)
+    source.write_text("naam;gemeente\nJérôme;Liège\n", encoding="utf-8")
+    archive = jerome_home.parent / "Documenten" / "lijst van Zoë.7z"
+    password = passwords.generate("sms")
+
+    usecases.package_file(source, archive, password=password)
+    usecases.unpack_to(archive, jerome_home.parent / "Uitgepakt", password.value)
+
+    assert (jerome_home.parent / "Uitgepakt" / source.name).read_bytes() == source.read_bytes()
+    assert str(paths.data_dir()).startswith(str(jerome_home))
+    with Journal() as journal:
+        assert journal.verify().ok
+
+
+def open_without_sharing(path: Path) -> int:
+    """Hold ``path`` open the way Excel does: no share-delete, so deleting it fails."""
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.CreateFileW.restype = ctypes.c_void_p
+    handle = kernel32.CreateFileW(
+        str(path), 0x80000000, 0x1, None, 3, 0x80, None
+    )  # read, share read
+    assert handle not in (None, ctypes.c_void_p(-1).value), ctypes.get_last_error()
+    return handle
+
+
+def close_handle(handle: int) -> None:
+    ctypes.WinDLL("kernel32").CloseHandle(ctypes.c_void_p(handle))
+
+
+def test_a_file_held_open_cannot_be_deleted_and_stays(tmp_path):
+    """The sharing violation Windows raises while Excel has a received sheet open."""
+    sheet = tmp_path / "ontvangen.xlsx"
+    sheet.write_bytes(b"PK\x03\x04")
+    handle = open_without_sharing(sheet)
+    try:
+        with pytest.raises(PermissionError) as raised:
+            sheet.unlink()
+        assert raised.value.winerror == 32  # ERROR_SHARING_VIOLATION
+        assert sheet.exists()
+    finally:
+        close_handle(handle)
+    sheet.unlink()
+    assert not sheet.exists()
+
+
+def test_deleting_a_stored_sheet_open_in_excel_deletes_nothing_and_keeps_the_obligation(
+    tmp_path, monkeypatch
+):
+    """Issue 14 §3: retry briefly, then "sluit het bestand in Excel"; never journal what did not happen."""
+    from handoff.core import retention
+    from handoff.core.errors import HandoffError
+    from handoff.core.journal import Step
+    from tests.test_retention import TODAY, store
+
+    monkeypatch.setattr(retention, "IN_USE_RETRY_SECONDS", 0.5)
+    with Journal() as journal:
+        hid, folder = store(
+            journal, tmp_path / "beveiligd", {"a.csv": b"a", "lijst.xlsx": b"b" * 10}, TODAY
+        )
+        handle = open_without_sharing(folder / "lijst.xlsx")
+        try:
+            with pytest.raises(HandoffError) as raised:
+                retention.delete_now(hid, journal=journal)
+            assert raised.value.code == "file_in_use"
+            assert "Sluit het bestand in Excel" in raised.value.message()
+            assert retention.run(journal, today=TODAY) == []  # the daily run skips it too
+        finally:
+            close_handle(handle)
+        assert sorted(p.name for p in folder.iterdir()) == ["a.csv", "lijst.xlsx"]
+        assert journal.records(handoff_id=hid, step=Step.FILE_DELETED) == []
+        assert [item.handoff_id for item in retention.stored(journal)] == [hid]
+
+        done = retention.delete_now(hid, journal=journal)  # closed in Excel: now it goes
+        assert done.deleted == 2 and not folder.exists()
+        assert len(journal.records(handoff_id=hid, step=Step.FILE_DELETED)) == 1
