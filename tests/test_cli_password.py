@@ -165,14 +165,18 @@ def test_send_with_sms_refuses_before_packing_without_a_token(tmp_path, capsys, 
         assert journal.records() == []
 
 
-def test_send_over_smtp_then_sms_500_shows_the_password_once(tmp_path, capsys, monkeypatch):
+def _send_over_smtp_with_sms(tmp_path, capsys, monkeypatch, gateway_mode: str):
+    """``handoff send --password-via sms`` over real STARTTLS SMTP to a gateway in ``gateway_mode``.
+
+    Returns the exit code, stdout, stderr, the mail inbox and the gateway.
+    """
     certdir = tmp_path / "certs"
     certdir.mkdir()
     self_signed(certdir)
     credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
     credentials.set_secret("sms", TOKEN)
     recipient = protocols.get(THUISPUNT).recipients[0]
-    with smtp_server(certdir) as (port, inbox), sms_gateway("server_error") as gw:
+    with smtp_server(certdir) as (port, inbox), sms_gateway(gateway_mode) as gw:
         mail = settings.MailSettings(
             mode="smtp", host="localhost", port=port, security="starttls", username=USER,
             sender="thuispunt@example.be", cafile=str(certdir / "cert.pem"),
@@ -182,6 +186,13 @@ def test_send_over_smtp_then_sms_500_shows_the_password_once(tmp_path, capsys, m
             capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
             "--to", recipient.id, "--password-via", "sms",
         )  # fmt: skip
+    return code, out, err, inbox, gw
+
+
+def test_send_over_smtp_then_sms_500_shows_the_password_once(tmp_path, capsys, monkeypatch):
+    code, out, err, inbox, gw = _send_over_smtp_with_sms(
+        tmp_path, capsys, monkeypatch, "server_error"
+    )
     ref, shown = out.splitlines()  # results on stdout: the reference, then the password once
     assert code == 3
     assert len(inbox.messages) == 1 and len(gw.requests) == 1
@@ -213,22 +224,7 @@ def test_an_uncertain_sms_the_journal_cannot_record_still_shows_the_password(
         return real_append(self, step, **kwargs)
 
     monkeypatch.setattr(Journal, "append", refuse_uncertain)
-    certdir = tmp_path / "certs"
-    certdir.mkdir()
-    self_signed(certdir)
-    credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
-    credentials.set_secret("sms", TOKEN)
-    recipient = protocols.get(THUISPUNT).recipients[0]
-    with smtp_server(certdir) as (port, inbox), sms_gateway("drop") as gw:
-        mail = settings.MailSettings(
-            mode="smtp", host="localhost", port=port, security="starttls", username=USER,
-            sender="thuispunt@example.be", cafile=str(certdir / "cert.pem"),
-        )  # fmt: skip
-        _configure(gw.url, mail=mail)
-        code, out, err = _run(
-            capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
-            "--to", recipient.id, "--password-via", "sms",
-        )  # fmt: skip
+    code, out, err, inbox, gw = _send_over_smtp_with_sms(tmp_path, capsys, monkeypatch, "drop")
     ref, shown = out.splitlines()
     assert code == 3 and len(gw.requests) == 1 and len(inbox.messages) == 1
     assert len(shown) == 19 and shown.count("-") == 3 and shown not in err
