@@ -135,34 +135,31 @@ def _sheet(tmp_path: Path) -> Path:
     return write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
 
 
-def test_send_with_sms_refuses_before_packing_when_no_number_is_set(tmp_path, capsys, monkeypatch):
-    credentials.set_secret("sms", TOKEN)
+def _send_by_sms(tmp_path: Path, capsys, monkeypatch) -> tuple[int, str, str]:
+    """``handoff send SHEET --password-via sms`` to the protocol's first recipient."""
+    recipient = protocols.get(THUISPUNT).recipients[0].id
+    return _run(
+        capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
+        "--to", recipient, "--password-via", "sms",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("phone", "token", "said"),
+    [(None, TOKEN, "geen gsm-nummer"), ("0499 12 34 56", None, "handoff settings secret sms")],
+    ids=["no_number", "no_token"],
+)
+def test_send_with_sms_refuses_before_packing(tmp_path, capsys, monkeypatch, phone, token, said):
+    if token is not None:
+        credentials.set_secret("sms", token)
     with sms_gateway() as gw:
-        _configure(gw.url, phone=None)
-        recipient = protocols.get(THUISPUNT).recipients[0].id
-        code, out, err = _run(
-            capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
-            "--to", recipient, "--password-via", "sms",
-        )  # fmt: skip
-    assert code == 2 and "geen gsm-nummer" in err
+        _configure(gw.url, phone=phone)
+        code, out, err = _send_by_sms(tmp_path, capsys, monkeypatch)
+    assert code == 2 and said in err
     assert out == ""
     with Journal() as journal:
         assert journal.records() == []  # nothing packed, nothing left
     assert gw.requests == []
-
-
-def test_send_with_sms_refuses_before_packing_without_a_token(tmp_path, capsys, monkeypatch):
-    with sms_gateway() as gw:
-        _configure(gw.url)
-        recipient = protocols.get(THUISPUNT).recipients[0].id
-        code, out, err = _run(
-            capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
-            "--to", recipient, "--password-via", "sms",
-        )  # fmt: skip
-    assert code == 2 and "handoff settings secret sms" in err
-    assert out == ""
-    with Journal() as journal:
-        assert journal.records() == []
 
 
 def _send_over_smtp_with_sms(tmp_path, capsys, monkeypatch, gateway_mode: str):
@@ -175,17 +172,13 @@ def _send_over_smtp_with_sms(tmp_path, capsys, monkeypatch, gateway_mode: str):
     self_signed(certdir)
     credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
     credentials.set_secret("sms", TOKEN)
-    recipient = protocols.get(THUISPUNT).recipients[0]
     with smtp_server(certdir) as (port, inbox), sms_gateway(gateway_mode) as gw:
         mail = settings.MailSettings(
             mode="smtp", host="localhost", port=port, security="starttls", username=USER,
             sender="thuispunt@example.be", cafile=str(certdir / "cert.pem"),
         )  # fmt: skip
         _configure(gw.url, mail=mail)
-        code, out, err = _run(
-            capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
-            "--to", recipient.id, "--password-via", "sms",
-        )  # fmt: skip
+        code, out, err = _send_by_sms(tmp_path, capsys, monkeypatch)
     return code, out, err, inbox, gw
 
 
