@@ -80,15 +80,27 @@ def _draft_settings() -> settings.Settings:
     return settings.load()
 
 
+def _send_referral(recipient: str | None = None, **options: object) -> usecases.Sent:
+    """The referral typed into the form (seeds 001/002), sent as a draft (no mail program).
+
+    ``recipient``: the protocol's first unless given; ``options`` go to ``usecases.send``.
+    """
+    protocol = protocols.get(REFERRAL)
+    s = _draft_settings()
+    return usecases.send(
+        workbook.sheet_from_fields(protocol, FORM),
+        REFERRAL,
+        recipient or protocol.recipients[0].id,
+        channel=DraftChannel(s, opener=None),
+        ctx=usecases.Context(settings=s),
+        **options,
+    )
+
+
 def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
     """Flow 1 (seeds 001/002): form → draft → password by phone → OCMW opens, confirms, deletes."""
-    protocol = protocols.get(REFERRAL)
-    recipient = protocol.recipients[0].id
-    sheet = workbook.sheet_from_fields(protocol, FORM)
+    sent = _send_referral(consent_confirmed=True)
     s = _draft_settings()
-    sent = usecases.send(
-        sheet, REFERRAL, recipient, consent_confirmed=True, channel=DraftChannel(s, opener=None)
-    )
     ref = sent.packaged.handoff_id
     assert not (s.outbox / f"{ref}.7z").exists(), "the outbox copy must go once it is in the draft"
     with pytest.raises(HandoffError) as early:  # issue 18 §4: the password waits for the mail
@@ -127,32 +139,20 @@ def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
 
 
 def test_referral_without_consent_is_refused_and_nothing_written():
-    protocol = protocols.get(REFERRAL)
-    sheet = workbook.sheet_from_fields(protocol, FORM)
-    s = _draft_settings()
     with pytest.raises(HandoffError) as caught:
-        usecases.send(sheet, REFERRAL, protocol.recipients[0].id, channel=DraftChannel(s, None))
+        _send_referral()
     assert caught.value.code == "consent_required"
     assert _all_steps() == []
-    assert list(s.outbox.iterdir()) == []
+    assert list(_draft_settings().outbox.iterdir()) == []
 
 
 def test_recipient_outside_the_protocol_is_refused_before_packing(tmp_path):
-    protocol = protocols.get(REFERRAL)
-    sheet = workbook.sheet_from_fields(protocol, FORM)
-    s = _draft_settings()
     with pytest.raises(HandoffError) as caught:
-        usecases.send(
-            sheet,
-            REFERRAL,
-            "iemand@gmail.com",
-            consent_confirmed=True,
-            channel=DraftChannel(s, None),
-        )
+        _send_referral("iemand@gmail.com", consent_confirmed=True)
     assert caught.value.code == "recipient_not_allowed"
     assert REFERRAL in caught.value.message()
     assert _all_steps() == []
-    assert list(s.outbox.iterdir()) == []
+    assert list(_draft_settings().outbox.iterdir()) == []
 
 
 def test_sheet_with_a_column_the_protocol_does_not_allow_is_not_packed(tmp_path):
@@ -489,15 +489,9 @@ def test_cli_draft_stops_after_the_draft_and_the_password_waits_for_confirmation
 def test_sent_draft_leaves_the_outbox_after_the_grace_period_journaled(tmp_path):
     from datetime import UTC, datetime
 
-    protocol = protocols.get(REFERRAL)
-    sheet = workbook.sheet_from_fields(protocol, FORM)
-    s = _draft_settings()
-    sent = usecases.send(
-        sheet, REFERRAL, protocol.recipients[0].id, consent_confirmed=True,
-        channel=DraftChannel(s, opener=None), ctx=usecases.Context(settings=s),
-    )  # fmt: skip
+    sent = _send_referral(consent_confirmed=True)
     ref, draft = sent.packaged.handoff_id, sent.delivery.location
-    ctx = usecases.Context(settings=s)
+    ctx = usecases.Context(settings=_draft_settings())
     usecases.confirm_draft_sent(ref)
     assert usecases.clear_sent_drafts(ctx) == [] and draft.exists()  # no password yet
     usecases.confirm_password_passed(ref, REFERRAL, "phone")
@@ -511,13 +505,7 @@ def test_sent_draft_leaves_the_outbox_after_the_grace_period_journaled(tmp_path)
 def test_the_retention_sweep_clears_a_sent_draft_not_only_the_next_send(tmp_path):
     from datetime import date, timedelta
 
-    protocol = protocols.get(REFERRAL)
-    sheet = workbook.sheet_from_fields(protocol, FORM)
-    s = _draft_settings()
-    sent = usecases.send(
-        sheet, REFERRAL, protocol.recipients[0].id, consent_confirmed=True,
-        channel=DraftChannel(s, opener=None), ctx=usecases.Context(settings=s),
-    )  # fmt: skip
+    sent = _send_referral(consent_confirmed=True)
     ref, draft = sent.packaged.handoff_id, sent.delivery.location
     usecases.confirm_draft_sent(ref)
     usecases.confirm_password_passed(ref, REFERRAL, "phone")
