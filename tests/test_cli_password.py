@@ -21,8 +21,7 @@ from handoff.core.journal import Journal, Step
 from handoff.core.journal.obligations import open_obligations
 from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
 from tests.servers.smtp_server import PASSWORD as SMTP_PASSWORD
-from tests.servers.smtp_server import USER, smtp_server
-from tests.servers.tls import self_signed
+from tests.servers.smtp_server import loopback_mail, smtp_server
 
 THUISPUNT = "thuispunt-gent-cir-eigen"  # the organisation's copy: conftest.thuispunt_org
 pytestmark = pytest.mark.usefixtures("thuispunt_org")
@@ -162,29 +161,24 @@ def test_send_with_sms_refuses_before_packing(tmp_path, capsys, monkeypatch, pho
     assert gw.requests == []
 
 
-def _send_over_smtp_with_sms(tmp_path, capsys, monkeypatch, gateway_mode: str):
+def _send_over_smtp_with_sms(tmp_path, certdir, capsys, monkeypatch, gateway_mode: str):
     """``handoff send --password-via sms`` over real STARTTLS SMTP to a gateway in ``gateway_mode``.
 
     Returns the exit code, stdout, stderr, the mail inbox and the gateway.
     """
-    certdir = tmp_path / "certs"
-    certdir.mkdir()
-    self_signed(certdir)
     credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
     credentials.set_secret("sms", TOKEN)
     with smtp_server(certdir) as (port, inbox), sms_gateway(gateway_mode) as gw:
-        mail = settings.MailSettings(
-            mode="smtp", host="localhost", port=port, security="starttls", username=USER,
-            sender="thuispunt@example.be", cafile=str(certdir / "cert.pem"),
-        )  # fmt: skip
-        _configure(gw.url, mail=mail)
+        _configure(gw.url, mail=loopback_mail(port, certdir))
         code, out, err = _send_by_sms(tmp_path, capsys, monkeypatch)
     return code, out, err, inbox, gw
 
 
-def test_send_over_smtp_then_sms_500_shows_the_password_once(tmp_path, capsys, monkeypatch):
+def test_send_over_smtp_then_sms_500_shows_the_password_once(
+    tmp_path, certdir, capsys, monkeypatch
+):
     code, out, err, inbox, gw = _send_over_smtp_with_sms(
-        tmp_path, capsys, monkeypatch, "server_error"
+        tmp_path, certdir, capsys, monkeypatch, "server_error"
     )
     ref, shown = out.splitlines()  # results on stdout: the reference, then the password once
     assert code == 3
@@ -199,7 +193,7 @@ def test_send_over_smtp_then_sms_500_shows_the_password_once(tmp_path, capsys, m
 
 
 def test_an_uncertain_sms_the_journal_cannot_record_still_shows_the_password(
-    tmp_path, capsys, monkeypatch
+    tmp_path, certdir, capsys, monkeypatch
 ):
     """Issue 18 §4: the password is never lost. The gateway drops the line (the SMS may have
     gone) and the journal refuses the PASSWORD_UNCERTAIN record: still PasswordNotSent, so the
@@ -217,7 +211,9 @@ def test_an_uncertain_sms_the_journal_cannot_record_still_shows_the_password(
         return real_append(self, step, **kwargs)
 
     monkeypatch.setattr(Journal, "append", refuse_uncertain)
-    code, out, err, inbox, gw = _send_over_smtp_with_sms(tmp_path, capsys, monkeypatch, "drop")
+    code, out, err, inbox, gw = _send_over_smtp_with_sms(
+        tmp_path, certdir, capsys, monkeypatch, "drop"
+    )
     ref, shown = out.splitlines()
     assert code == 3 and len(gw.requests) == 1 and len(inbox.messages) == 1
     assert len(shown) == 19 and shown.count("-") == 3 and shown not in err
