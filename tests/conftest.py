@@ -64,6 +64,17 @@ def memory_keyring():
     return keyring.get_keyring()
 
 
+@pytest.fixture
+def certdir(tmp_path):
+    """A folder with a fresh self-signed localhost certificate (cert.pem, key.pem) for TLS servers."""
+    from tests.servers.tls import self_signed
+
+    folder = tmp_path / "tls"
+    folder.mkdir()
+    self_signed(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def sevenzip():
     """Path of the real 7-Zip; the interop tests need it (Debian package 7zip)."""

@@ -95,6 +95,24 @@ def _not_sent(caught: pytest.ExceptionInfo, code: str) -> str:
     return text
 
 
+def _refused(mode: str, provider: str, code: str, *, token: str | None = TOKEN) -> tuple[str, list]:
+    """The password SMS after the archive left, through a gateway in ``mode``, not sent for sure.
+
+    Checks what every such case shares (:func:`_not_sent`, and the journal: an
+    uncertain SMS is journaled as such, a refused one not at all); returns the
+    worker's Dutch text and the requests the gateway received.
+    """
+    if token is not None:
+        credentials.set_secret("sms", token)
+    _archive_left()
+    with sms_gateway(mode) as gw, pytest.raises(HandoffError) as caught:
+        _pass(gw.url, provider)
+    text = _not_sent(caught, code)
+    uncertain = [Step.PASSWORD_UNCERTAIN] if code == "sms_uncertain" else []
+    assert _steps() == [Step.SENT, *uncertain]
+    return text, gw.requests
+
+
 # --- honest answers -----------------------------------------------------------------
 
 
@@ -151,38 +169,23 @@ def test_accepted_sms_is_journaled_as_passed_once(provider):
 
 @pytest.mark.parametrize("provider", BOTH)
 def test_rejected_token(provider):
-    credentials.set_secret("sms", "expired")
-    _archive_left()
-    with sms_gateway() as gw, pytest.raises(HandoffError) as caught:
-        _pass(gw.url, provider)
-    text = _not_sent(caught, "sms_token_rejected")
+    text, requests = _refused("accept", provider, "sms_token_rejected", token="expired")
     assert "expired" not in text and "handoff settings secret sms" in text
-    assert len(gw.requests) == 1
-    assert _steps() == [Step.SENT]
+    assert len(requests) == 1
 
 
 @pytest.mark.parametrize(("provider", "code"), [("twilio", "21211"), ("cm", "304")])
 def test_provider_error_names_status_and_code_but_not_the_echoed_number(provider, code):
-    credentials.set_secret("sms", TOKEN)
-    _archive_left()
-    with sms_gateway("provider_error") as gw, pytest.raises(HandoffError) as caught:
-        _pass(gw.url, provider)
-    text = _not_sent(caught, "sms_provider_error")
+    text, _ = _refused("provider_error", provider, "sms_provider_error")
     assert "400" in text and code in text and "geen sms verstuurd" in text
     assert "499" not in text and "Invalid" not in text
-    assert _steps() == [Step.SENT]
 
 
 @pytest.mark.parametrize("provider", BOTH)
 def test_server_error_500_is_a_fault_and_nothing_was_sent(provider):
-    credentials.set_secret("sms", TOKEN)
-    _archive_left()
-    with sms_gateway("server_error") as gw, pytest.raises(HandoffError) as caught:
-        _pass(gw.url, provider)
-    text = _not_sent(caught, "sms_provider_down")
+    text, requests = _refused("server_error", provider, "sms_provider_down")
     assert "storing (HTTP 500)" in text and "internal" not in text
-    assert len(gw.requests) == 1
-    assert _steps() == [Step.SENT]
+    assert len(requests) == 1
 
 
 @pytest.mark.parametrize("provider", BOTH)
@@ -201,37 +204,22 @@ def test_rate_limited_429_says_so_and_may_be_tried_again(provider):
 
 def test_cm_accepts_the_request_but_rejects_the_message():
     """CM 200 with errorCode 0 whose one message is ``Rejected``: not sent."""
-    credentials.set_secret("sms", TOKEN)
-    _archive_left()
-    with sms_gateway("rejected") as gw, pytest.raises(HandoffError) as caught:
-        _pass(gw.url, "cm")
-    text = _not_sent(caught, "sms_provider_error")
+    text, requests = _refused("rejected", "cm", "sms_provider_error")
     assert "foutcode 403" in text and "Rejected" not in text and "operator" not in text
-    assert len(gw.requests) == 1
-    assert _steps() == [Step.SENT]
+    assert len(requests) == 1
 
 
 @pytest.mark.parametrize(("provider", "code"), [("twilio", "21610"), ("cm", "304")])
 def test_error_body_with_status_200_is_a_refusal_not_a_timeout(provider, code):
-    credentials.set_secret("sms", TOKEN)
-    _archive_left()
-    with sms_gateway("error_200") as gw, pytest.raises(HandoffError) as caught:
-        _pass(gw.url, provider)
-    text = _not_sent(caught, "sms_provider_error")
+    text, _ = _refused("error_200", provider, "sms_provider_error")
     assert f"foutcode {code}" in text
     assert "op tijd" not in text and "unsubscribed" not in text and "invalid" not in text
-    assert _steps() == [Step.SENT]
 
 
 @pytest.mark.parametrize("provider", BOTH)
 def test_password_as_error_code_is_not_quoted(provider):
-    credentials.set_secret("sms", TOKEN)
-    _archive_left()
-    with sms_gateway("echo_code") as gw, pytest.raises(HandoffError) as caught:
-        _pass(gw.url, provider)
-    text = _not_sent(caught, "sms_provider_error")
+    text, _ = _refused("echo_code", provider, "sms_provider_error")
     assert "foutcode -" in text
-    assert _steps() == [Step.SENT]
     _journal_secret_free()
 
 
@@ -269,13 +257,8 @@ def test_the_target_host_would_have_recorded_the_token():
 
 @pytest.mark.parametrize("provider", BOTH)
 def test_password_echoed_as_message_id_never_reaches_the_journal(provider):
-    credentials.set_secret("sms", TOKEN)
-    _archive_left()
-    with sms_gateway("echo_id") as gw, pytest.raises(HandoffError) as caught:
-        _pass(gw.url, provider)
-    text = _not_sent(caught, "sms_uncertain")
+    text, _ = _refused("echo_id", provider, "sms_uncertain")
     assert "bevestigt niet" in text
-    assert _steps() == [Step.SENT, Step.PASSWORD_UNCERTAIN]
     with Journal() as journal:
         (record,) = journal.records(step=Step.PASSWORD_UNCERTAIN)
     assert "provider_message_id" not in record.details
@@ -370,12 +353,8 @@ def test_timeout_is_uncertain_and_never_resent(provider):
 
 
 def test_twilio_accepting_without_an_id_counts_as_maybe_sent():
-    credentials.set_secret("sms", TOKEN)
-    _archive_left()
-    with sms_gateway("no_id") as gw, pytest.raises(HandoffError) as caught:
-        _pass(gw.url, "twilio")
-    assert caught.value.code == "sms_uncertain"
-    assert _steps() == [Step.SENT, Step.PASSWORD_UNCERTAIN]
+    _, requests = _refused("no_id", "twilio", "sms_uncertain")
+    assert len(requests) == 1
 
 
 def test_phone_confirmation_after_an_uncertain_sms_closes_the_obligation():
@@ -470,13 +449,10 @@ def test_not_ready_without_a_token_unless_it_can_be_asked():
 def test_no_secure_keyring_and_nothing_typed_is_not_called_a_rejected_token(monkeypatch):
     """§5: the provider saw no login, so the message must not say it refused one."""
     monkeypatch.setattr(credentials, "secure_backend_available", lambda: False)
-    _archive_left()
-    with sms_gateway() as gw, pytest.raises(HandoffError) as caught:
-        _pass(gw.url, "twilio")
-    text = _not_sent(caught, "sms_no_token")
+    text, requests = _refused("accept", "twilio", "sms_no_token", token=None)
     assert "geen beveiligde sleutelbos" in text and "terminal" in text
     assert "weigert" not in text and "settings secret" not in text
-    assert gw.requests == []
+    assert requests == []
 
 
 def test_settings_broken_after_the_archive_left_still_let_the_caller_show_the_password():

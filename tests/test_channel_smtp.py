@@ -16,15 +16,6 @@ from handoff.core.journal.details import clean_details
 from handoff.core.settings import MailSettings
 from tests.servers import sample
 from tests.servers.smtp_server import PASSWORD, USER, free_port, smtp_server
-from tests.servers.tls import self_signed
-
-
-@pytest.fixture
-def certdir(tmp_path):
-    folder = tmp_path / "tls"
-    folder.mkdir()
-    self_signed(folder)
-    return folder
 
 
 def _channel(

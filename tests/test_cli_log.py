@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 import sqlite3
 from datetime import date, timedelta
@@ -14,6 +13,7 @@ import pytest
 from handoff.cli import main
 from handoff.core import paths
 from handoff.core.journal import Journal, Step, new_handoff_id
+from tests.stored import store
 
 SHA = "9f" * 32
 
@@ -182,25 +182,8 @@ def test_a_file_that_is_not_a_journal_is_a_message_not_a_traceback(capsys):
 
 
 def _stored(tmp_path, due: date) -> str:
-    hid = new_handoff_id()
-    folder = tmp_path / "secure" / hid
-    folder.mkdir(parents=True)
-    (folder / "lijst.xlsx").write_bytes(b"data")
     with Journal() as journal:
-        journal.append(
-            Step.DECRYPTED,
-            handoff_id=hid,
-            protocol_id="thuispunt-gent-cir",
-            details={
-                "folder": str(folder),
-                "files": [{"sha256": hashlib.sha256(b"data").hexdigest(), "size": 4}],
-                "count": 1,
-                "due": due.isoformat(),
-                "reminder": None,
-                "retention": "fixed_date",
-            },
-        )
-    return hid
+        return store(journal, tmp_path / "secure", {"lijst.xlsx": b"data"}, due)[0]
 
 
 def test_retention_upcoming_run_and_delete(capsys, tmp_path):

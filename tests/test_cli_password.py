@@ -21,8 +21,7 @@ from handoff.core.journal import Journal, Step
 from handoff.core.journal.obligations import open_obligations
 from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
 from tests.servers.smtp_server import PASSWORD as SMTP_PASSWORD
-from tests.servers.smtp_server import USER, smtp_server
-from tests.servers.tls import self_signed
+from tests.servers.smtp_server import loopback_mail, smtp_server
 
 THUISPUNT = "thuispunt-gent-cir-eigen"  # the organisation's copy: conftest.thuispunt_org
 pytestmark = pytest.mark.usefixtures("thuispunt_org")
@@ -135,53 +134,52 @@ def _sheet(tmp_path: Path) -> Path:
     return write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
 
 
-def test_send_with_sms_refuses_before_packing_when_no_number_is_set(tmp_path, capsys, monkeypatch):
-    credentials.set_secret("sms", TOKEN)
+def _send_by_sms(tmp_path: Path, capsys, monkeypatch) -> tuple[int, str, str]:
+    """``handoff send SHEET --password-via sms`` to the protocol's first recipient."""
+    recipient = protocols.get(THUISPUNT).recipients[0].id
+    return _run(
+        capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
+        "--to", recipient, "--password-via", "sms",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("phone", "token", "said"),
+    [(None, TOKEN, "geen gsm-nummer"), ("0499 12 34 56", None, "handoff settings secret sms")],
+    ids=["no_number", "no_token"],
+)
+def test_send_with_sms_refuses_before_packing(tmp_path, capsys, monkeypatch, phone, token, said):
+    if token is not None:
+        credentials.set_secret("sms", token)
     with sms_gateway() as gw:
-        _configure(gw.url, phone=None)
-        recipient = protocols.get(THUISPUNT).recipients[0].id
-        code, out, err = _run(
-            capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
-            "--to", recipient, "--password-via", "sms",
-        )  # fmt: skip
-    assert code == 2 and "geen gsm-nummer" in err
+        _configure(gw.url, phone=phone)
+        code, out, err = _send_by_sms(tmp_path, capsys, monkeypatch)
+    assert code == 2 and said in err
     assert out == ""
     with Journal() as journal:
         assert journal.records() == []  # nothing packed, nothing left
     assert gw.requests == []
 
 
-def test_send_with_sms_refuses_before_packing_without_a_token(tmp_path, capsys, monkeypatch):
-    with sms_gateway() as gw:
-        _configure(gw.url)
-        recipient = protocols.get(THUISPUNT).recipients[0].id
-        code, out, err = _run(
-            capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
-            "--to", recipient, "--password-via", "sms",
-        )  # fmt: skip
-    assert code == 2 and "handoff settings secret sms" in err
-    assert out == ""
-    with Journal() as journal:
-        assert journal.records() == []
+def _send_over_smtp_with_sms(tmp_path, certdir, capsys, monkeypatch, gateway_mode: str):
+    """``handoff send --password-via sms`` over real STARTTLS SMTP to a gateway in ``gateway_mode``.
 
-
-def test_send_over_smtp_then_sms_500_shows_the_password_once(tmp_path, capsys, monkeypatch):
-    certdir = tmp_path / "certs"
-    certdir.mkdir()
-    self_signed(certdir)
+    Returns the exit code, stdout, stderr, the mail inbox and the gateway.
+    """
     credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
     credentials.set_secret("sms", TOKEN)
-    recipient = protocols.get(THUISPUNT).recipients[0]
-    with smtp_server(certdir) as (port, inbox), sms_gateway("server_error") as gw:
-        mail = settings.MailSettings(
-            mode="smtp", host="localhost", port=port, security="starttls", username=USER,
-            sender="thuispunt@example.be", cafile=str(certdir / "cert.pem"),
-        )  # fmt: skip
-        _configure(gw.url, mail=mail)
-        code, out, err = _run(
-            capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
-            "--to", recipient.id, "--password-via", "sms",
-        )  # fmt: skip
+    with smtp_server(certdir) as (port, inbox), sms_gateway(gateway_mode) as gw:
+        _configure(gw.url, mail=loopback_mail(port, certdir))
+        code, out, err = _send_by_sms(tmp_path, capsys, monkeypatch)
+    return code, out, err, inbox, gw
+
+
+def test_send_over_smtp_then_sms_500_shows_the_password_once(
+    tmp_path, certdir, capsys, monkeypatch
+):
+    code, out, err, inbox, gw = _send_over_smtp_with_sms(
+        tmp_path, certdir, capsys, monkeypatch, "server_error"
+    )
     ref, shown = out.splitlines()  # results on stdout: the reference, then the password once
     assert code == 3
     assert len(inbox.messages) == 1 and len(gw.requests) == 1
@@ -195,7 +193,7 @@ def test_send_over_smtp_then_sms_500_shows_the_password_once(tmp_path, capsys, m
 
 
 def test_an_uncertain_sms_the_journal_cannot_record_still_shows_the_password(
-    tmp_path, capsys, monkeypatch
+    tmp_path, certdir, capsys, monkeypatch
 ):
     """Issue 18 §4: the password is never lost. The gateway drops the line (the SMS may have
     gone) and the journal refuses the PASSWORD_UNCERTAIN record: still PasswordNotSent, so the
@@ -213,22 +211,9 @@ def test_an_uncertain_sms_the_journal_cannot_record_still_shows_the_password(
         return real_append(self, step, **kwargs)
 
     monkeypatch.setattr(Journal, "append", refuse_uncertain)
-    certdir = tmp_path / "certs"
-    certdir.mkdir()
-    self_signed(certdir)
-    credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
-    credentials.set_secret("sms", TOKEN)
-    recipient = protocols.get(THUISPUNT).recipients[0]
-    with smtp_server(certdir) as (port, inbox), sms_gateway("drop") as gw:
-        mail = settings.MailSettings(
-            mode="smtp", host="localhost", port=port, security="starttls", username=USER,
-            sender="thuispunt@example.be", cafile=str(certdir / "cert.pem"),
-        )  # fmt: skip
-        _configure(gw.url, mail=mail)
-        code, out, err = _run(
-            capsys, monkeypatch, "send", str(_sheet(tmp_path)), "--protocol", THUISPUNT,
-            "--to", recipient.id, "--password-via", "sms",
-        )  # fmt: skip
+    code, out, err, inbox, gw = _send_over_smtp_with_sms(
+        tmp_path, certdir, capsys, monkeypatch, "drop"
+    )
     ref, shown = out.splitlines()
     assert code == 3 and len(gw.requests) == 1 and len(inbox.messages) == 1
     assert len(shown) == 19 and shown.count("-") == 3 and shown not in err

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -10,8 +9,9 @@ import pytest
 
 from handoff.core import retention
 from handoff.core.errors import HandoffError
-from handoff.core.journal import Journal, Step, new_handoff_id
+from handoff.core.journal import Journal, Step
 from handoff.core.retention_volume import volume_encrypted
+from tests.stored import store
 
 TODAY = date(2025, 3, 10)
 
@@ -20,40 +20,6 @@ TODAY = date(2025, 3, 10)
 def journal():
     with Journal() as j:
         yield j
-
-
-def store(
-    journal,
-    secure: Path,
-    contents: dict[str, bytes],
-    due,
-    *,
-    protocol="thuispunt-gent-cir",
-    reminder=None,
-    kind="fixed_date",
-) -> tuple[str, Path]:
-    """What usecases.receive leaves: files in <secure>/<handoff_id>/ and a DECRYPTED record."""
-    hid = new_handoff_id()
-    folder = secure / hid
-    for name, data in contents.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(data)
-    journal.append(
-        Step.DECRYPTED,
-        handoff_id=hid,
-        protocol_id=protocol,
-        details={
-            "folder": str(folder),
-            "files": [
-                {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for d in contents.values()
-            ],
-            "count": len(contents),
-            "due": due.isoformat() if due else None,
-            "reminder": reminder.isoformat() if reminder else None,
-            "retention": kind,
-        },
-    )
-    return hid, folder
 
 
 def deleted_record(journal, hid):

@@ -35,8 +35,7 @@ from handoff.core.journal.obligations import open_obligations
 from tests.journal_bytes import journal_bytes
 from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
 from tests.servers.smtp_server import PASSWORD as SMTP_PASSWORD
-from tests.servers.smtp_server import USER, free_port, smtp_server
-from tests.servers.tls import self_signed
+from tests.servers.smtp_server import free_port, loopback_mail, smtp_server
 
 pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
 
@@ -80,15 +79,27 @@ def _draft_settings() -> settings.Settings:
     return settings.load()
 
 
+def _send_referral(recipient: str | None = None, **options: object) -> usecases.Sent:
+    """The referral typed into the form (seeds 001/002), sent as a draft (no mail program).
+
+    ``recipient``: the protocol's first unless given; ``options`` go to ``usecases.send``.
+    """
+    protocol = protocols.get(REFERRAL)
+    s = _draft_settings()
+    return usecases.send(
+        workbook.sheet_from_fields(protocol, FORM),
+        REFERRAL,
+        recipient or protocol.recipients[0].id,
+        channel=DraftChannel(s, opener=None),
+        ctx=usecases.Context(settings=s),
+        **options,
+    )
+
+
 def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
     """Flow 1 (seeds 001/002): form → draft → password by phone → OCMW opens, confirms, deletes."""
-    protocol = protocols.get(REFERRAL)
-    recipient = protocol.recipients[0].id
-    sheet = workbook.sheet_from_fields(protocol, FORM)
+    sent = _send_referral(consent_confirmed=True)
     s = _draft_settings()
-    sent = usecases.send(
-        sheet, REFERRAL, recipient, consent_confirmed=True, channel=DraftChannel(s, opener=None)
-    )
     ref = sent.packaged.handoff_id
     assert not (s.outbox / f"{ref}.7z").exists(), "the outbox copy must go once it is in the draft"
     with pytest.raises(HandoffError) as early:  # issue 18 §4: the password waits for the mail
@@ -127,32 +138,20 @@ def test_referral_typed_in_form_sent_as_draft_and_received(tmp_path):
 
 
 def test_referral_without_consent_is_refused_and_nothing_written():
-    protocol = protocols.get(REFERRAL)
-    sheet = workbook.sheet_from_fields(protocol, FORM)
-    s = _draft_settings()
     with pytest.raises(HandoffError) as caught:
-        usecases.send(sheet, REFERRAL, protocol.recipients[0].id, channel=DraftChannel(s, None))
+        _send_referral()
     assert caught.value.code == "consent_required"
     assert _all_steps() == []
-    assert list(s.outbox.iterdir()) == []
+    assert list(_draft_settings().outbox.iterdir()) == []
 
 
 def test_recipient_outside_the_protocol_is_refused_before_packing(tmp_path):
-    protocol = protocols.get(REFERRAL)
-    sheet = workbook.sheet_from_fields(protocol, FORM)
-    s = _draft_settings()
     with pytest.raises(HandoffError) as caught:
-        usecases.send(
-            sheet,
-            REFERRAL,
-            "iemand@gmail.com",
-            consent_confirmed=True,
-            channel=DraftChannel(s, None),
-        )
+        _send_referral("iemand@gmail.com", consent_confirmed=True)
     assert caught.value.code == "recipient_not_allowed"
     assert REFERRAL in caught.value.message()
     assert _all_steps() == []
-    assert list(s.outbox.iterdir()) == []
+    assert list(_draft_settings().outbox.iterdir()) == []
 
 
 def test_sheet_with_a_column_the_protocol_does_not_allow_is_not_packed(tmp_path):
@@ -177,23 +176,12 @@ def test_sheet_with_a_column_the_protocol_does_not_allow_is_not_packed(tmp_path)
 
 def _smtp_settings(port: int, certdir: Path) -> settings.Settings:
     s = settings.load()
-    s.mail = settings.MailSettings(
-        mode="smtp",
-        host="localhost",
-        port=port,
-        security="starttls",
-        username=USER,
-        sender="thuispunt@example.be",
-        cafile=str(certdir / "cert.pem"),
-    )
+    s.mail = loopback_mail(port, certdir)
     return s
 
 
-def test_list_over_smtp_with_password_by_sms_gateway(tmp_path):
+def test_list_over_smtp_with_password_by_sms_gateway(tmp_path, certdir):
     """Flow 2 (seed 003, steps 1–3): list e-mailed, password by SMS, OCMW decrypts (step 4)."""
-    certdir = tmp_path / "certs"
-    certdir.mkdir()
-    self_signed(certdir)
     credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
     credentials.set_secret(credentials.SMS, TOKEN)
     sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
@@ -233,10 +221,7 @@ def test_list_over_smtp_with_password_by_sms_gateway(tmp_path):
     assert len(received.files) == 1 and received.files[0].suffix == ".xlsx"
 
 
-def test_smtp_server_down_journals_delivery_failed_and_leaves_no_outbox_copy(tmp_path):
-    certdir = tmp_path / "certs"
-    certdir.mkdir()
-    self_signed(certdir)
+def test_smtp_server_down_journals_delivery_failed_and_leaves_no_outbox_copy(tmp_path, certdir):
     credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
     sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
     s = _smtp_settings(free_port(), certdir)
@@ -356,15 +341,7 @@ def test_cli_pack_and_unpack_are_journaled_and_unpack_closes_by_confirmation(tmp
 # Issue 18 §3/§4 and issue 12 §4: the whole send, told truthfully.
 
 
-def _certs(tmp_path: Path) -> Path:
-    certdir = tmp_path / "certs"
-    certdir.mkdir()
-    self_signed(certdir)
-    return certdir
-
-
-def test_uncertain_smtp_delivery_keeps_the_archive_and_resend_sends_the_same_one(tmp_path):
-    certdir = _certs(tmp_path)
+def test_uncertain_smtp_delivery_keeps_the_archive_and_resend_sends_the_same_one(tmp_path, certdir):
     credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
     sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
     recipient = protocols.get(THUISPUNT).recipients[0]
@@ -396,8 +373,7 @@ def test_uncertain_smtp_delivery_keeps_the_archive_and_resend_sends_the_same_one
     assert received.handoff_id == ref
 
 
-def test_voiding_an_uncertain_archive_deletes_it_and_closes_its_obligations(tmp_path):
-    certdir = _certs(tmp_path)
+def test_voiding_an_uncertain_archive_deletes_it_and_closes_its_obligations(tmp_path, certdir):
     credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
     sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
     with smtp_server(certdir, hostile="silent_after_data") as (port, _inbox):
@@ -423,8 +399,7 @@ def test_voiding_an_uncertain_archive_deletes_it_and_closes_its_obligations(tmp_
     assert _steps(ref) == [Step.PACKAGED, Step.DELIVERY_UNCERTAIN, Step.ARCHIVE_VOIDED]
 
 
-def test_sms_that_cannot_work_stops_the_send_before_anything_is_packed(tmp_path):
-    certdir = _certs(tmp_path)
+def test_sms_that_cannot_work_stops_the_send_before_anything_is_packed(tmp_path, certdir):
     credentials.set_secret(credentials.SMTP, SMTP_PASSWORD)
     sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
     with smtp_server(certdir) as (port, inbox), sms_gateway() as gateway:
@@ -454,8 +429,7 @@ def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
     )
 
 
-def test_cli_send_over_smtp_without_a_secret_stops_before_packing(tmp_path):
-    certdir = _certs(tmp_path)
+def test_cli_send_over_smtp_without_a_secret_stops_before_packing(tmp_path, certdir):
     sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
     with smtp_server(certdir) as (port, inbox):
         settings.save(_smtp_settings(port, certdir))
@@ -489,15 +463,9 @@ def test_cli_draft_stops_after_the_draft_and_the_password_waits_for_confirmation
 def test_sent_draft_leaves_the_outbox_after_the_grace_period_journaled(tmp_path):
     from datetime import UTC, datetime
 
-    protocol = protocols.get(REFERRAL)
-    sheet = workbook.sheet_from_fields(protocol, FORM)
-    s = _draft_settings()
-    sent = usecases.send(
-        sheet, REFERRAL, protocol.recipients[0].id, consent_confirmed=True,
-        channel=DraftChannel(s, opener=None), ctx=usecases.Context(settings=s),
-    )  # fmt: skip
+    sent = _send_referral(consent_confirmed=True)
     ref, draft = sent.packaged.handoff_id, sent.delivery.location
-    ctx = usecases.Context(settings=s)
+    ctx = usecases.Context(settings=_draft_settings())
     usecases.confirm_draft_sent(ref)
     assert usecases.clear_sent_drafts(ctx) == [] and draft.exists()  # no password yet
     usecases.confirm_password_passed(ref, REFERRAL, "phone")
@@ -511,13 +479,7 @@ def test_sent_draft_leaves_the_outbox_after_the_grace_period_journaled(tmp_path)
 def test_the_retention_sweep_clears_a_sent_draft_not_only_the_next_send(tmp_path):
     from datetime import date, timedelta
 
-    protocol = protocols.get(REFERRAL)
-    sheet = workbook.sheet_from_fields(protocol, FORM)
-    s = _draft_settings()
-    sent = usecases.send(
-        sheet, REFERRAL, protocol.recipients[0].id, consent_confirmed=True,
-        channel=DraftChannel(s, opener=None), ctx=usecases.Context(settings=s),
-    )  # fmt: skip
+    sent = _send_referral(consent_confirmed=True)
     ref, draft = sent.packaged.handoff_id, sent.delivery.location
     usecases.confirm_draft_sent(ref)
     usecases.confirm_password_passed(ref, REFERRAL, "phone")

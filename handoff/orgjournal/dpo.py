@@ -38,7 +38,7 @@ from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal import Journal
 from handoff.core.journal.export import _inert
-from handoff.core.journal.hash import GENESIS
+from handoff.core.journal.hash import GENESIS, details_text, record_fields
 from handoff.core.journal.obligations import Obligation, open_obligations
 from handoff.core.journal.store import COLUMNS, open_journal
 from handoff.core.tlog import merkle, wire
@@ -377,20 +377,7 @@ def open_items(folder: Path | None = None, today: date | None = None) -> list[Or
         accounts.setdefault((leaf.machine, doc["handoff_id"]), doc["account"])
         conns[leaf.machine].execute(  # type: ignore[attr-defined]
             f"INSERT INTO records ({COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (
-                doc["seq"],
-                doc["time"],
-                doc["account"],
-                doc["machine"],
-                doc["handoff_id"],
-                doc["protocol_id"],
-                doc["step"],
-                json.dumps(
-                    doc["details"], ensure_ascii=False, sort_keys=True, separators=(",", ":")
-                ),
-                doc["prev_hash"],
-                hashlib.sha256(leaf.body).hexdigest(),
-            ),
+            (*record_fields(doc), hashlib.sha256(leaf.body).hexdigest()),
         )
 
     try:
@@ -427,9 +414,6 @@ HEADERS_NL = (
 def _rows(folder: Path | None, sink: Callable[[list[object]], None]) -> int:
     def keep(leaf: Leaf, pc: Pc | None) -> None:
         doc = json.loads(leaf.body)
-        details = json.dumps(
-            doc["details"], ensure_ascii=False, sort_keys=True, separators=(",", ":")
-        )
         sink(
             [
                 pc.name if pc else f"#{leaf.machine}",
@@ -439,7 +423,7 @@ def _rows(folder: Path | None, sink: Callable[[list[object]], None]) -> int:
                 doc["handoff_id"],
                 doc["protocol_id"] or "",
                 doc["step"],
-                details,
+                details_text(doc["details"]),
                 hashlib.sha256(leaf.body).hexdigest(),
             ]
         )

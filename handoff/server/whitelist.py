@@ -13,7 +13,7 @@ import re
 
 from handoff.core.errors import HandoffError
 from handoff.core.journal.details import account, clean_details
-from handoff.core.journal.hash import FIELDS, canonical, details_text
+from handoff.core.journal.hash import FIELDS, canonical, record_fields
 from handoff.core.journal.records import HANDOFF_ID, PROTOCOL_ID, Step
 
 _TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
@@ -36,18 +36,7 @@ def check(body: bytes) -> tuple[int, dict]:
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
         raise Refused("seq")
     _check_fields(doc)
-    again = canonical(
-        seq,
-        doc["time"],
-        doc["account"],
-        doc["machine"],
-        doc["handoff_id"],
-        doc["protocol_id"],
-        doc["step"],
-        details_text(doc["details"]),
-        doc["prev_hash"],
-    )
-    if again != body:
+    if canonical(*record_fields(doc)) != body:
         raise Refused("not canonical")
     return seq, doc
 

@@ -259,6 +259,27 @@ def archive_channel(
     )
 
 
+def _route(
+    ctx: Context,
+    protocol_id: str,
+    recipient: str,
+    via: str | None,
+    channel: ArchiveChannel | None,
+    open_draft: bool,
+) -> tuple[Protocol, Recipient, Settings, ArchiveChannel]:
+    """The protocol, the recipient it lists and the way out to it (``channel`` if given).
+
+    The recipient's address is checked before the channel is made, so an
+    unfilled protocol stops before a login is asked for (issue 13 item 3).
+    """
+    protocol = protocol_by_id(protocol_id)
+    listed = protocol.recipient(recipient)
+    listed.require_filled_in(protocol.id)
+    settings = ctx.config()
+    channel = channel or archive_channel(settings, listed, via, ask=ctx.ask, open_draft=open_draft)
+    return protocol, listed, settings, channel
+
+
 def deliver(
     handoff_id: str,
     protocol_id: str,
@@ -280,11 +301,7 @@ def deliver(
     uncertain outcome is journaled as ``delivery_uncertain`` and returned.
     """
     ctx = ctx or Context()
-    protocol = protocol_by_id(protocol_id)
-    listed = protocol.recipient(recipient)
-    listed.require_filled_in(protocol.id)  # before a login is asked for (issue 13 item 3)
-    settings = ctx.config()
-    channel = channel or archive_channel(settings, listed, via, ask=ctx.ask, open_draft=open_draft)
+    protocol, listed, _, channel = _route(ctx, protocol_id, recipient, via, channel, open_draft)
     log = ctx.log()
     numbered: dict[str, object] = {"attempt": attempt} if attempt > 1 else {}
     try:
@@ -432,11 +449,7 @@ def send(
     style (the worker chose words to read aloud, issue 13 item 6).
     """
     ctx = ctx or Context()
-    protocol = protocol_by_id(protocol_id)
-    listed = protocol.recipient(recipient)
-    listed.require_filled_in(protocol.id)  # before a login is asked for (issue 13 item 3)
-    settings = ctx.config()
-    channel = channel or archive_channel(settings, listed, via, ask=ctx.ask, open_draft=open_draft)
+    protocol, _, settings, channel = _route(ctx, protocol_id, recipient, via, channel, open_draft)
     check_ready(protocol, recipient, channel, password_via, ctx)
     clear_sent_drafts(ctx)
     handoff_id = handoff_id or new_handoff_id()

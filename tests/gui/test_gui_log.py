@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 
 from handoff.core.journal import Journal, Step, new_handoff_id
 from handoff.core.journal.query import PAGE_SIZE
+from tests.stored import store
 
 SHA = "ab" * 32
 RECORDS = PAGE_SIZE * 2 + 37
@@ -196,28 +197,8 @@ def test_a_damaged_journal_file_is_reported_not_a_crash(window, qtbot):
 
 def _stored_handoff(tmp_path, due):
     """A received file stored in a secure folder, as the journal records it."""
-    import hashlib
-
-    hid = new_handoff_id()
-    folder = tmp_path / "beveiligd" / hid
-    folder.mkdir(parents=True)
-    (folder / "lijst.xlsx").write_bytes(b"gegevens")
     with Journal() as journal:
-        journal.append(
-            Step.DECRYPTED,
-            handoff_id=hid,
-            protocol_id="thuispunt-gent-cir",
-            details={
-                "destination": "secure_folder",
-                "folder": str(folder),
-                "files": [{"sha256": hashlib.sha256(b"gegevens").hexdigest(), "size": 8}],
-                "count": 1,
-                "due": due.isoformat() if due else None,
-                "reminder": None,
-                "retention": "fixed_date" if due else "until_contact",
-            },
-        )
-    return hid, folder
+        return store(journal, tmp_path / "beveiligd", {"lijst.xlsx": b"gegevens"}, due)
 
 
 def test_obligations_are_closed_from_the_logboek_after_a_restart(

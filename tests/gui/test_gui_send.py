@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo, QGuiApplication
 from sheets import THUISPUNT_RENEWED
 
-from handoff.core import credentials, paths, settings
+from handoff.core import credentials, paths, protocols, settings
 from handoff.core.journal import Journal, Step
 from tests import sheets
-from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
-from tests.servers.smtp_server import PASSWORD, USER, smtp_server
-from tests.servers.tls import self_signed
+from tests.outgoing import configure_smtp_and_sms
+from tests.servers.sms_gateway import sms_gateway
+from tests.servers.smtp_server import PASSWORD, loopback_mail, smtp_server
 
 pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
 
@@ -120,34 +120,13 @@ def test_referral_typed_in_the_form_sent_as_draft_password_by_phone(window, qtbo
         assert [p for p in _leaks(secret) if p.suffix != ".eml"] == []
 
 
-def test_list_sent_over_smtp_and_password_by_sms_gateway(window, qtbot, dialogs, tmp_path):
+def test_list_sent_over_smtp_and_password_by_sms_gateway(window, qtbot, dialogs, tmp_path, certdir):
     """Seed 003 art. 6 steps 1-3: encrypted list by e-mail, password by SMS."""
-    certdir = tmp_path / "tls"
-    certdir.mkdir()
-    self_signed(certdir)
     sheet = sheets.write_sheet(
         tmp_path / "kandidaten.xlsx", sheets.THUISPUNT_HEADERS, sheets.thuispunt_rows()
     )
     with smtp_server(certdir) as (port, inbox), sms_gateway() as gateway:
-        config = settings.load()
-        config.mail = settings.MailSettings(
-            "smtp",
-            "localhost",
-            port,
-            "starttls",
-            USER,
-            "lijsten@thuispunt.be",
-            str(certdir / "cert.pem"),
-        )
-        config.sms = settings.SmsSettings("twilio", gateway.url, SID, "Thuispunt", 5.0)
-        from handoff.core import protocols
-
-        key = protocols.get(THUISPUNT).password_channel.directory_key
-        config.directory = {key: "0470 99 88 77"}
-        settings.save(config)
-        credentials.set_secret("smtp", PASSWORD)
-        credentials.set_secret("sms", TOKEN)
-
+        configure_smtp_and_sms(port, certdir, gateway.url, THUISPUNT, provider="twilio")
         page = _send_page(window, THUISPUNT)
         assert not page.form.isVisible() and not page.consent.isVisible()
         dialogs.open_path = sheet
@@ -227,19 +206,14 @@ def test_recipient_outside_the_protocol_is_refused(window, qtbot, boxes, dialogs
 
 @pytest.mark.parametrize("answer", [None, PASSWORD])
 def test_missing_smtp_password_is_asked_not_stored(
-    window, qtbot, dialogs, typed_secrets, tmp_path, answer
+    window, qtbot, dialogs, typed_secrets, tmp_path, certdir, answer
 ):
-    certdir = tmp_path / "tls"
-    certdir.mkdir()
-    self_signed(certdir)
     sheet = sheets.write_sheet(
         tmp_path / "lijst.xlsx", sheets.THUISPUNT_HEADERS, sheets.thuispunt_rows()
     )
     with smtp_server(certdir) as (port, inbox):
         config = settings.load()
-        config.mail = settings.MailSettings(
-            "smtp", "localhost", port, "starttls", USER, "a@b.be", str(certdir / "cert.pem")
-        )
+        config.mail = loopback_mail(port, certdir, "a@b.be")
         settings.save(config)
         if answer:
             typed_secrets.append(answer)

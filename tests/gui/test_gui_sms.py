@@ -12,30 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sheets import THUISPUNT_RENEWED
 
-from handoff.core import credentials, protocols, settings
 from handoff.core.journal import Journal, Step
 from tests import sheets
-from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
-from tests.servers.smtp_server import PASSWORD, USER, smtp_server
-from tests.servers.tls import self_signed
+from tests.outgoing import configure_smtp_and_sms
+from tests.servers.sms_gateway import sms_gateway
+from tests.servers.smtp_server import smtp_server
 
 pytestmark = pytest.mark.usefixtures("thuispunt")  # seed 003 renewed (issue 13 §10)
 
 THUISPUNT = THUISPUNT_RENEWED
-
-
-def _configure(port: int, certdir, gateway_url: str) -> None:
-    config = settings.load()
-    config.mail = settings.MailSettings(
-        "smtp", "localhost", port, "starttls", USER, "lijsten@thuispunt.be",
-        str(certdir / "cert.pem"),
-    )  # fmt: skip
-    config.sms = settings.SmsSettings("cm", gateway_url, SID, "Thuispunt", 5.0)
-    key = protocols.get(THUISPUNT).password_channel.directory_key
-    config.directory = {key: "0470 99 88 77"}
-    settings.save(config)
-    credentials.set_secret("smtp", PASSWORD)
-    credentials.set_secret("sms", TOKEN)
 
 
 def _steps(handoff_id: str) -> list[Step]:
@@ -44,16 +29,13 @@ def _steps(handoff_id: str) -> list[Step]:
 
 
 def test_dropped_sms_keeps_the_password_shown_and_resends_only_on_request(
-    window, qtbot, dialogs, boxes, tmp_path, monkeypatch
+    window, qtbot, dialogs, boxes, tmp_path, monkeypatch, certdir
 ):
-    certdir = tmp_path / "tls"
-    certdir.mkdir()
-    self_signed(certdir)
     sheet = sheets.write_sheet(
         tmp_path / "kandidaten.xlsx", sheets.THUISPUNT_HEADERS, sheets.thuispunt_rows()
     )
     with smtp_server(certdir) as (port, inbox), sms_gateway("drop") as gateway:
-        _configure(port, certdir, gateway.url)
+        configure_smtp_and_sms(port, certdir, gateway.url, THUISPUNT)
         window.show_page("send")
         page = window.pages["send"]
         assert page.picker.select(THUISPUNT)

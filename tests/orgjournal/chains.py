@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from handoff.core.journal import Journal, Step, new_handoff_id
 from handoff.core.journal.hash import GENESIS, canonical, details_text
 
 DETAILS = {"archive_sha256": "a" * 64, "archive_size": 1234, "encrypted": True, "channel": "email"}
@@ -39,3 +40,12 @@ def chain(
 
 def head(bodies: list[bytes]) -> str:
     return hashlib.sha256(bodies[-1]).hexdigest()
+
+
+def add_records(journal: Journal, count: int, step: Step = Step.RECEIVED) -> Journal:
+    """``count`` real records appended to a PC's own journal (one new handoff each)."""
+    for _ in range(count):
+        journal.append(
+            step, handoff_id=new_handoff_id(), protocol_id="cjsw-lievegem", details=DETAILS
+        )
+    return journal

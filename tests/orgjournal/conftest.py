@@ -15,11 +15,25 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from handoff.orgjournal import identity
 from handoff.server import admin
 from tests.orgjournal.postgres import Cluster, cluster
 
 _names = itertools.count(1)
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def server_main(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    """``python -m handoff.server.main ARGS`` as an admin runs it, from this checkout."""
+    return subprocess.run(
+        [sys.executable, "-m", "handoff.server.main", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT)},
+        timeout=60,
+        check=check,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -133,3 +147,9 @@ def server(db: Database, tmp_path: Path) -> Server:
     s.start()
     yield s
     s.kill()
+
+
+def enrol_pc(server: Server, name: str = "PC-balie-1", *, dpo: bool = False) -> identity.Enrolment:
+    """A PC (or with ``dpo`` the DPO's machine) enrolled with a fresh token from the admin."""
+    token = admin.enrol(server.db.admin_dsn, name, dpo=dpo)
+    return identity.enrol(server.url, token, "dpo" if dpo else "pc")

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import psycopg
 
 from handoff.cli import main
-from handoff.core.journal import Journal, Step, new_handoff_id
-from tests.orgjournal.chains import DETAILS
-from tests.orgjournal.conftest import ROOT
+from handoff.core.journal import Journal
+from tests.orgjournal.chains import add_records
+from tests.orgjournal.conftest import server_main
 
 
 def _server_cli(*args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "handoff.server.main", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT)},
-        timeout=60,
-        check=True,
-    )
-    return done.stdout.strip()
+    return server_main(*args, check=True).stdout.strip()
 
 
 def test_the_whole_round_from_the_command_line(server, tmp_path, capsys) -> None:
@@ -31,13 +19,7 @@ def test_the_whole_round_from_the_command_line(server, tmp_path, capsys) -> None
     dpo_token = _server_cli("enrol", "--dsn", server.db.admin_dsn, "--machine", "DPO", "--dpo")
     assert len(pc_token) >= 30 and pc_token != dpo_token
     with Journal() as journal:
-        for _ in range(3):
-            journal.append(
-                Step.RECEIVED,
-                handoff_id=new_handoff_id(),
-                protocol_id="cjsw-lievegem",
-                details=DETAILS,
-            )
+        add_records(journal, 3)
     assert main(["journal", "status"]) == 0
     assert "Niet ingeschreven" in capsys.readouterr().err
     assert main(["journal", "enrol", server.url, pc_token]) == 0
@@ -68,24 +50,8 @@ def test_a_spent_token_fails_with_a_message_not_a_traceback(server, capsys) -> N
 
 
 def test_init_refuses_a_database_that_already_has_a_journal(db, tmp_path) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "handoff.server.main",
-            "init",
-            "--dsn",
-            db.admin_dsn,
-            "--state",
-            str(tmp_path / "other"),
-            "--name",
-            "x.example/v1",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT)},
-        timeout=60,
+    done = server_main(
+        "init", "--dsn", db.admin_dsn, "--state", str(tmp_path / "other"), "--name", "x.example/v1"
     )
     assert done.returncode != 0 and "already holds" in done.stderr
     assert not (tmp_path / "other" / "log-key.pem").exists()

@@ -13,33 +13,25 @@ import psycopg
 import pytest
 
 from handoff.core.errors import HandoffError
-from handoff.core.journal import Journal, Step, new_handoff_id
+from handoff.core.journal import Journal
 from handoff.core.journal.hash import record_hash
 from handoff.core.tlog.note import COSIGNATURE_V1, Note, Verifier
 from handoff.orgjournal import dpo, identity, sync
-from handoff.server import admin
-from tests.orgjournal.chains import DETAILS
+from tests.orgjournal.chains import add_records
+from tests.orgjournal.conftest import enrol_pc
 
 NO_WAIT = {"sleep": lambda s: None}
 
 
 def _pc_with_records(server, count: int, name: str = "PC-balie-1") -> Journal:
-    identity.enrol(server.url, admin.enrol(server.db.admin_dsn, name), "pc")
-    journal = Journal()
-    _add(journal, count)
+    enrol_pc(server, name)
+    journal = add_records(Journal(), count)
     sync.sync(journal, **NO_WAIT)
     return journal
 
 
-def _add(journal: Journal, count: int, step: Step = Step.RECEIVED) -> None:
-    for _ in range(count):
-        journal.append(
-            step, handoff_id=new_handoff_id(), protocol_id="cjsw-lievegem", details=DETAILS
-        )
-
-
 def _dpo(server) -> identity.Enrolment:
-    return identity.enrol(server.url, admin.enrol(server.db.admin_dsn, "DPO", dpo=True), "dpo")
+    return enrol_pc(server, "DPO", dpo=True)
 
 
 def _as_superuser(server, sql: str, params: tuple = ()) -> None:
@@ -163,7 +155,7 @@ def test_witness_refuses_a_database_restored_from_an_older_backup(server, pg) ->
     with psycopg.connect(pg.dsn(), autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name}_backup TEMPLATE {name}")
     server.start()
-    _add(journal, 5)
+    add_records(journal, 5)
     sync.sync(journal, **NO_WAIT)
     server.wait_integrated(10)
     assert dpo.witness().size == 10
@@ -220,7 +212,7 @@ def test_a_rewritten_synced_history_is_a_fork_reported_on_both_sides(server) -> 
         sync.sync(journal, **NO_WAIT)
     assert caught.value.code == "orgjournal_fork"
     # A new record chains to the rewritten head: the service refuses it as a fork.
-    _add(journal, 1)
+    add_records(journal, 1)
     with pytest.raises(HandoffError) as again:
         sync.sync(journal, **NO_WAIT)
     assert again.value.code == "orgjournal_fork" and again.value.params["seq"] == 7

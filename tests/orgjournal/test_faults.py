@@ -12,11 +12,10 @@ import psycopg
 import pytest
 
 from handoff.core.errors import HandoffError
-from handoff.core.journal import Journal, Step, new_handoff_id
-from handoff.orgjournal import identity, sync
-from handoff.server import admin
-from tests.orgjournal.chains import DETAILS
-from tests.orgjournal.conftest import ROOT
+from handoff.core.journal import Journal
+from handoff.orgjournal import sync
+from tests.orgjournal.chains import add_records
+from tests.orgjournal.conftest import ROOT, enrol_pc, server_main
 
 
 def _records(server) -> list[int]:
@@ -24,18 +23,9 @@ def _records(server) -> list[int]:
         return [r[0] for r in conn.execute("SELECT seq FROM hj.records ORDER BY arrival")]
 
 
-def _journal(count: int) -> Journal:
-    journal = Journal()
-    for _ in range(count):
-        journal.append(
-            Step.RECEIVED, handoff_id=new_handoff_id(), protocol_id="cjsw-lievegem", details=DETAILS
-        )
-    return journal
-
-
 def test_the_service_killed_mid_upload_the_retry_completes_without_duplicate_or_gap(server) -> None:
-    identity.enrol(server.url, admin.enrol(server.db.admin_dsn, "PC-1"), "pc")
-    journal = _journal(600)
+    enrol_pc(server, "PC-1")
+    journal = add_records(Journal(), 600)
     outcome: dict = {}
 
     def run() -> None:
@@ -63,14 +53,11 @@ def test_the_service_killed_mid_upload_the_retry_completes_without_duplicate_or_
 
 
 def test_a_pc_offline_for_a_day_sends_everything_later_in_order(server) -> None:
-    identity.enrol(server.url, admin.enrol(server.db.admin_dsn, "PC-1"), "pc")
-    journal = _journal(3)
+    enrol_pc(server, "PC-1")
+    journal = add_records(Journal(), 3)
     sync.sync(journal, sleep=lambda s: None)
     server.kill()
-    for _ in range(40):  # a day's work while the server is down
-        journal.append(
-            Step.RECEIVED, handoff_id=new_handoff_id(), protocol_id="cjsw-lievegem", details=DETAILS
-        )
+    add_records(journal, 40)  # a day's work while the server is down
     waits: list[float] = []
     with pytest.raises(HandoffError) as caught:
         sync.sync(journal, attempts=3, backoff=1.0, sleep=waits.append)
@@ -87,8 +74,8 @@ def test_a_pc_offline_for_a_day_sends_everything_later_in_order(server) -> None:
 
 
 def test_the_background_sync_never_raises_and_backs_off(server, tmp_path) -> None:
-    identity.enrol(server.url, admin.enrol(server.db.admin_dsn, "PC-1"), "pc")
-    journal = _journal(5)
+    enrol_pc(server, "PC-1")
+    journal = add_records(Journal(), 5)
     server.kill()
     background = sync.Background(journal.path, interval=0.05, ceiling=0.2)
     background.start()
@@ -134,23 +121,7 @@ def test_the_server_imports_and_parses_its_commands_without_qt() -> None:
 
 
 def test_plain_http_is_refused_off_loopback(db) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "handoff.server.main",
-            "serve",
-            "--dsn",
-            db.service_dsn,
-            "--state",
-            str(db.state),
-            "--listen",
-            "0.0.0.0:8443",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT)},
-        timeout=60,
+    done = server_main(
+        "serve", "--dsn", db.service_dsn, "--state", str(db.state), "--listen", "0.0.0.0:8443"
     )
     assert done.returncode == 2 and "--cert" in done.stderr

@@ -8,32 +8,20 @@ import psycopg
 import pytest
 
 from handoff.core.errors import HandoffError
-from handoff.core.journal import Journal, Step, new_handoff_id
+from handoff.core.journal import Journal
 from handoff.orgjournal import identity, sync
 from handoff.orgjournal.http import Client
 from handoff.server import admin
-from tests.orgjournal.chains import DETAILS, chain
+from tests.orgjournal.chains import add_records, chain
+from tests.orgjournal.conftest import enrol_pc
 
 NO_WAIT = {"sleep": lambda s: None}
 
 
-def _journal_with(count: int) -> Journal:
-    journal = Journal()
-    for _ in range(count):
-        journal.append(
-            Step.RECEIVED, handoff_id=new_handoff_id(), protocol_id="cjsw-lievegem", details=DETAILS
-        )
-    return journal
-
-
-def _enrol_pc(server, name: str = "PC-balie-1") -> identity.Enrolment:
-    return identity.enrol(server.url, admin.enrol(server.db.admin_dsn, name), "pc")
-
-
 def test_a_pc_enrols_uploads_in_order_and_verifies_the_acknowledgement(server) -> None:
-    enrolment = _enrol_pc(server)
+    enrolment = enrol_pc(server)
     assert enrolment.name == "PC-balie-1" and enrolment.verifier.name == server.db.origin
-    journal = _journal_with(25)
+    journal = add_records(Journal(), 25)
     first = sync.sync(journal, batch=10, **NO_WAIT)
     assert (first.stored, first.duplicate) == (25, 0)
     server.wait_integrated(25)
@@ -48,7 +36,7 @@ def test_a_pc_enrols_uploads_in_order_and_verifies_the_acknowledgement(server) -
 
 
 def test_status_counts_what_is_pending_without_a_server(tmp_path) -> None:
-    journal = _journal_with(3)
+    journal = add_records(Journal(), 3)
     state = sync.status(journal)
     assert (state.enrolled, state.pending, state.last_sync) == (False, 3, None)
     with pytest.raises(HandoffError) as caught:
@@ -68,7 +56,7 @@ def test_a_token_is_one_time_and_for_one_role(server) -> None:
 
 
 def test_the_service_refuses_a_record_outside_the_whitelist(server) -> None:
-    enrolment = _enrol_pc(server)
+    enrolment = enrol_pc(server)
     key = identity.private_key("pc")
     client = Client(server.url, enrolment.machine_id, key)
     leaking = chain(enrolment.host, 1)[0].replace(b'"channel":"email"', b'"client":"Jan Peeters"')
@@ -82,7 +70,7 @@ def test_the_service_refuses_a_record_outside_the_whitelist(server) -> None:
 
 
 def test_a_pc_cannot_write_another_machines_chain_or_read_the_organisation(server) -> None:
-    one = _enrol_pc(server, "PC-1")
+    one = enrol_pc(server, "PC-1")
     key = identity.private_key("pc")
     other = identity.enrol(
         server.url, admin.enrol(server.db.admin_dsn, "PC-2"), "pc", host="pc-twee"
@@ -108,7 +96,7 @@ def test_a_pc_cannot_write_another_machines_chain_or_read_the_organisation(serve
 
 
 def test_a_replayed_request_with_another_body_is_refused(server) -> None:
-    enrolment = _enrol_pc(server)
+    enrolment = enrol_pc(server)
     key = identity.private_key("pc")
     client = Client(server.url, enrolment.machine_id, key)
     request = client._request("POST", "/v1/records", {"records": [], "head_signature": ""})

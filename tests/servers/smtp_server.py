@@ -20,7 +20,22 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
+from handoff.core.settings import MailSettings
+
 USER, PASSWORD = "handoff-test", "correct horse battery"
+
+
+def loopback_mail(port: int, certdir: Path, sender: str = "thuispunt@example.be") -> MailSettings:
+    """Handoff's mail settings for this server: STARTTLS on localhost, its login, its certificate."""
+    return MailSettings(
+        mode="smtp",
+        host="localhost",
+        port=port,
+        security="starttls",
+        username=USER,
+        sender=sender,
+        cafile=str(certdir / "cert.pem"),
+    )
 
 
 @dataclass

@@ -22,14 +22,14 @@ from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Unpack
 
 from handoff.core import paths
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 from handoff.core.journal.details import clean_details
 from handoff.core.journal.hash import GENESIS, details_text, record_hash
-from handoff.core.journal.query import JournalFilter
+from handoff.core.journal.query import PAGE_SIZE, FilterArgs, JournalFilter
 from handoff.core.journal.records import (
     HANDOFF_ID,
     PROTOCOL_ID,
@@ -60,21 +60,6 @@ def _bad_reference(what: str) -> HandoffError:
     )
 
 
-def _where(
-    since: datetime | None = None,
-    protocol: str | None = None,
-    step: Step | str | None = None,
-    handoff_id: str | None = None,
-    account: str | None = None,
-    account_part: str | None = None,
-    *,
-    paging: bool = False,
-) -> tuple[str, list[object]]:
-    """The WHERE clause shared by ``records``, ``page`` and ``count`` (semantics: ``query``)."""
-    where = JournalFilter(since, protocol, step, handoff_id, account, account_part)
-    return where.clause(paging=paging)
-
-
 def _storage_sound(path: Path) -> bool | None:
     """SQLite's integrity check on its own read-only connection; None when none opens."""
     try:
@@ -85,19 +70,6 @@ def _storage_sound(path: Path) -> bool | None:
         return not storage_damage(conn, quick=False)
     finally:
         conn.close()
-
-
-def _read_only(path: Path) -> HandoffError:
-    return HandoffError(
-        "journal_read_only",
-        Text(
-            "In het logboek {path} kan niet geschreven worden. Zonder logboek doet Handoff "
-            "niets: vraag uw IT-dienst om schrijfrechten op dat bestand.",
-            "The journal {path} cannot be written. Without a journal Handoff does nothing: "
-            "ask your IT desk for write access to that file.",
-        ),
-        path=str(path),
-    )
 
 
 def _diagnose(record: Record) -> None:
@@ -203,35 +175,20 @@ class Journal:
         producing an archive), so a read-only or damaged journal stops it
         before there is anything to clean up.
         """
-        with self._use():
+        with self._use():  # db_errors: a refused write becomes store.read_only
             conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    conn.execute("DELETE FROM meta WHERE 0")
-                finally:
-                    conn.execute("ROLLBACK")
-            except sqlite3.OperationalError as exc:
-                if "readonly" in str(exc) or "read-only" in str(exc):
-                    raise _read_only(self.path) from None
-                raise
+                conn.execute("DELETE FROM meta WHERE 0")
+            finally:
+                conn.execute("ROLLBACK")
 
-    def records(
-        self,
-        *,
-        since: datetime | None = None,
-        protocol: str | None = None,
-        step: Step | None = None,
-        handoff_id: str | None = None,
-        account: str | None = None,
-        account_part: str | None = None,
-        limit: int | None = None,
-    ) -> list[Record]:
+    def records(self, *, limit: int | None = None, **filters: Unpack[FilterArgs]) -> list[Record]:
         """Matching records, oldest first; ``limit`` keeps the most recent ones.
 
         A naive ``since`` is taken as local time.
         """
-        where, params = _where(since, protocol, step, handoff_id, account, account_part)
+        where, params = JournalFilter(**filters).clause()
         # "+id" stops SQLite from walking the whole table in rowid order to skip a
         # sort; with a filter, the index on time/handoff/step/protocol is far cheaper.
         order = "+id" if where else "id"
@@ -247,13 +204,8 @@ class Journal:
         *,
         before_seq: int | None = None,
         after_seq: int | None = None,
-        limit: int = 500,
-        since: datetime | None = None,
-        protocol: str | None = None,
-        step: Step | str | None = None,
-        handoff_id: str | None = None,
-        account: str | None = None,
-        account_part: str | None = None,
+        limit: int = PAGE_SIZE,
+        **filters: Unpack[FilterArgs],
     ) -> list[Record]:
         """Up to ``limit`` matching records older than ``before_seq``, newest first;
         with ``after_seq`` (0 for the start), those newer than it, oldest first.
@@ -261,9 +213,7 @@ class Journal:
         Keyset paging for the DPO's table, ``handoff log`` and the export: each
         page costs the same at any depth, so a million records never load at once.
         """
-        where, params = _where(
-            since, protocol, step, handoff_id, account, account_part, paging=True
-        )
+        where, params = JournalFilter(**filters).clause(paging=True)
         order = "ASC" if after_seq is not None else "DESC"
         for bound, sign in ((before_seq, "<"), (after_seq, ">")):
             if bound is not None:
@@ -277,9 +227,9 @@ class Journal:
             rows = self._conn.execute(sql, [*params, int(limit)]).fetchall()
         return [Record.from_row(row) for row in rows]
 
-    def count(self, **filters: Any) -> int:
+    def count(self, **filters: Unpack[FilterArgs]) -> int:
         """How many records match; the same filters as ``records`` (without ``limit``)."""
-        where, params = _where(**filters)
+        where, params = JournalFilter(**filters).clause()
         with self._use():
             return self._conn.execute(f"SELECT count(*) FROM records{where}", params).fetchone()[0]
 

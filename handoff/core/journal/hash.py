@@ -41,6 +41,25 @@ def details_text(details: dict) -> str:
     return _DETAILS_ENCODER.encode(details)
 
 
+def record_fields(doc: dict[str, Any]) -> tuple[Any, ...]:
+    """A record read back from its canonical JSON, as ``canonical``'s arguments.
+
+    That is also the order of the stored columns before ``hash``, so the
+    organisation journal rebuilds rows and re-checks bodies from one list.
+    """
+    return (
+        doc["seq"],
+        doc["time"],
+        doc["account"],
+        doc["machine"],
+        doc["handoff_id"],
+        doc["protocol_id"],
+        doc["step"],
+        details_text(doc["details"]),
+        doc["prev_hash"],
+    )
+
+
 def _text_or_null(value: str | None) -> str:
     return "null" if value is None else encode_basestring(value)
 

@@ -25,11 +25,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict, Unpack
 
 from handoff.core.journal.records import Record, Step, utc_text
 
 PAGE_SIZE = 500
+
+
+class FilterArgs(TypedDict, total=False):
+    """:class:`JournalFilter` as keyword arguments: the one spelling of ``Journal.records/page/count``."""
+
+    since: datetime | None
+    protocol: str | None
+    step: Step | str | None
+    handoff_id: str | None
+    account: str | None
+    account_part: str | None
 
 
 @dataclass(frozen=True)
@@ -89,12 +100,7 @@ class Pager(Protocol):
         before_seq: int | None = None,
         after_seq: int | None = None,
         limit: int = PAGE_SIZE,
-        since: datetime | None = None,
-        protocol: str | None = None,
-        step: Step | str | None = None,
-        handoff_id: str | None = None,
-        account: str | None = None,
-        account_part: str | None = None,
+        **filters: Unpack[FilterArgs],
     ) -> list[Record]: ...
 
 

@@ -192,21 +192,29 @@ class Package:
         start: Callable[[str, dict[str, str]], None],
         text: Callable[[str], None] | None = None,
         tap: Callable[[bytes], None] | None = None,
-    ) -> None:
+        parser: expat.XMLParserType | None = None,
+    ) -> int:
         """Stream part ``name`` through a safe parser calling ``start`` per element
-        (``text`` per text node; ``tap`` sees each raw chunk)."""
-        parser = make_parser()
+        (``text`` per text node; ``tap`` sees each raw chunk); returns the part's size.
+
+        ``parser``: one from :func:`make_parser` whose position a handler reads.
+        """
+        if parser is None:
+            parser = make_parser()
         parser.StartElementHandler = start
         if text is not None:
             parser.CharacterDataHandler = text
+        size = 0
         try:
             for chunk in self.chunks(name):
+                size += len(chunk)
                 if tap is not None:
                     tap(chunk)
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
         except expat.ExpatError:
             raise damaged() from None
+        return size
 
 
 @dataclass(frozen=True)
@@ -524,17 +532,7 @@ def check_shared_text(
         return
     parser = make_parser()
     strings = SharedStrings(parser)
-    parser.StartElementHandler = strings.start
-    total = 0
-    try:
-        for chunk in package.chunks(name):
-            total += len(chunk)
-            if tap is not None:
-                tap(chunk)
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-    except expat.ExpatError:
-        raise damaged() from None
+    total = package.parse(name, strings.start, tap=tap, parser=parser)
     lengths = strings.lengths(total)
     if max(lengths, default=0) * scan.shared_cells <= MAX_TEXT_BYTES:
         return
