@@ -799,6 +799,11 @@ Go on anyway?</translation>
         <source>Delete it by {day} at the latest; Handoff will do so then.</source>
         <translation>Delete it by {day} at the latest; Handoff will do so then.</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="0"/>
+        <source>The password stays filled in: choose the right protocol and open the file again.</source>
+        <translation>The password stays filled in: choose the right protocol and open the file again.</translation>
+    </message>
 </context>
 <context>
     <name>SealPage</name>

@@ -799,6 +799,11 @@ Toch verdergaan?</translation>
         <source>Delete it by {day} at the latest; Handoff will do so then.</source>
         <translation>Verwijder het uiterlijk op {day}; Handoff doet het dan zelf.</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="0"/>
+        <source>The password stays filled in: choose the right protocol and open the file again.</source>
+        <translation>Het wachtwoord blijft ingevuld: kies het juiste protocol en open het bestand opnieuw.</translation>
+    </message>
 </context>
 <context>
     <name>SealPage</name>
