@@ -474,7 +474,8 @@ def test_no_secure_keyring_and_nothing_typed_is_not_called_a_rejected_token(monk
     with sms_gateway() as gw, pytest.raises(HandoffError) as caught:
         _pass(gw.url, "twilio")
     text = _not_sent(caught, "sms_no_token")
-    assert "geen beveiligde sleutelbos" in text and "terminal" in text
+    assert "geen beveiligde opslag voor geheimen" in text and "terminal" in text
+    assert "(de sleutelbos van uw bureaublad ontbreekt of is niet beveiligd)" in text  # Linux
     assert "weigert" not in text and "settings secret" not in text
     assert gw.requests == []
 

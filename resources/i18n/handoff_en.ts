@@ -1509,8 +1509,8 @@ Go on anyway?</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/secret_prompt.py" line="28"/>
-        <source>{what} is not stored on this computer. Type it to use it once (Settings can store it in the system keyring).</source>
-        <translation>{what} is not stored on this computer. Type it to use it once (Settings can store it in the system keyring).</translation>
+        <source>{what} is not stored on this computer. Type it to use it once (Settings can store it in {store}).</source>
+        <translation>{what} is not stored on this computer. Type it to use it once (Settings can store it in {store}).</translation>
     </message>
 </context>
 <context>

@@ -1509,8 +1509,8 @@ Toch verdergaan?</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/secret_prompt.py" line="28"/>
-        <source>{what} is not stored on this computer. Type it to use it once (Settings can store it in the system keyring).</source>
-        <translation>{what} is niet op deze computer bewaard. Typ het om het één keer te gebruiken (bij Instellingen kunt u het in de sleutelbos van het systeem bewaren).</translation>
+        <source>{what} is not stored on this computer. Type it to use it once (Settings can store it in {store}).</source>
+        <translation>{what} is niet op deze computer bewaard. Typ het om het één keer te gebruiken (bij Instellingen kunt u het bewaren in {store}).</translation>
     </message>
 </context>
 <context>
