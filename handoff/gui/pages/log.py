@@ -13,7 +13,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -88,6 +88,8 @@ def _export(where: JournalFilter, target: Path, progress: Any, cancel: Any) -> i
 class LogPage(Page):
     """Integrity badge, filters, the lazy table, open obligations and upcoming deletions."""
 
+    scroll_sideways = False  # issue 13 §15: it fits 853 px wide (tests/gui/test_gui_widths.py)
+
     def __init__(self, runner: TaskRunner) -> None:
         super().__init__(
             runner,
@@ -118,6 +120,7 @@ class LogPage(Page):
             6, True
         )  # the computer: in the detail pane, room for the sentence
         self.table.setMinimumHeight(260)
+        self._fitted_width = -1
         self.body.addWidget(self.table, 2)
         self.no_rows = style.hint(self.tr("No records."))
         self.no_rows.hide()
@@ -223,8 +226,14 @@ class LogPage(Page):
         self.account.setPlaceholderText(self.tr("User (part of the name)"))
         self.account.setAccessibleName(self.tr("User"))
         self.account.setClearButtonEnabled(True)
+        # Two rows: in one, the filters and "show all" need 700 px, more than a
+        # page has at 150 % on a 1280x800 screen (issue 13 §15).
+        which = QHBoxLayout()
+        which.addWidget(self.protocol, 1)
+        which.addWidget(self.step, 1)
+        self.body.addLayout(which)
         row = QHBoxLayout()
-        for widget in (self.use_since, self.since, self.protocol, self.step, self.account):
+        for widget in (self.use_since, self.since, self.account):
             row.addWidget(widget)
         self.body.addLayout(row)
         self.use_since.toggled.connect(self.apply_filter)
@@ -255,11 +264,45 @@ class LogPage(Page):
         if self.model.canFetchMore():
             self.model.fetchMore()
         self._update_empty()
-        cap = self.fontMetrics().horizontalAdvance("x") * 14  # titles elide; tooltips show all
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text, capped so the sentence keeps a third of the width.
+
+        Protocol titles and step names stop at 14 characters; when the table is
+        narrower still (150 % on a 1280x800 screen, issue 13 §15) the handoff,
+        protocol, step and user columns give up width in proportion, never
+        below six characters. Cut text ends in "…"; every cell's tooltip shows
+        it whole.
+        """
+        x = self.fontMetrics().horizontalAdvance("x")
+        width = self.table.viewport().width()
+        self._fitted_width = width
+        natural = {}
         for column in range(self.model.columnCount() - 1):  # the last one stretches
+            if self.table.isColumnHidden(column):
+                continue
             self.table.resizeColumnToContents(column)
+            natural[column] = self.table.columnWidth(column)
             if column in (3, 4):  # protocol title and step name
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
+                natural[column] = min(natural[column], 14 * x)
+        squeeze = [c for c in (2, 3, 4, 5) if c in natural]
+        fixed = sum(w for c, w in natural.items() if c not in squeeze)
+        budget = width * 2 // 3 - fixed
+        wanted = sum(natural[c] for c in squeeze)
+        for column, natural_width in natural.items():
+            if column in squeeze and wanted > budget > 0:
+                natural_width = max(natural_width * budget // wanted, 6 * x)
+            self.table.setColumnWidth(column, natural_width)
+
+    def resizeEvent(self, event: Any) -> None:
+        """A new width shares the columns out again, once the layout has settled."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._refit)
+
+    def _refit(self) -> None:
+        if self.table.viewport().width() != self._fitted_width:
+            self._fit_columns()
 
     def show_handoff(self, handoff_id: str | None) -> None:
         """Only this handoff's records (a click in the to-do list), or all again."""

@@ -69,6 +69,8 @@ def _expired(protocol: Any) -> bool:
 class ReceivePage(Page):
     """Choose the file, the protocol and type the password; then the checklist."""
 
+    scroll_sideways = False  # issue 13 §15: it fits 853 px wide (tests/gui/test_gui_widths.py)
+
     def __init__(self, runner: TaskRunner) -> None:
         super().__init__(
             runner,

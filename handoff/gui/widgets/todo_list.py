@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -35,6 +34,8 @@ from handoff.gui.task_runner import TaskRunner, simple
 #: Actions that delete files: asked first, "No" as the default.
 DESTRUCTIVE = ("delete_now", "delete_after_contact", "void")
 HANDOFF, TODO, WHO, WHEN, ACTION = range(5)
+#: Columns that give up width when the list is narrow (their text wraps).
+SQUEEZABLE = (HANDOFF, WHO, WHEN)
 
 
 class SortItem(QTableWidgetItem):
@@ -74,9 +75,10 @@ class TodoList(QWidget):
         self.table.setWordWrap(True)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
-        for column in (HANDOFF, WHO, WHEN, ACTION):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (HANDOFF, WHO, WHEN, ACTION):  # sized by _fit_columns
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TODO, QHeaderView.ResizeMode.Stretch)
+        self._fitted_width = -1
         self.table.cellClicked.connect(self._clicked)
         self.empty = QLabel(self.tr("Nothing is open."))
         self.empty.setObjectName("hint")
@@ -112,9 +114,38 @@ class TodoList(QWidget):
         for row, item in enumerate(self.items):
             self._fill(row, item, lang)
         self.table.setSortingEnabled(True)
-        self.table.resizeRowsToContents()
         self.table.setVisible(bool(self.items))
         self.empty.setVisible(not self.items)
+        self._fit_columns()
+
+    def resizeEvent(self, event: Any) -> None:
+        """A new width shares the columns out again (issue 13 §15: no sideways scrolling)."""
+        super().resizeEvent(event)
+        if self.table.viewport().width() != self._fitted_width:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its text, as long as "To do" keeps 45 % of the width.
+
+        At 150 % on a 1280x800 screen the list has about 550 px: then who, when
+        and the reference give up width (their text wraps; every cell has its
+        text as tooltip), never below six characters, and the rows grow.
+        """
+        table, header = self.table, self.table.horizontalHeader()
+        width = table.viewport().width()
+        self._fitted_width = width
+        natural = {
+            c: max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in (*SQUEEZABLE, ACTION)
+        }
+        budget = width * 55 // 100 - natural[ACTION]
+        floor = self.fontMetrics().horizontalAdvance("x") * 6
+        wanted = sum(natural[c] for c in SQUEEZABLE)
+        for column in SQUEEZABLE:
+            share = natural[column] * budget // wanted if wanted > budget > 0 else natural[column]
+            table.setColumnWidth(column, max(min(share, natural[column]), floor))
+        table.setColumnWidth(ACTION, natural[ACTION])
+        table.resizeRowsToContents()
         self._fit_height()
 
     def _fill(self, row: int, item: Any, lang: str) -> None:
@@ -137,7 +168,7 @@ class TodoList(QWidget):
 
     def _buttons(self, item: Any, lang: str) -> QWidget:
         holder = QWidget()
-        layout = QHBoxLayout(holder)
+        layout = QVBoxLayout(holder)  # stacked: the column is one button wide
         layout.setContentsMargins(2, 2, 2, 2)
         for action in item.actions:
             button = QPushButton(ACTIONS[action].render(lang))
