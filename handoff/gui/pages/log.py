@@ -36,6 +36,7 @@ from handoff.core.i18n import Text
 from handoff.core.journal.query import JournalFilter
 from handoff.core.journal.sentences import day_text, plural
 from handoff.gui import style
+from handoff.gui.columns import squeeze
 from handoff.gui.journal_model import JournalTableModel, details_text
 from handoff.gui.pages.base import Page
 from handoff.gui.steps import step_label
@@ -267,33 +268,29 @@ class LogPage(Page):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Columns as wide as their text, capped so the sentence keeps a third of the width.
+        """Columns as wide as their text, capped so the sentence keeps a quarter of the width.
 
-        Protocol titles and step names stop at 14 characters; when the table is
-        narrower still (150 % on a 1280x800 screen, issue 13 §15) the handoff,
-        protocol, step and user columns give up width in proportion, never
-        below six characters. Cut text ends in "…"; every cell's tooltip shows
-        it whole.
+        Protocol titles and step names stop at 14 characters. When the table is
+        narrower still (150 % on a 1280x800 screen, issue 13 §15) the protocol,
+        step and user columns give up width first, then the reference, each
+        in proportion and never below six characters. Cut text ends in "…";
+        every cell's tooltip shows it whole.
         """
         x = self.fontMetrics().horizontalAdvance("x")
         width = self.table.viewport().width()
         self._fitted_width = width
-        natural = {}
+        widths = {}
         for column in range(self.model.columnCount() - 1):  # the last one stretches
-            if self.table.isColumnHidden(column):
-                continue
-            self.table.resizeColumnToContents(column)
-            natural[column] = self.table.columnWidth(column)
-            if column in (3, 4):  # protocol title and step name
-                natural[column] = min(natural[column], 14 * x)
-        squeeze = [c for c in (2, 3, 4, 5) if c in natural]
-        fixed = sum(w for c, w in natural.items() if c not in squeeze)
-        budget = width * 2 // 3 - fixed
-        wanted = sum(natural[c] for c in squeeze)
-        for column, natural_width in natural.items():
-            if column in squeeze and wanted > budget > 0:
-                natural_width = max(natural_width * budget // wanted, 6 * x)
-            self.table.setColumnWidth(column, natural_width)
+            if not self.table.isColumnHidden(column):
+                self.table.resizeColumnToContents(column)
+                widths[column] = self.table.columnWidth(column)
+        for column in (3, 4):  # protocol title and step name
+            widths[column] = min(widths[column], 14 * x)
+        over = sum(widths.values()) - width * 3 // 4
+        for group in ((3, 4, 5), (2,)):
+            over = squeeze(widths, group, over, dict.fromkeys(widths, 6 * x))
+        for column, column_width in widths.items():
+            self.table.setColumnWidth(column, column_width)
 
     def resizeEvent(self, event: Any) -> None:
         """A new width shares the columns out again, once the layout has settled."""

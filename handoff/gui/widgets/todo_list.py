@@ -29,13 +29,12 @@ from PySide6.QtWidgets import (
 from handoff.core import i18n
 from handoff.core.journal.obligations import ACTIONS
 from handoff.gui import messages, worker_calls
+from handoff.gui.columns import longest_word, squeeze
 from handoff.gui.task_runner import TaskRunner, simple
 
 #: Actions that delete files: asked first, "No" as the default.
 DESTRUCTIVE = ("delete_now", "delete_after_contact", "void")
 HANDOFF, TODO, WHO, WHEN, ACTION = range(5)
-#: Columns that give up width when the list is narrow (their text wraps).
-SQUEEZABLE = (HANDOFF, WHO, WHEN)
 
 
 class SortItem(QTableWidgetItem):
@@ -125,28 +124,35 @@ class TodoList(QWidget):
             self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Each column as wide as its text, as long as "To do" keeps 45 % of the width.
+        """Each column as wide as its text, as long as "To do" keeps 35 % of the width.
 
-        At 150 % on a 1280x800 screen the list has about 550 px: then who, when
-        and the reference give up width (their text wraps; every cell has its
-        text as tooltip), never below six characters, and the rows grow.
+        At 150 % on a 1280x800 screen the list has about 550 px: then who and
+        when wrap first (down to their longest word), then the reference is
+        cut (to six characters; every cell has its text as tooltip), then who
+        and when go down to six characters too; the rows grow.
         """
         table, header = self.table, self.table.horizontalHeader()
         width = table.viewport().width()
         self._fitted_width = width
-        natural = {
+        widths = {
             c: max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
-            for c in (*SQUEEZABLE, ACTION)
+            for c in (HANDOFF, WHO, WHEN, ACTION)
         }
-        budget = width * 55 // 100 - natural[ACTION]
-        floor = self.fontMetrics().horizontalAdvance("x") * 6
-        wanted = sum(natural[c] for c in SQUEEZABLE)
-        for column in SQUEEZABLE:
-            share = natural[column] * budget // wanted if wanted > budget > 0 else natural[column]
-            table.setColumnWidth(column, max(min(share, natural[column]), floor))
-        table.setColumnWidth(ACTION, natural[ACTION])
+        metrics, pad = self.fontMetrics(), 12
+        words = {c: min(longest_word(metrics, self._texts(c), pad), widths[c]) for c in (WHO, WHEN)}
+        chars = dict.fromkeys(widths, metrics.horizontalAdvance("x") * 6)
+        over = sum(widths.values()) - width * 65 // 100
+        over = squeeze(widths, (WHO, WHEN), over, words)
+        over = squeeze(widths, (HANDOFF,), over, chars)
+        squeeze(widths, (WHO, WHEN), over, chars)
+        for column, column_width in widths.items():
+            table.setColumnWidth(column, column_width)
         table.resizeRowsToContents()
         self._fit_height()
+
+    def _texts(self, column: int) -> list[str]:
+        cells = (self.table.item(row, column) for row in range(self.table.rowCount()))
+        return [cell.text() for cell in cells if cell is not None]
 
     def _fill(self, row: int, item: Any, lang: str) -> None:
         deadline = item.deadline.toordinal() if item.deadline else 10**7
