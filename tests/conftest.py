@@ -84,29 +84,14 @@ def sevenzip():
     return path
 
 
-#: An organisation's own copy of the Thuispunt profile, with the mailbox the seed
-#: does not name (seed 003, overweging C2 step 2): the shipped profile's
-#: ``.invalid`` placeholder cannot be sent to (issue 13 item 3).
-THUISPUNT_ORG = "thuispunt-gent-cir-eigen"
-
-
-@pytest.fixture
-def thuispunt_org(handoff_home) -> str:
-    """Install that organisation profile in this test's HANDOFF_HOME; returns its id."""
-    from handoff.core import paths, protocols
-
-    text = (protocols.shipped_dir() / "thuispunt-gent-cir.toml").read_text(encoding="utf-8")
-    text = text.replace('id = "thuispunt-gent-cir"', f'id = "{THUISPUNT_ORG}"')
-    text = text.replace("mailbox-niet-in-protocol@ocmw-gent.invalid", "cir@ocmw-gent.example")
-    text = text.replace("CIR-lijst naar OCMW Gent", "CIR-lijst naar OCMW Gent (eigen profiel)")
-    text = text.replace("until = 2024-09-27", "until = 2099-09-27")  # the renewed protocol
-    (paths.user_protocols_dir() / f"{THUISPUNT_ORG}.toml").write_text(text, encoding="utf-8")
-    return THUISPUNT_ORG
-
-
 @pytest.fixture
 def thuispunt(handoff_home):
-    """The id of seed 003's profile as renewed by an organisation (the shipped date passed)."""
+    """The id of seed 003's profile as renewed by an organisation (the shipped date passed).
+
+    The one fixture for that profile (``sheets.renew_thuispunt``): it also
+    carries the real mailbox the seed does not name (overweging C2 step 2),
+    since the shipped ``.invalid`` placeholder cannot be sent to (issue 13 §3).
+    """
     from sheets import renew_thuispunt
 
     return renew_thuispunt()

@@ -450,7 +450,8 @@ def test_no_secure_keyring_and_nothing_typed_is_not_called_a_rejected_token(monk
     """§5: the provider saw no login, so the message must not say it refused one."""
     monkeypatch.setattr(credentials, "secure_backend_available", lambda: False)
     text, requests = _refused("accept", "twilio", "sms_no_token", token=None)
-    assert "geen beveiligde sleutelbos" in text and "terminal" in text
+    assert "geen beveiligde opslag voor geheimen" in text and "terminal" in text
+    assert "(de sleutelbos van uw bureaublad ontbreekt of is niet beveiligd)" in text  # Linux
     assert "weigert" not in text and "settings secret" not in text
     assert requests == []
 

@@ -163,5 +163,8 @@ def test_no_secret_and_no_keyring_says_so_instead_of_blaming_the_server(
     with smtp_server(certdir) as (port, inbox), pytest.raises(HandoffError) as caught:
         _deliver(_channel(port, certdir), tmp_path)
     assert caught.value.code == "secret_not_stored"
-    assert "sleutelbos" in caught.value.message() and "weigert" not in caught.value.message()
+    assert (
+        "de sleutelbos van uw bureaublad" in caught.value.message()
+        and "weigert" not in caught.value.message()
+    )
     assert inbox.messages == []

@@ -154,7 +154,7 @@ def test_unpack_notes_readable_names_of_mhe_off_archive(tmp_path, sevenzip, shee
 # --- the password on one stream -------------------------------------------------
 
 
-def test_send_prints_the_reference_then_the_password_on_stdout(tmp_path, thuispunt_org):
+def test_send_prints_the_reference_then_the_password_on_stdout(tmp_path, thuispunt):
     """pack, seal and send print a generated password on stdout, never on stderr.
 
     Seed 003 (decision art. 1, exchange process step 3): the password goes "via
@@ -164,7 +164,7 @@ def test_send_prints_the_reference_then_the_password_on_stdout(tmp_path, thuispu
 
     sheet = write_sheet(tmp_path / "lijst.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
     done = handoff(
-        *("send", str(sheet), "--protocol", thuispunt_org),
+        *("send", str(sheet), "--protocol", thuispunt),
         *("--to", "ocmw-gent", "--via", "draft"),
     )
     assert done.returncode == 0, done.stderr

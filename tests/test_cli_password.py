@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sheets import THUISPUNT_HEADERS, thuispunt_rows, write_sheet
+from sheets import THUISPUNT_HEADERS, THUISPUNT_RENEWED, thuispunt_rows, write_sheet
 
 from handoff.channels import sms
 from handoff.cli import main
@@ -23,8 +23,8 @@ from tests.servers.sms_gateway import SID, TOKEN, sms_gateway
 from tests.servers.smtp_server import PASSWORD as SMTP_PASSWORD
 from tests.servers.smtp_server import loopback_mail, smtp_server
 
-THUISPUNT = "thuispunt-gent-cir-eigen"  # the organisation's copy: conftest.thuispunt_org
-pytestmark = pytest.mark.usefixtures("thuispunt_org")
+THUISPUNT = THUISPUNT_RENEWED  # seed 003 as an organisation renewed it: conftest.thuispunt
+pytestmark = pytest.mark.usefixtures("thuispunt")
 REF = "HO-20261127-CD34EF"
 TYPED = "7kq2 m9xd px4r t6wz"  # as a worker copies it from the screen
 CANONICAL = "7KQ2-M9XD-PX4R-T6WZ"

@@ -94,3 +94,43 @@ def test_empty_secret_is_not_stored(memory_keyring):
     with pytest.raises(HandoffError):
         credentials.set_secret("smtp", "")
     assert memory_keyring.store == {}
+
+
+@pytest.mark.parametrize(
+    ("platform", "nl", "en"),
+    [
+        ("win32", "Windows-referentiebeheer", "Windows Credential Manager"),
+        ("darwin", "de sleutelhanger van macOS", "the macOS Keychain"),
+        ("linux", "de sleutelbos van uw bureaublad", "your desktop's keyring"),
+    ],
+)
+def test_the_store_is_named_as_the_computer_names_it(platform, nl, en):
+    """Issue 13 §16: no 'sleutelbos van het systeem' on a Windows PC."""
+    name = credentials.store_name(platform)
+    assert (name.nl, name.en) == (nl, en)
+
+
+def test_messages_name_the_store_of_this_computer(monkeypatch):
+    keyring.set_keyring(fail.Keyring())
+    monkeypatch.setattr(credentials.sys, "platform", "win32")
+    with pytest.raises(HandoffError) as caught:
+        credentials.set_secret("smtp", "x")
+    assert "(Windows-referentiebeheer ontbreekt of is niet beveiligd)" in caught.value.message("nl")
+    assert "(Windows Credential Manager is missing" in caught.value.message("en")
+
+
+def test_no_message_says_the_system_keyring_any_more():
+    """Every Dutch text in code and Qt translations, and the window's English, use the platform's name."""
+    from pathlib import Path
+
+    root = Path(credentials.__file__).resolve().parents[2]
+    texts = [*(root / "handoff").rglob("*.py"), *(root / "resources" / "i18n").glob("*.ts")]
+    said = [
+        str(p.relative_to(root))
+        for p in texts
+        if any(
+            words in p.read_text(encoding="utf-8").lower()
+            for words in ("sleutelbos van het systeem", "uw sleutelbos", "system keyring).")
+        )
+    ]
+    assert said == []

@@ -251,7 +251,7 @@ def test_cli_set_on_a_locked_key_refuses_and_says_who(capsys):
 
 
 def test_a_send_under_a_broken_locked_mail_mode_is_refused_before_packing(
-    tmp_path, capsys, thuispunt_org
+    tmp_path, capsys, thuispunt
 ):
     from sheets import THUISPUNT_HEADERS, thuispunt_rows, write_sheet
 
@@ -260,7 +260,7 @@ def test_a_send_under_a_broken_locked_mail_mode_is_refused_before_packing(
 
     _policy_file('[locked.mail]\nmode = "postduif"\n')
     sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
-    argv = ["send", str(sheet), "--protocol", thuispunt_org, "--to", "ocmw-gent"]
+    argv = ["send", str(sheet), "--protocol", thuispunt, "--to", "ocmw-gent"]
     assert main(argv) == 2
     assert "vraag uw IT-dienst" in capsys.readouterr().err
     assert list(settings.load().outbox.glob("*")) == []

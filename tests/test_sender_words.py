@@ -73,9 +73,9 @@ def test_cli_send_to_a_placeholder_mailbox_is_refused_in_words(tmp_path):
     assert not list(paths.data_dir().rglob("*.7z"))
 
 
-def test_the_organisation_profile_with_a_real_mailbox_can_be_sent(tmp_path, thuispunt_org):
+def test_the_organisation_profile_with_a_real_mailbox_can_be_sent(tmp_path, thuispunt):
     sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
-    sent = usecases.send(sheet, thuispunt_org, "ocmw-gent", via="draft", open_draft=False)
+    sent = usecases.send(sheet, thuispunt, "ocmw-gent", via="draft", open_draft=False)
     assert sent.delivery.location.exists()
 
 

@@ -216,7 +216,7 @@ def test_cli_secret_without_secure_keyring_refuses_before_asking(monkeypatch, ca
     keyring.set_keyring(fail.Keyring())
     monkeypatch.setattr("sys.stdin", io.StringIO("never-read\n"))
     assert main(["settings", "secret", "smtp"]) == 2
-    assert "geen beveiligde sleutelbos" in capsys.readouterr().err
+    assert "geen beveiligde opslag voor geheimen" in capsys.readouterr().err
     assert sys.stdin.read() == "never-read\n"
 
 

@@ -435,7 +435,10 @@ def test_cli_send_over_smtp_without_a_secret_stops_before_packing(tmp_path, cert
         settings.save(_smtp_settings(port, certdir))
         run = _cli("send", str(sheet), "--protocol", THUISPUNT, "--to", "ocmw-gent")
     assert run.returncode == 2
-    assert "sleutelbos" in run.stderr and "weigert de aanmelding" not in run.stderr
+    assert (
+        "de sleutelbos van uw bureaublad" in run.stderr
+        and "weigert de aanmelding" not in run.stderr
+    )
     assert inbox.messages == [] and _all_steps() == []
 
 

@@ -112,7 +112,9 @@ def test_cli_answer_to(tmp_path, capsys):
     bad = write_sheet(tmp_path / "fout.xlsx", TURNHOUT_ANSWER_HEADERS, rows)
     capsys.readouterr()
     assert main(["check", str(bad), "--protocol", PROTOCOL, "--answer-to", str(request)]) == 1
-    assert capsys.readouterr().out.startswith("Blad1!B3: ")
+    assert capsys.readouterr().out.startswith(
+        "Te verbeteren — Rij 3, kolom 'Recht op sociale toeslag': "
+    )
 
 
 def test_clean_answer_keeps_a_to_d_only_and_drops_what_the_protocol_does_not_allow(tmp_path):

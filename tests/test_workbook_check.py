@@ -72,7 +72,8 @@ def test_column_not_allowed_is_blocking_and_quotes_proportionality(tmp_path):
     found = only(report, "column_not_allowed")
     assert found.blocking and found.cell == "F1" and found.sheet == "Blad1"
     message = found.message("nl")
-    assert message.startswith("Blad1!F1: ") and "punt 3 a" in message and "Wat te doen" in message
+    assert message.startswith("Rij 1: ") and "punt 3 a" in message and "Wat te doen" in message
+    assert "Blad1!" not in message  # issue 13 §4: the worker's words, as the window says it
     # Issue 12 §7: the column is named by letter and header text; data never appears.
     assert "Kolom F 'Medische info'" in message and "ziek" not in message
     assert "What to do" in found.message("en")
@@ -386,11 +387,20 @@ def test_cli_check_prints_one_finding_per_line_and_fails(tmp_path, capsys):
     )
     assert main(["check", str(path), "--protocol", "lievegem-debtors"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 3
-    assert {line.split(":")[0] for line in lines} == {"Blad1!F1", "Blad1!C2", "Blad1!E4"}
-    assert all("Wat te doen" in line for line in lines)
+    assert lines == [  # issue 13 §4: as the window words them, never Blad1!C2
+        "Te verbeteren — Rij 1: Kolom F 'Gsm' is niet toegelaten door het protocol (punt 3 a "
+        "(gegevens), 8 c (versleuteling, wachtwoord bij financieel directeur), 6 (maandelijks): "
+        "enkel de noodzakelijke gegevens, proportionaliteit). Wat te doen: verwijder deze kolom.",
+        "Te verbeteren — Geen geldig rijksregister-, BIS- of INSZ-nummer in kolom "
+        "'Rijksregisternummer', rij 2 (controlegetal klopt niet). Wat te doen: controleer het "
+        "nummer tegen de identiteitskaart of het rijksregister.",
+        "Te verbeteren — Rij 4: Verplichte cel 'Dossiernummer' is leeg. Wat te doen: vul ze in "
+        "of verwijder de rij.",
+    ]
     assert main(["--lang", "en", "check", str(path), "--protocol", "lievegem-debtors"]) == 1
-    assert all("What to do" in line for line in capsys.readouterr().out.splitlines())
+    english = capsys.readouterr().out.splitlines()
+    assert all(line.startswith("To correct — ") and "What to do" in line for line in english)
+    assert english[2].startswith("To correct — Row 4: Required cell 'Dossiernummer' is empty.")
 
 
 def test_cli_pack_with_blocking_findings_lists_them_and_packs_nothing(tmp_path, capsys):
@@ -405,7 +415,11 @@ def test_cli_pack_with_blocking_findings_lists_them_and_packs_nothing(tmp_path, 
     assert main([*command, "--consent-confirmed"]) == 2
     captured = capsys.readouterr()
     lines = captured.err.splitlines()
-    assert {line.split(":")[0] for line in lines[:3]} == {"Blad1!F1", "Blad1!C2", "Blad1!E4"}
+    assert [line.split(":")[0] for line in lines[:3]] == [
+        "Te verbeteren — Rij 1",
+        "Te verbeteren — Geen geldig rijksregister-, BIS- of INSZ-nummer in kolom 'Rijksregisternummer', rij 2 (controlegetal klopt niet). Wat te doen",
+        "Te verbeteren — Rij 4",
+    ]
     assert "Kolom F 'Gsm'" in captured.err and "voldoet niet aan het protocol" in lines[-1]
     assert captured.out == "" and not output.exists()
 

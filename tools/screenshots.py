@@ -2,6 +2,8 @@
 
     python tools/screenshots.py            # starts its own Xvfb when there is no DISPLAY
     xvfb-run -a python tools/screenshots.py
+    # to look at 1024 px wide (not for the docs):
+    HANDOFF_SHOTS_SIZE=1024x700 HANDOFF_SHOTS_OUT=/tmp/shots1024 python tools/screenshots.py
     # to look at 150 % on a 1280x800 screen (not for the docs):
     QT_SCALE_FACTOR=1.5 HANDOFF_SHOTS_OUT=/tmp/shots150 xvfb-run -a \
         -s "-screen 0 1280x800x24" python tools/screenshots.py
@@ -27,8 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = Path(os.environ.get("HANDOFF_SHOTS_OUT") or ROOT / "docs" / "screenshots")
 # The docs' window size; with a scale factor the window keeps the size it opens with.
+# HANDOFF_SHOTS_SIZE=1024x700 looks at another width (issue 13 §15: the Logboek at 1024 px).
 NATURAL = bool(os.environ.get("QT_SCALE_FACTOR"))
-SIZE = (1100, 760)
+_WIDTH, _HEIGHT = (os.environ.get("HANDOFF_SHOTS_SIZE") or "1100x760").split("x")
+SIZE = (int(_WIDTH), int(_HEIGHT))
 
 
 def _ensure_display() -> subprocess.Popen | None:

@@ -95,11 +95,11 @@ SECRET_LABELS = {
     "sftp": ("de SFTP-server", "the SFTP server"),
 }
 _NOT_STORED = (
-    "Er is geen beveiligde sleutelbos op deze computer, dus Handoff bewaart het wachtwoord "
-    "voor {nl} niet en moet het telkens vragen. Er is niets verzonden; start de opdracht in "
+    "Er is geen beveiligde opslag voor geheimen op deze computer ({store} ontbreekt of is "
+    "niet beveiligd), dus Handoff bewaart het wachtwoord voor {nl} niet en moet het telkens vragen. Er is niets verzonden; start de opdracht in "
     "een terminal, dan vraagt Handoff het wachtwoord.",
-    "There is no secure keyring on this computer, so Handoff does not keep the password for "
-    "{en} and has to ask for it each time. Nothing was sent; run the command in a terminal "
+    "There is no secure store for secrets on this computer ({store} is missing or not "
+    "secure), so Handoff does not keep the password for {en} and has to ask for it each time. Nothing was sent; run the command in a terminal "
     "and Handoff will ask for the password.",
 )
 _MISSING = (
@@ -125,7 +125,7 @@ def login_secret(name: str, ask: Ask | None) -> str:
     else:
         code, (tnl, ten) = "secret_missing", _MISSING
     text = Text(tnl.replace("{nl}", nl), ten.replace("{en}", en))
-    raise HandoffError(code, text, name=name)
+    raise HandoffError(code, text, name=name, store=credentials.store_name())
 
 
 def check_handoff_id(handoff_id: str) -> str:

@@ -125,8 +125,8 @@ MESSAGES = {
         "No SMS provider access token is stored. Store it with 'handoff settings secret sms', or run the command in a terminal to type it. No SMS was sent.",
     ),
     "sms_no_token_typed": Text(
-        "Deze computer heeft geen beveiligde sleutelbos, dus Handoff bewaart de toegangssleutel van de sms-dienst niet en vraagt hem telkens. Start de opdracht in een terminal (of gebruik het venster) om hem te typen. Er is geen sms verstuurd.",
-        "This computer has no secure keyring, so Handoff does not keep the SMS provider's access token and asks for it each time. Run the command in a terminal (or use the window) to type it. No SMS was sent.",
+        "Deze computer heeft geen beveiligde opslag voor geheimen ({store} ontbreekt of is niet beveiligd), dus Handoff bewaart de toegangssleutel van de sms-dienst niet en vraagt hem telkens. Start de opdracht in een terminal (of gebruik het venster) om hem te typen. Er is geen sms verstuurd.",
+        "This computer has no secure store for secrets ({store} is missing or not secure), so Handoff does not keep the SMS provider's access token and asks for it each time. Run the command in a terminal (or use the window) to type it. No SMS was sent.",
     ),
     "sms_unreachable": _not_sent(
         "De sms-dienst is niet bereikbaar. Controleer de netwerkverbinding.",
@@ -377,7 +377,9 @@ def no_token() -> HandoffError:
     """Code sms_no_token; without a secure keyring storing it is no advice (§5)."""
     if credentials.secure_backend_available():
         return _fail("sms_no_token")
-    return HandoffError("sms_no_token", MESSAGES["sms_no_token_typed"])
+    return HandoffError(
+        "sms_no_token", MESSAGES["sms_no_token_typed"], store=credentials.store_name()
+    )
 
 
 def no_credit() -> HandoffError:

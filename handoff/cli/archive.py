@@ -81,8 +81,8 @@ def handle_pack(args: argparse.Namespace) -> int:
 
 def _list_findings(exc: HandoffError) -> None:
     """The findings behind a refused pack, one per line on stderr, as `handoff check` lists them."""
-    for found in getattr(exc, "findings", ()):
-        print(found.message(), file=sys.stderr)
+    for found in sorted(getattr(exc, "findings", ()), key=lambda f: not f.blocking):
+        print(found.line(), file=sys.stderr)
 
 
 def _generated(style: Style | None) -> Password | None:

@@ -31,23 +31,25 @@ def _keygen(args: argparse.Namespace) -> int:
         raise HandoffError(
             "signing_key_exists",
             Text(
-                "Er is al een ondertekensleutel in uw sleutelbos. Een nieuwe maakt alle "
+                "Er is al een ondertekensleutel in {store}. Een nieuwe maakt alle "
                 "handtekeningen ongeldig zodra het beleid de oude sleutel niet meer noemt; "
                 "gebruik --replace als dat de bedoeling is.",
-                "There already is a signing key in your keyring. A new one invalidates every "
+                "There already is a signing key in {store}. A new one invalidates every "
                 "signature once the policy no longer names the old key; use --replace if that "
                 "is intended.",
             ),
+            store=credentials.store_name(),
         )
     private = signing.new_private_key()
     credentials.set_secret(credentials.SIGNING, base64.b64encode(private).decode("ascii"))
     public = signing.public_key(private)
     say(
-        "Sleutel gemaakt (id {id}); de geheime helft staat in uw sleutelbos. Zet deze regel "
+        "Sleutel gemaakt (id {id}); de geheime helft staat in {store}. Zet deze regel "
         "in het beleid onder protocol_signing_keys:",
-        "Key created (id {id}); the private half is in your keyring. Put this line in the "
+        "Key created (id {id}); the private half is in {store}. Put this line in the "
         "policy under protocol_signing_keys:",
         id=policy.key_id(public),
+        store=credentials.store_name(),
     )
     print(signing.public_text(public))
     return 0
@@ -59,11 +61,11 @@ def _sign(args: argparse.Namespace) -> int:
         raise HandoffError(
             "no_signing_key",
             Text(
-                "Er is geen ondertekensleutel in uw sleutelbos. Maak er een met "
+                "Er is geen ondertekensleutel in {store}. Maak er een met "
                 "'handoff protocol keygen'.",
-                "There is no signing key in your keyring. Create one with "
-                "'handoff protocol keygen'.",
+                "There is no signing key in {store}. Create one with 'handoff protocol keygen'.",
             ),
+            store=credentials.store_name(),
         )
     path = Path(args.file)
     try:

@@ -66,8 +66,8 @@ def check_sheet(args: argparse.Namespace) -> int:
         report = workbook.check_answer(Path(args.answer_to), sheet, protocol)
     else:
         report = workbook.check(sheet, protocol)
-    for found in report.findings:
-        print(found.message())
+    for found in sorted(report.findings, key=lambda f: not f.blocking):
+        print(found.line())  # worded as the window words it (issue 13 §4)
     if report.ok:
         say(
             "In orde: {rows} rij(en) volgens protocol {id}.",

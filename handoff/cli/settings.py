@@ -90,9 +90,10 @@ def _secret(args: argparse.Namespace) -> int:
     credentials.require_secure_backend()
     credentials.set_secret(args.name, _read_secret(args.name))
     say(
-        "Geheim '{name}' bewaard in de sleutelbos.",
-        "Secret '{name}' stored in the keyring.",
+        "Geheim '{name}' bewaard in {store}.",
+        "Secret '{name}' stored in {store}.",
         name=args.name,
+        store=credentials.store_name(),
     )
     return 0
 
@@ -114,8 +115,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     secret = sub.add_parser(
         "secret",
         help=tr(
-            "wachtwoord of token in de sleutelbos bewaren",
-            "store a password or token in the keyring",
+            "wachtwoord of token bewaren in {store}",
+            "store a password or token in {store}",
+            store=credentials.store_name(),
         ),
     )
     secret.add_argument("name", metavar="NAME", choices=credentials.NAMES)

@@ -90,13 +90,30 @@ def secure_backend_available() -> bool:
     return _is_secure(keyring.get_keyring())
 
 
+def store_name(platform: str | None = None) -> Text:
+    """The secret store as the worker's own computer calls it, ready to follow "in".
+
+    Issue 13 §16: "the system's keyring" (in Dutch) is no name a Windows user
+    has seen; Windows calls it Referentiebeheer, macOS the Keychain
+    (Sleutelhanger), and on Linux it is whatever the desktop brings (GNOME
+    Keyring, KWallet). Every message that names the store uses this.
+    """
+    platform = platform or sys.platform
+    if platform.startswith("win"):
+        return Text("Windows-referentiebeheer", "Windows Credential Manager")
+    if platform == "darwin":
+        return Text("de sleutelhanger van macOS", "the macOS Keychain")
+    return Text("de sleutelbos van uw bureaublad", "your desktop's keyring")
+
+
 def _keyring_failed() -> HandoffError:
     return HandoffError(
         "keyring_failed",
         Text(
-            "De sleutelbos van het systeem antwoordt niet. Ontgrendel ze (meld u opnieuw aan) en probeer opnieuw.",
-            "The system keyring does not answer. Unlock it (sign in again) and try again.",
+            "Handoff krijgt geen antwoord van {store}. Wat te doen: meld u opnieuw aan op de computer (dat ontgrendelt de opslag) en probeer opnieuw.",
+            "Handoff gets no answer from {store}. What to do: sign in to the computer again (that unlocks the store) and try again.",
         ),
+        store=store_name(),
     )
 
 
@@ -122,9 +139,10 @@ def _no_secure_keyring() -> HandoffError:
     return HandoffError(
         "no_secure_keyring",
         Text(
-            "Er is geen beveiligde sleutelbos op deze computer; Handoff bewaart het geheim niet en vraagt het telkens opnieuw.",
-            "There is no secure keyring on this computer; Handoff does not store the secret and asks for it each time.",
+            "Er is geen beveiligde opslag voor geheimen op deze computer ({store} ontbreekt of is niet beveiligd); Handoff bewaart het geheim niet en vraagt het telkens opnieuw.",
+            "There is no secure store for secrets on this computer ({store} is missing or not secure); Handoff does not store the secret and asks for it each time.",
         ),
+        store=store_name(),
     )
 
 

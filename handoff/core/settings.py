@@ -250,12 +250,15 @@ def _convert(value: Any, kind: Any, key: str, section: str, file: Path, text: st
 def _check_key(key: str, allowed: set[str], section: str, file: Path, text: str) -> None:
     line = _line_of(text, key, section)
     if any(word in key.lower() for word in _SECRET_WORDS):
+        from handoff.core.credentials import store_name  # only on this path: keyring loads
+
         raise _problem(
             file,
             line,
-            "'{key}' hoort niet in dit bestand: geheimen staan alleen in de sleutelbos van het systeem ('handoff settings secret').",
-            "'{key}' does not belong in this file: secrets live only in the system keyring ('handoff settings secret').",
+            "'{key}' hoort niet in dit bestand: geheimen staan alleen in {store} ('handoff settings secret').",
+            "'{key}' does not belong in this file: secrets live only in {store} ('handoff settings secret').",
             key=key,
+            store=store_name(),
         )
     if key not in allowed:
         raise _problem(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
+from handoff.core import i18n
+
 
 def _label(name: str) -> str:
     labels = {
@@ -22,14 +24,16 @@ def _label(name: str) -> str:
 
 def ask_secret(parent: QWidget | None, name: str) -> str | None:
     """The secret typed by the user, or None when they cancelled."""
+    from handoff.core import credentials  # keyring loads when a secret is needed, not at start
+
     text, ok = QInputDialog.getText(
         parent,
         QCoreApplication.translate("secret_prompt", "Password needed"),
         QCoreApplication.translate(
             "secret_prompt",
             "{what} is not stored on this computer. Type it to use it once "
-            "(Settings can store it in the system keyring).",
-        ).format(what=_label(name)),
+            "(Settings can store it in {store}).",
+        ).format(what=_label(name), store=credentials.store_name().render(i18n.language())),
         QLineEdit.EchoMode.Password,
     )
     return text if ok and text else None

@@ -203,6 +203,75 @@ def _refuse_second_copy(log: Journal, digest: str | None) -> None:
     )
 
 
+# At most this many headers are quoted when the columns do not match, each cut
+# to the length a finding quotes (table.HEADER_CHARS).
+QUOTED_HEADERS = 12
+_LOOKS_LIKE_DATA = re.compile(r"[0-9@]")
+
+
+def _quoted(found: list[str]) -> str:
+    """The headers as the message shows them; never a cell value.
+
+    A list without a header row would put its first person's data here, so a
+    "header" with a digit or an @ (a number, a date, an address, a mailbox)
+    is shown as an ellipsis: a column name has neither.
+    """
+    from handoff.core.workbook.table import HEADER_CHARS
+
+    shown = []
+    for header in found[:QUOTED_HEADERS]:
+        text = " ".join(header.split())
+        if _LOOKS_LIKE_DATA.search(text):
+            text = "…"
+        elif len(text) > HEADER_CHARS:
+            text = text[: HEADER_CHARS - 1] + "…"
+        shown.append(f"'{text}'")
+    if len(found) > QUOTED_HEADERS:
+        shown.append("…")
+    return ", ".join(shown)
+
+
+def _require_matching_columns(protocol: Protocol, files: list[Path]) -> None:
+    """Refuse a list whose header row is not the protocol's columns (issue 13 §11).
+
+    Runs on the staged copy, before anything is journaled: a list opened under
+    the wrong protocol would be kept under the wrong retention and its
+    clean-up asked of the wrong people. Only workbooks are judged (their
+    header row, read by :mod:`header_row`); a file Handoff cannot read as one
+    is left to the worker. The answer columns of a two-way protocol count.
+    """
+    from handoff.core.workbook import header_row, headers
+
+    columns = protocol.columns + protocol.answer_columns
+    for path in files:
+        if path.suffix.lower() != ".xlsx":
+            continue
+        try:
+            found = header_row.read(path)
+        except HandoffError:
+            continue  # damaged: opening it in Excel will say so, not the protocol choice
+        if found is None:
+            continue
+        strange, missing = headers.unmatched(found, columns)
+        if strange or missing:
+            raise message(
+                "columns_do_not_match",
+                "De kolommen van deze lijst passen niet bij het protocol '{protocol}'. "
+                "De lijst heeft als kolommen: {headers}. Het protocol voorziet: {expected}. "
+                "Wat te doen: kies het protocol waaronder de lijst verstuurd werd en open ze "
+                "opnieuw. Past geen enkel protocol, vraag dan aan de afzender en aan uw DPO "
+                "onder welk protocol ze verstuurd werd.",
+                "The columns of this list do not match protocol '{protocol}'. "
+                "The list has these columns: {headers}. The protocol provides: {expected}. "
+                "What to do: choose the protocol the list was sent under and open it again. "
+                "If no protocol fits, ask the sender and your DPO which protocol it was sent "
+                "under.",
+                protocol=protocol.title,
+                headers=_quoted(found) or "-",
+                expected=tuple(c.label for c in columns),
+            )
+
+
 def receive(
     source: Path,
     protocol_id: str,
@@ -240,6 +309,7 @@ def receive(
     due = protocol.retention.due_date(received_on)
     reminder = protocol.retention.reminder_date(received_on)
     with _staged_typed(source, secure, password, **options) as staged:
+        _require_matching_columns(protocol, staged.files)
         folder = _reserve(secure, handoff_id)
         try:
             _journal_received(

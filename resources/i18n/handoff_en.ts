@@ -819,6 +819,11 @@ Go on anyway?</translation>
         <source>Delete it by {day} at the latest; Handoff will do so then.</source>
         <translation>Delete it by {day} at the latest; Handoff will do so then.</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="0"/>
+        <source>The password stays filled in: choose the right protocol and open the file again.</source>
+        <translation>The password stays filled in: choose the right protocol and open the file again.</translation>
+    </message>
 </context>
 <context>
     <name>SealPage</name>
@@ -1544,8 +1549,8 @@ Go on anyway?</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/secret_prompt.py" line="28"/>
-        <source>{what} is not stored on this computer. Type it to use it once (Settings can store it in the system keyring).</source>
-        <translation>{what} is not stored on this computer. Type it to use it once (Settings can store it in the system keyring).</translation>
+        <source>{what} is not stored on this computer. Type it to use it once (Settings can store it in {store}).</source>
+        <translation>{what} is not stored on this computer. Type it to use it once (Settings can store it in {store}).</translation>
     </message>
 </context>
 <context>

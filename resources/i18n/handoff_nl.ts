@@ -819,6 +819,11 @@ Toch verdergaan?</translation>
         <source>Delete it by {day} at the latest; Handoff will do so then.</source>
         <translation>Verwijder het uiterlijk op {day}; Handoff doet het dan zelf.</translation>
     </message>
+    <message>
+        <location filename="../../handoff/gui/pages/receive.py" line="0"/>
+        <source>The password stays filled in: choose the right protocol and open the file again.</source>
+        <translation>Het wachtwoord blijft ingevuld: kies het juiste protocol en open het bestand opnieuw.</translation>
+    </message>
 </context>
 <context>
     <name>SealPage</name>
@@ -1544,8 +1549,8 @@ Toch verdergaan?</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/secret_prompt.py" line="28"/>
-        <source>{what} is not stored on this computer. Type it to use it once (Settings can store it in the system keyring).</source>
-        <translation>{what} is niet op deze computer bewaard. Typ het om het één keer te gebruiken (bij Instellingen kunt u het in de sleutelbos van het systeem bewaren).</translation>
+        <source>{what} is not stored on this computer. Type it to use it once (Settings can store it in {store}).</source>
+        <translation>{what} is niet op deze computer bewaard. Typ het om het één keer te gebruiken (bij Instellingen kunt u het bewaren in {store}).</translation>
     </message>
 </context>
 <context>

@@ -260,3 +260,30 @@ def test_todo_outlives_the_result_panel_and_the_same_archive_offers_its_copy(
     qtbot.mouseClick(page.open_earlier, Qt.MouseButton.LeftButton)
     assert opened[-1].endswith(received.folder.name)
     assert [p.name for p in received.folder.parent.iterdir()] == [received.folder.name]
+
+
+def test_a_list_under_another_protocol_lets_the_worker_choose_again(
+    window, qtbot, dialogs, tmp_path
+):
+    """Issue 13 §11: the Thuispunt list opened as a Kind en Gezin referral (seed 002)."""
+    packaged = _sent_archive(tmp_path)
+    page = _receive_page(window, qtbot, dialogs, packaged.archive.path)
+    page.picker.select("kg-ocmw-referral")
+    qtbot.keyClicks(page.password, packaged.password.value)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=20_000)
+    text = page.error.text()
+    assert "passen niet bij het protocol 'Kind en Gezin" in text
+    assert "als kolommen: 'Naam', 'Voornaam', 'Rijksregisternummer', 'Status dossier CIR'" in text
+    assert "Maes" not in text and sheets.NN_1985 not in text  # headers, never cells
+    assert "Het wachtwoord blijft ingevuld" in text
+    assert page.password.text() == packaged.password.value  # kept for this retry only
+    qtbot.waitUntil(page.picker.hasFocus)
+    assert Journal().count() == 0
+    assert list(window_settings_secure_folder().iterdir()) == []  # staging gone
+
+    page.picker.select(PROTOCOL)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.result.isVisible(), timeout=30_000)
+    assert page.received.protocol.id == PROTOCOL
+    assert page.password.text() == ""  # gone once the file is open

@@ -169,6 +169,8 @@ def test_blocking_findings_stop_the_flow_and_name_the_cell(window, qtbot, dialog
     # issue 13 item 4: the column by its header and the row, never "Blad1!C3"
     assert any("kolom 'RRN', rij 3" in t for t in blocking), blocking  # the sheet's own header
     assert "Blad1!" not in " ".join(page.findings.texts())
+    ordered = sorted(page.report.findings, key=lambda f: not f.blocking)
+    assert page.findings.texts() == [f.line() for f in ordered]  # `handoff check` prints these
     qtbot.waitUntil(lambda: all(label.isVisible() for label in page.findings.labels))
     for label in page.findings.labels:  # every finding shows all its text
         assert label.height() >= label.heightForWidth(label.width())

@@ -321,13 +321,13 @@ def test_wrong_file_type_is_answered_in_words(window, qtbot, dialogs, tmp_path: 
 
 
 # ----- item 16: real plural forms ------------------------------------------------------------
-def test_row_counts_use_real_plural_forms(window, qtbot, dialogs, thuispunt_org, tmp_path):
+def test_row_counts_use_real_plural_forms(window, qtbot, dialogs, thuispunt, tmp_path):
     from tests import sheets
 
     window.show_page("send")
     page = window.pages["send"]
     page.picker.load()  # the organisation profile came after the page was built
-    assert page.picker.select(thuispunt_org)
+    assert page.picker.select(thuispunt)
     for count, expected in ((1, "(1 rij)"), (2, "(2 rijen)")):
         sheet = sheets.write_sheet(
             tmp_path / f"lijst{count}.xlsx",

@@ -8,11 +8,11 @@ import psycopg
 import pytest
 
 from handoff.core.errors import HandoffError
-from handoff.core.journal import Journal
+from handoff.core.journal import Journal, Step, new_handoff_id
 from handoff.orgjournal import identity, sync
 from handoff.orgjournal.http import Client
 from handoff.server import admin
-from tests.orgjournal.chains import add_records, chain
+from tests.orgjournal.chains import DETAILS, add_records, chain
 from tests.orgjournal.conftest import enrol_pc
 
 NO_WAIT = {"sleep": lambda s: None}
@@ -121,8 +121,8 @@ def test_a_server_named_in_the_settings_other_than_the_enrolled_one_means_enrol_
     from handoff.cli import main
     from handoff.core import settings
 
-    enrolment = _enrol_pc(server)
-    journal = _journal_with(2)
+    enrolment = enrol_pc(server)
+    journal = add_records(Journal(), 2)
     port = server.url.rsplit(":", 1)[1]
     # The same service written differently is the same server.
     settings.save(
@@ -155,8 +155,8 @@ def test_a_server_named_in_the_settings_other_than_the_enrolled_one_means_enrol_
 def test_an_unreachable_server_is_remembered_from_the_first_miss_until_a_sync_succeeds(
     server,
 ) -> None:
-    _enrol_pc(server)
-    journal = _journal_with(3)
+    enrol_pc(server)
+    journal = add_records(Journal(), 3)
     server.kill()
     with pytest.raises(HandoffError) as caught:
         sync.sync(journal, attempts=1)

@@ -8,10 +8,19 @@ are things the cleaned copy fixes by itself (it says so).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from handoff.core import i18n
 from handoff.core.i18n import Text
+
+_CELL = re.compile(r"^([A-Z]{1,3})([0-9]+)?$")
+_PREFIX = {True: Text("Te verbeteren", "To correct"), False: Text("Opmerking", "Note")}
+_ROW_AND_COLUMN = Text("Rij {row}, {column}", "Row {row}, {column}")
+_ROW = Text("Rij {row}", "Row {row}")
+_COLUMN_NAMED = Text("kolom '{header}'", "column '{header}'")
+_COLUMN_LETTER = Text("kolom {letters}", "column {letters}")
 
 
 @dataclass(frozen=True)
@@ -26,13 +35,44 @@ class Finding:
     cell: str | None = None
 
     def message(self, lang: str | None = None) -> str:
-        """'Blad1!B7: <problem> Wat te doen: <action>' in the language in force."""
+        """ "Rij 3, kolom 'RRN': <problem> Wat te doen: <action>" in the language in force.
+
+        Issue 13 §4: where, in the words a worker uses (the row and the
+        column by its header), never ``Blad1!C3``; the window and the CLI
+        both print this.
+        """
+        lang = lang or i18n.language()
         body = self.text.render(lang, **self.params)
-        if self.sheet and self.cell:
-            return f"{self.sheet}!{self.cell}: {body}"
-        if self.sheet or self.cell:
-            return f"{self.sheet or self.cell}: {body}"
-        return body
+        where = self.place(lang, body)
+        return f"{where}: {body}" if where else body
+
+    def line(self, lang: str | None = None) -> str:
+        """The finding as one line of a list: "Te verbeteren — <message>"."""
+        lang = lang or i18n.language()
+        return f"{_PREFIX[self.blocking].render(lang)} — {self.message(lang)}"
+
+    def place(self, lang: str, body: str) -> str:
+        """ "Rij 3, kolom 'Naam'" for a cell; "" when ``body`` already says where.
+
+        A finding about a whole sheet (an extra or hidden one) names the sheet
+        in its own words, so only cells and columns get a place.
+        """
+        match = _CELL.match(self.cell or "")
+        if match is None:
+            return ""
+        letters, row = match.groups()
+        header = self.params.get("header") or self.params.get("label")
+        if header and f"'{header}'" in body:  # the message names the column itself
+            said = row is None or re.search(rf"\b(rij|row) {row}\b", body, re.IGNORECASE)
+            return "" if said else _ROW.render(lang, row=row)
+        column = (
+            _COLUMN_NAMED.render(lang, header=header)
+            if header
+            else _COLUMN_LETTER.render(lang, letters=letters)
+        )
+        if not row:
+            return column[:1].upper() + column[1:]
+        return _ROW_AND_COLUMN.render(lang, row=row, column=column)
 
 
 @dataclass

@@ -128,3 +128,23 @@ def match(header: object, columns: Iterable[Column]) -> Column | None:
         if wanted in _names(column):
             return column
     return None
+
+
+def unmatched(found: Iterable[object], columns: Iterable[Column]) -> tuple[list[str], list[Column]]:
+    """The headers no column means, and the required columns no header means.
+
+    Both empty: the headers are the protocol's columns (in any order, under
+    any of their names). Used when a list is received, to see whether it was
+    opened under the protocol it was sent under (issue 13 §11).
+    """
+    columns = tuple(columns)
+    strange: list[str] = []
+    seen: set[str] = set()
+    for header in found:
+        column = match(header, columns)
+        if column is None:
+            strange.append(str(header))
+        else:
+            seen.add(column.key)
+    missing = [c for c in columns if c.required and c.key not in seen]
+    return strange, missing

@@ -13,7 +13,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from handoff.core.i18n import Text
 from handoff.core.journal.query import JournalFilter
 from handoff.core.journal.sentences import day_text, plural
 from handoff.gui import style
+from handoff.gui.columns import squeeze
 from handoff.gui.journal_model import JournalTableModel, details_text
 from handoff.gui.pages.base import Page
 from handoff.gui.steps import step_label
@@ -89,6 +90,8 @@ def _export(where: JournalFilter, target: Path, progress: Any, cancel: Any) -> i
 class LogPage(Page):
     """Integrity badge, filters, the lazy table, open obligations and upcoming deletions."""
 
+    scroll_sideways = False  # issue 13 §15: it fits 853 px wide (tests/gui/test_gui_widths.py)
+
     def __init__(self, runner: TaskRunner) -> None:
         super().__init__(
             runner,
@@ -120,6 +123,7 @@ class LogPage(Page):
             6, True
         )  # the computer: in the detail pane, room for the sentence
         self.table.setMinimumHeight(260)
+        self._fitted_width = -1
         self.body.addWidget(self.table, 2)
         self.no_rows = style.hint(self.tr("No records."))
         self.no_rows.hide()
@@ -263,8 +267,14 @@ class LogPage(Page):
         self.account.setPlaceholderText(self.tr("User (part of the name)"))
         self.account.setAccessibleName(self.tr("User"))
         self.account.setClearButtonEnabled(True)
+        # Two rows: in one, the filters and "show all" need 700 px, more than a
+        # page has at 150 % on a 1280x800 screen (issue 13 §15).
+        which = QHBoxLayout()
+        which.addWidget(self.protocol, 1)
+        which.addWidget(self.step, 1)
+        self.body.addLayout(which)
         row = QHBoxLayout()
-        for widget in (self.use_since, self.since, self.protocol, self.step, self.account):
+        for widget in (self.use_since, self.since, self.account):
             row.addWidget(widget)
         self.body.addLayout(row)
         self.use_since.toggled.connect(self.apply_filter)
@@ -295,11 +305,41 @@ class LogPage(Page):
         if self.model.canFetchMore():
             self.model.fetchMore()
         self._update_empty()
-        cap = self.fontMetrics().horizontalAdvance("x") * 14  # titles elide; tooltips show all
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text, capped so the sentence keeps a quarter of the width.
+
+        Protocol titles and step names stop at 14 characters. When the table is
+        narrower still (150 % on a 1280x800 screen, issue 13 §15) the protocol,
+        step and user columns give up width first, then the reference, each
+        in proportion and never below six characters. Cut text ends in "…";
+        every cell's tooltip shows it whole.
+        """
+        x = self.fontMetrics().horizontalAdvance("x")
+        width = self.table.viewport().width()
+        self._fitted_width = width
+        widths = {}
         for column in range(self.model.columnCount() - 1):  # the last one stretches
-            self.table.resizeColumnToContents(column)
-            if column in (3, 4):  # protocol title and step name
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
+            if not self.table.isColumnHidden(column):
+                self.table.resizeColumnToContents(column)
+                widths[column] = self.table.columnWidth(column)
+        for column in (3, 4):  # protocol title and step name
+            widths[column] = min(widths[column], 14 * x)
+        over = sum(widths.values()) - width * 3 // 4
+        for group in ((3, 4, 5), (2,)):
+            over = squeeze(widths, group, over, dict.fromkeys(widths, 6 * x))
+        for column, column_width in widths.items():
+            self.table.setColumnWidth(column, column_width)
+
+    def resizeEvent(self, event: Any) -> None:
+        """A new width shares the columns out again, once the layout has settled."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._refit)
+
+    def _refit(self) -> None:
+        if self.table.viewport().width() != self._fitted_width:
+            self._fit_columns()
 
     def show_handoff(self, handoff_id: str | None) -> None:
         """Only this handoff's records (a click in the to-do list), or all again."""

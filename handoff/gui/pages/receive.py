@@ -81,6 +81,8 @@ def _expired(protocol: Any) -> bool:
 class ReceivePage(Page):
     """Choose the file, the protocol and type the password; then the checklist."""
 
+    scroll_sideways = False  # issue 13 §15: it fits 853 px wide (tests/gui/test_gui_widths.py)
+
     def __init__(self, runner: TaskRunner) -> None:
         super().__init__(
             runner,
@@ -203,8 +205,18 @@ class ReceivePage(Page):
         """Say what is wrong; the chosen file stays, the password is cleared for a retry.
 
         The same archive opened twice (issue 13 §11) offers the copy already stored.
+        A list whose columns are not the protocol's (§11) keeps the password in
+        its field: it was right, only the protocol was not, and the field is the
+        one place it already is (memory, masked); opening or starting over
+        clears it as always.
         """
-        self.error.setText(messages.describe(exc))
+        text = messages.describe(exc)
+        if messages.error_code(exc) == "columns_do_not_match":
+            text += "\n" + self.tr(
+                "The password stays filled in: choose the right protocol and open the file again."
+            )
+            self.picker.setFocus()
+        self.error.setText(text)
         self.error.show()
         folder = getattr(exc, "params", {}).get("folder")
         self._earlier_folder = (

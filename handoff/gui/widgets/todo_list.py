@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from handoff.core import i18n
 from handoff.core.journal.obligations import ACTIONS
 from handoff.gui import messages, worker_calls
+from handoff.gui.columns import longest_word, squeeze
 from handoff.gui.task_runner import TaskRunner, simple
 
 #: Actions that delete files: asked first, "No" as the default.
@@ -74,9 +74,10 @@ class TodoList(QWidget):
         self.table.setWordWrap(True)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
-        for column in (HANDOFF, WHO, WHEN, ACTION):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (HANDOFF, WHO, WHEN, ACTION):  # sized by _fit_columns
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TODO, QHeaderView.ResizeMode.Stretch)
+        self._fitted_width = -1
         self.table.cellClicked.connect(self._clicked)
         self.empty = QLabel(self.tr("Nothing is open."))
         self.empty.setObjectName("hint")
@@ -112,10 +113,46 @@ class TodoList(QWidget):
         for row, item in enumerate(self.items):
             self._fill(row, item, lang)
         self.table.setSortingEnabled(True)
-        self.table.resizeRowsToContents()
         self.table.setVisible(bool(self.items))
         self.empty.setVisible(not self.items)
+        self._fit_columns()
+
+    def resizeEvent(self, event: Any) -> None:
+        """A new width shares the columns out again (issue 13 §15: no sideways scrolling)."""
+        super().resizeEvent(event)
+        if self.table.viewport().width() != self._fitted_width:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its text, as long as "To do" keeps 35 % of the width.
+
+        At 150 % on a 1280x800 screen the list has about 550 px: then who and
+        when wrap first (down to their longest word), then the reference is
+        cut (to six characters; every cell has its text as tooltip), then who
+        and when go down to six characters too; the rows grow.
+        """
+        table, header = self.table, self.table.horizontalHeader()
+        width = table.viewport().width()
+        self._fitted_width = width
+        widths = {
+            c: max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in (HANDOFF, WHO, WHEN, ACTION)
+        }
+        metrics, pad = self.fontMetrics(), 12
+        words = {c: min(longest_word(metrics, self._texts(c), pad), widths[c]) for c in (WHO, WHEN)}
+        chars = dict.fromkeys(widths, metrics.horizontalAdvance("x") * 6)
+        over = sum(widths.values()) - width * 65 // 100
+        over = squeeze(widths, (WHO, WHEN), over, words)
+        over = squeeze(widths, (HANDOFF,), over, chars)
+        squeeze(widths, (WHO, WHEN), over, chars)
+        for column, column_width in widths.items():
+            table.setColumnWidth(column, column_width)
+        table.resizeRowsToContents()
         self._fit_height()
+
+    def _texts(self, column: int) -> list[str]:
+        cells = (self.table.item(row, column) for row in range(self.table.rowCount()))
+        return [cell.text() for cell in cells if cell is not None]
 
     def _fill(self, row: int, item: Any, lang: str) -> None:
         deadline = item.deadline.toordinal() if item.deadline else 10**7
@@ -137,7 +174,7 @@ class TodoList(QWidget):
 
     def _buttons(self, item: Any, lang: str) -> QWidget:
         holder = QWidget()
-        layout = QHBoxLayout(holder)
+        layout = QVBoxLayout(holder)  # stacked: the column is one button wide
         layout.setContentsMargins(2, 2, 2, 2)
         for action in item.actions:
             button = QPushButton(ACTIONS[action].render(lang))
