@@ -7,11 +7,12 @@ order and the registry rules are tested on Linux with a registry given as data
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 #: Every method, in the order tried; ``none`` is what the journal records when
 #: nothing could be started.
@@ -32,8 +33,8 @@ class WindowsRegistry:
     """The real registry through winreg (roots: HKCU, HKLM, HKCR)."""
 
     def value(self, root: str, key: str, name: str = "") -> str | None:
-        import winreg  # type: ignore[import-not-found,unused-ignore]
-
+        # winreg exists only on Windows: imported by name so type checks pass elsewhere.
+        winreg: Any = importlib.import_module("winreg")
         hive = {
             "HKCU": winreg.HKEY_CURRENT_USER,
             "HKLM": winreg.HKEY_LOCAL_MACHINE,

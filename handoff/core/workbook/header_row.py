@@ -69,13 +69,17 @@ class _FirstRow:
         self._v, self._t, self._is = parts.names("v"), parts.names("t"), parts.names("is")
         self._rph = parts.names("rPh")
         self._skip = 0  # depth inside a phonetic run, whose text is not the cell's
+        self._column = 0  # 1-based column of the current cell (the scan places a row at its end)
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        if name in self._row and self.cells:
-            raise _Stop  # the headers were the row before
+        if name in self._row:
+            if self.cells:
+                raise _Stop  # the headers were the row before
+            self._column = 0
         self.scan.start(name, attrs)
         if name in self._cell:
             self._type = attrs.get("t", "n")
+            self._column = self._cell_column(attrs.get("r"))
         elif name in self._rph:
             self._skip += 1
         elif not self._skip and (name in self._v or (self._in_is and name in self._t)):
@@ -92,8 +96,15 @@ class _FirstRow:
             self._keep("".join(self._text))
             self._text = None
 
+    def _cell_column(self, ref: str | None) -> int:
+        """ECMA-376 18.3.1.4: without ``r`` a cell follows the previous one in its row."""
+        if ref is None:
+            return self._column + 1
+        letters = ref.rstrip("0123456789")
+        return parts.column_number(letters) or self._column + 1
+
     def _hidden(self) -> bool:
-        scan, column = self.scan, self.scan.column - 1
+        scan, column = self.scan, self._column - 1
         if scan.row in scan.hidden_rows or column in scan.hidden_columns:
             return True
         return scan.columns_hidden_by_default and column not in scan.shown_columns
@@ -101,7 +112,7 @@ class _FirstRow:
     def _keep(self, raw: str) -> None:
         if not raw.strip() or self._hidden():
             return
-        column = self.scan.column - 1
+        column = self._column - 1
         kind, before = self.cells.get(column, (self._type, ""))
         self.cells[column] = (kind, before + raw)  # rich inline text comes in runs
 
