@@ -66,8 +66,11 @@ def send(
 ) -> Any:
     """Check, clean, encrypt and deliver as one handoff (``usecases.send``).
 
-    A draft is written without starting the mail program from this thread;
-    the page opens it with the desktop's own handler once it exists.
+    A draft is handed to the mail program from this worker thread, by the
+    first method this PC supports (channels.mail_programs: MAPI in a helper
+    process, the new Outlook, COM, Thunderbird, xdg-email, the default
+    program); the journal records which one, and the page says so when none
+    opened it (issue 14 §2).
     """
     from handoff import usecases
     from handoff.core import settings
@@ -81,7 +84,6 @@ def send(
         recipient_id,
         consent_confirmed=consent,
         handoff_id=handoff_id,
-        open_draft=False,
         style=style,  # type: ignore[arg-type]
         ctx=usecases.Context(settings=config, progress=progress, cancel=cancel, ask=ask),
     )

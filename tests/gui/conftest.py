@@ -95,10 +95,34 @@ def dialogs(monkeypatch) -> Dialogs:
     return answers
 
 
+class MailPrograms:
+    """Stands in for this PC's mail programs: records each draft handed over (issue 14 §2)."""
+
+    def __init__(self, urls: list[str]) -> None:
+        self.urls = urls
+        self.opens = True  # False: no mail program could be started
+
+    def hand_over(self, draft, methods):
+        from handoff.channels.mail_programs import HandOver
+
+        self.urls.append(str(draft.eml))
+        return HandOver("xdg_email" if self.opens else "none", opened=self.opens)
+
+
+@pytest.fixture(autouse=True)
+def mail_programs(monkeypatch) -> MailPrograms:
+    """No GUI test starts a real mail program; the hand-over's outcome is the test's to set."""
+    from handoff.channels import email_draft
+
+    stand_in = MailPrograms([])
+    monkeypatch.setattr(email_draft, "hand_over", stand_in.hand_over)
+    return stand_in
+
+
 @pytest.fixture
-def opened(monkeypatch) -> list[str]:
-    """Files the app asked the desktop to open (the mail program, a stored file)."""
-    urls: list[str] = []
+def opened(monkeypatch, mail_programs) -> list[str]:
+    """Files the app asked to open: drafts handed to the mail program, stored files, folders."""
+    urls = mail_programs.urls
     monkeypatch.setattr(
         QDesktopServices,
         "openUrl",

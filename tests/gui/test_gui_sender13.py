@@ -105,7 +105,7 @@ def test_no_question_once_the_password_was_passed_on(window, qtbot, questions):
 
 # ----- item 1: a draft is a draft; opening says when nothing opened ---------------------
 def test_draft_that_no_mail_program_opens_is_said_and_shown_in_its_folder(
-    window, qtbot, monkeypatch
+    window, qtbot, monkeypatch, mail_programs
 ):
     asked: list[str] = []
 
@@ -114,12 +114,16 @@ def test_draft_that_no_mail_program_opens_is_said_and_shown_in_its_folder(
         return False
 
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(nothing_opens))
+    mail_programs.opens = False  # issue 14 §2: every method tried, none started
     page = _sent_referral(window, qtbot)
     draft = page.sent.delivery.location
-    assert asked == [str(draft)]
+    assert mail_programs.urls == [str(draft)] and asked == []
+    assert page.sent.delivery.details["method"] == "none"
     assert "Concept klaar" in page.finish.status.text()
     assert "Geen mailprogramma opende het concept" in page.opened_note.text()
     assert draft.name in page.opened_note.text()
+    qtbot.mouseClick(page.open_draft, Qt.MouseButton.LeftButton)  # trying again by hand
+    assert asked == [str(draft)] and draft.name in page.opened_note.text()
     qtbot.mouseClick(page.show_folder, Qt.MouseButton.LeftButton)
     assert asked[-1] == str(draft.parent)
     assert str(draft) in page.opened_note.text()  # the folder did not open either: the path

@@ -8,6 +8,7 @@ the choices, runs them off the GUI thread and shows what the journal recorded.
 
 from __future__ import annotations
 
+import sys
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -412,7 +413,8 @@ class SendPage(Page):
             status = self.tr(
                 "Draft ready — open it and click Send in your mail program. Reference: {ref}."
             ).format(ref=packaged.handoff_id)
-            self._open_draft()
+            if delivery.details.get("opened") is False:
+                self._say_not_opened(draft)
         sms = worker_calls.sms_available(protocol)
         if not sms:
             how += " " + self.tr(
@@ -535,6 +537,9 @@ class SendPage(Page):
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft))):
             self.opened_note.clear()
             return
+        self._say_not_opened(draft)
+
+    def _say_not_opened(self, draft: Path) -> None:
         self.opened_note.setText(
             self.tr(
                 "No mail program opened the draft. Use 'Show in folder' and open {name} "
@@ -547,6 +552,11 @@ class SendPage(Page):
         draft = self._draft_path()
         if draft is None:
             return
+        if sys.platform == "win32":  # Explorer with the draft selected (issue 14 §3)
+            from handoff.channels.mail_programs.handing import show_in_folder
+
+            if show_in_folder(draft):
+                return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft.parent))):
             self.opened_note.setText(
                 self.tr("The folder could not be opened. The draft is here: {path}").format(
