@@ -462,6 +462,8 @@ def main() -> int:
     parser.add_argument("--python", default=os.environ.get("HANDOFF_PYTHON", sys.executable),
                         help="Linux Python with the build tools (default: this one)")  # fmt: skip
     args = parser.parse_args()
+    # Absolute, not resolved: the venv's python is a symlink, and later steps run elsewhere.
+    args.python = os.path.abspath(args.python)
     cache = Path(os.environ.get("HANDOFF_WINE_CACHE", Path.home() / ".cache" / "handoff-wine"))
     cache.mkdir(parents=True, exist_ok=True)
     base = Path(tempfile.mkdtemp(prefix="handoff-wine-"))
