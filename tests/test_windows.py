@@ -143,3 +143,59 @@ def test_deleting_a_stored_sheet_open_in_excel_deletes_nothing_and_keeps_the_obl
         done = retention.delete_now(hid, journal=journal)  # closed in Excel: now it goes
         assert done.deleted == 2 and not folder.exists()
         assert len(journal.records(handoff_id=hid, step=Step.FILE_DELETED)) == 1
+
+
+@pytest.fixture
+def policy_keys(monkeypatch):
+    """Policy values written the way IT writes them (``reg add``), read by the real registry reader.
+
+    The suite's conftest turns the registry off for every test; here Handoff reads
+    Wine's real registry again. Each key written is removed afterwards.
+    """
+    import subprocess
+    import winreg
+
+    from handoff.core import policy
+
+    monkeypatch.setattr(policy, "registry", policy.WinRegistry)
+    written: list[tuple[str, str]] = []
+
+    def reg_add(hive: str, path: str, name: str, value: str, kind: str = "REG_SZ") -> None:
+        command = ["reg", "add", f"{hive}\\{path}", "/v", name, "/t", kind, "/d", value, "/f"]
+        subprocess.run(command, check=True, capture_output=True)
+        written.append((hive, path))
+
+    yield reg_add
+    hives = {"HKLM": winreg.HKEY_LOCAL_MACHINE, "HKCU": winreg.HKEY_CURRENT_USER}
+    for hive, path in sorted(set(written), key=lambda item: -item[1].count("\\")):
+        with contextlib.suppress(OSError):
+            winreg.DeleteKeyEx(hives[hive], path, winreg.KEY_WOW64_64KEY, 0)
+    for hive in {hive for hive, _ in written}:
+        with contextlib.suppress(OSError):
+            winreg.DeleteKeyEx(hives[hive], r"SOFTWARE\Policies\Handoff", winreg.KEY_WOW64_64KEY, 0)
+
+
+def test_policy_from_the_registry_hklm_over_hkcu_over_the_file(policy_keys):
+    """Issue 15: HKLM beats HKCU, which beats %ProgramData%'s policy file, key by key."""
+    from handoff.core import policy, settings
+
+    root = r"SOFTWARE\Policies\Handoff"
+    policy_keys("HKLM", root + r"\mail", "mode", "smtp")
+    policy_keys("HKLM", root + r"\mail", "port", "465", "REG_DWORD")
+    policy_keys("HKCU", root + r"\mail", "mode", "draft")
+    policy_keys("HKCU", root + r"\mail", "security", "tls")
+    policy_keys("HKCU", root + r"\Recommended\sftp", "port", "2222", "REG_DWORD")
+    machine_file = policy.machine_policy_file()  # the test's own folder (conftest)
+    machine_file.parent.mkdir(parents=True, exist_ok=True)
+    machine_file.write_text(
+        '[locked.mail]\nmode = "draft"\nhost = "file.example"\nsecurity = "starttls"\n',
+        encoding="utf-8",
+    )
+    in_force = settings.resolve()
+    s = in_force.settings
+    assert s.mail.mode == "smtp" and s.mail.port == 465  # HKLM
+    assert s.mail.security == "tls"  # HKCU beats the file
+    assert s.mail.host == "file.example"  # only the file sets it
+    assert s.sftp.port == 2222  # a recommendation: the worker may change it
+    assert in_force.origin("mail.mode").source.place == "HKLM\\" + root
+    assert in_force.origin("sftp.port").kind == settings.RECOMMENDED
