@@ -433,24 +433,18 @@ def validate(s: Settings, file: Path | None = None, text: str = "") -> None:
                 "not a path that depends on the current folder.",
                 label(key),
             )
-    trouble = sms_url_problem(s.sms.base_url)
-    if trouble is not None:
-        raise _problem(
-            file,
-            _line_of(text, "base_url", "sms") if text else None,
-            trouble.nl,
-            trouble.en,
-            label("sms.base_url"),
-        )
-    trouble = journal_url_problem(s.journal.server_url)
-    if trouble is not None:
-        raise _problem(
-            file,
-            _line_of(text, "server_url", "journal") if text else None,
-            trouble.nl,
-            trouble.en,
-            label("journal.server_url"),
-        )
+    for section, key, trouble in (
+        ("sms", "base_url", sms_url_problem(s.sms.base_url)),
+        ("journal", "server_url", journal_url_problem(s.journal.server_url)),
+    ):
+        if trouble is not None:
+            raise _problem(
+                file,
+                _line_of(text, key, section) if text else None,
+                trouble.nl,
+                trouble.en,
+                label(f"{section}.{key}"),
+            )
 
 
 def _read_user(path: Path | None = None) -> tuple[Settings, set[str]]:
