@@ -375,7 +375,7 @@ def test_cli_check_conforming_exits_zero(tmp_path, capsys):
     path = write_sheet(tmp_path / "ok.xlsx", LIEVEGEM_HEADERS, lievegem_rows())
     assert main(["check", str(path), "--protocol", "lievegem-debtors"]) == 0
     out, err = capsys.readouterr()
-    assert out == "" and "3 rij(en)" in err
+    assert out == "" and "3 rijen" in err and "(en)" not in err
 
 
 def test_cli_check_prints_one_finding_per_line_and_fails(tmp_path, capsys):

@@ -24,7 +24,7 @@ from handoff.cli._prompts import (
     stdin_password,
 )
 from handoff.core.errors import HandoffError
-from handoff.core.i18n import tr
+from handoff.core.i18n import counted, tr
 
 if TYPE_CHECKING:
     from handoff.core.passwords import Password, Style
@@ -110,10 +110,11 @@ def handle_unpack(args: argparse.Namespace) -> int:
         allow_unencrypted=args.allow_unencrypted,
     )
     warn_unprotected(result.encrypted, result.headers_encrypted)
+    files = counted(len(result.files), "{n} bestand", "{n} bestanden", "{n} file", "{n} files")
     say(
-        "{n} bestand(en) uitgepakt in {folder}.",
-        "{n} file(s) extracted into {folder}.",
-        n=len(result.files),
+        "{files} uitgepakt in {folder}.",
+        "{files} extracted into {folder}.",
+        files=files,
         folder=result.folder,
     )
     return 0

@@ -16,11 +16,11 @@ from pathlib import Path
 from handoff.cli._prompts import say
 from handoff.core.atomic import write_atomic
 from handoff.core.errors import HandoffError
-from handoff.core.i18n import Text, language, tr
+from handoff.core.i18n import Text, counted, tr
 from handoff.core.journal import Journal, Record, Step, obligations
 from handoff.core.journal.export import FORMATS, export_matching
 from handoff.core.journal.query import JournalFilter, pages
-from handoff.core.journal.sentences import Sentences, local_time, plural
+from handoff.core.journal.sentences import Sentences, local_time
 
 EXIT_BROKEN = 1
 
@@ -33,11 +33,6 @@ def usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int
         return 2
 
     return show
-
-
-def counted(n: int, nl_one: str, nl_many: str, en_one: str, en_many: str) -> str:
-    """'1 regel', '40 regels': the real plural form in the language in force, never '(s)'."""
-    return plural(n, Text(nl_one, en_one), Text(nl_many, en_many), language())
 
 
 def _text(rows: Sequence[Sequence[object]]) -> list[list[str]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from handoff.cli._prompts import say
 from handoff.cli.log import format_table, usage
-from handoff.core.i18n import tr
+from handoff.core.i18n import counted, tr
 from handoff.core.journal import Journal
 
 
@@ -123,9 +123,15 @@ def dpo_audit(args: argparse.Namespace) -> int:
     print(result.message())
     if result.incidents:
         say(
-            "De server meldt {n} geweigerde poging(en) (vork of vreemd record).",
-            "The server reports {n} refused attempt(s) (fork or foreign record).",
-            n=len(result.incidents),
+            "De server meldt {n} (vork of vreemd record).",
+            "The server reports {n} (fork or foreign record).",
+            n=counted(
+                len(result.incidents),
+                "{n} geweigerde poging",
+                "{n} geweigerde pogingen",
+                "{n} refused attempt",
+                "{n} refused attempts",
+            ),
         )
     return 0 if result.ok else 1
 
@@ -160,7 +166,10 @@ def dpo_open(args: argparse.Namespace) -> int:
     ]
     if rows:
         print(format_table(headers, rows))
-    say("{n} open verplichting(en).", "{n} open obligation(s).", n=len(rows))
+    say("{n}.", "{n}.", n=counted(
+        len(rows), "{n} open verplichting", "{n} open verplichtingen",
+        "{n} open obligation", "{n} open obligations",
+    ))  # fmt: skip
     return 0
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from handoff.cli._prompts import say
 from handoff.core import paths, protocols
 from handoff.core.errors import HandoffError
-from handoff.core.i18n import Text, tr
+from handoff.core.i18n import Text, counted, tr
 
 EXIT_NOT_CONFORM = 1
 
@@ -70,9 +70,9 @@ def check_sheet(args: argparse.Namespace) -> int:
         print(found.line())  # worded as the window words it (issue 13 §4)
     if report.ok:
         say(
-            "In orde: {rows} rij(en) volgens protocol {id}.",
-            "Conforms: {rows} row(s) under protocol {id}.",
-            rows=report.rows,
+            "In orde: {rows} volgens protocol {id}.",
+            "Conforms: {rows} under protocol {id}.",
+            rows=counted(report.rows, "{n} rij", "{n} rijen", "{n} row", "{n} rows"),
             id=protocol.id,
         )
         return 0

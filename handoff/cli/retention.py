@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 
 from handoff.cli._prompts import say
-from handoff.cli.log import counted, format_table, usage
+from handoff.cli.log import format_table, usage
 from handoff.core import retention
-from handoff.core.i18n import tr
+from handoff.core.i18n import counted, tr
 from handoff.core.journal import Journal
 from handoff.core.journal.sentences import YES_NO_UNKNOWN, day_text
 

@@ -115,3 +115,8 @@ def _localised(value: Any, lang: str) -> Any:
 def tr(nl: str, en: str, **params: Any) -> str:
     """Render a one-off bilingual string in the current language."""
     return Text(nl, en).render(**params)
+
+
+def counted(n: int, nl_one: str, nl_many: str, en_one: str, en_many: str) -> str:
+    """'1 rij', '40 rijen': the real plural form in the language in force, never 'rij(en)'."""
+    return (Text(nl_one, en_one) if n == 1 else Text(nl_many, en_many)).render(n=n)

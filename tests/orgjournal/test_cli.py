@@ -36,7 +36,7 @@ def test_the_whole_round_from_the_command_line(server, tmp_path, capsys) -> None
     assert "intact" in capsys.readouterr().out
     assert main(["dpo", "open"]) == 0
     out = capsys.readouterr()
-    assert "PC-balie-1" in out.out and "6 open verplichting(en)" in out.err
+    assert "PC-balie-1" in out.out and "6 open verplichtingen" in out.err
     target = tmp_path / "org.xlsx"
     assert main(["dpo", "export", "--format", "xlsx", "--output", str(target)]) == 0
     assert target.exists()
