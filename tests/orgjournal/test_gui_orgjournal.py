@@ -30,7 +30,7 @@ from tests.orgjournal.chains import DETAILS
 # The desktop tests' fixtures (tests/gui/conftest.py), for these tests too.
 catalogues, collect_on_gui_thread = gui.catalogues, gui.collect_on_gui_thread
 dutch, boxes, opened, typed_secrets = gui.dutch, gui.boxes, gui.opened, gui.typed_secrets
-dialogs, window = gui.dialogs, gui.window
+dialogs, window, mail_programs = gui.dialogs, gui.window, gui.mail_programs
 
 
 @pytest.fixture
