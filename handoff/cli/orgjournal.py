@@ -36,9 +36,9 @@ def journal_sync(args: argparse.Namespace) -> int:
     with Journal() as journal:
         result = sync.sync(journal)
     say(
-        "{stored} record(s) doorgestuurd, {dup} waren er al; bevestigd tot record {ack}.",
-        "{stored} record(s) sent, {dup} were there already; confirmed up to record {ack}.",
-        stored=result.stored,
+        "{stored} doorgestuurd, {dup} waren er al; bevestigd tot regel {ack}.",
+        "{stored} sent, {dup} were there already; confirmed up to record {ack}.",
+        stored=counted(result.stored, "{n} regel", "{n} regels", "{n} record", "{n} records"),
         dup=result.duplicate,
         ack=result.acknowledged_seq,
     )
@@ -58,9 +58,9 @@ def journal_status(args: argparse.Namespace) -> int:
         state = sync.status(journal)
     if not state.enrolled:
         say(
-            "Niet ingeschreven bij een logboekserver; {n} record(s) wachtend.",
-            "Not enrolled with a journal server; {n} record(s) pending.",
-            n=state.pending,
+            "Niet ingeschreven bij een logboekserver; {n} wachtend.",
+            "Not enrolled with a journal server; {n} pending.",
+            n=counted(state.pending, "{n} regel", "{n} regels", "{n} record", "{n} records"),
         )
         return 0
     print(
@@ -178,9 +178,9 @@ def dpo_export(args: argparse.Namespace) -> int:
 
     count = dpo.export(Path(args.output), args.format, args.state)
     say(
-        "{n} record(s) geëxporteerd naar {path}.",
-        "{n} record(s) exported to {path}.",
-        n=count,
+        "{n} geëxporteerd naar {path}.",
+        "{n} exported to {path}.",
+        n=counted(count, "{n} regel", "{n} regels", "{n} record", "{n} records"),
         path=args.output,
     )
     return 0

@@ -27,7 +27,7 @@ from typing import Any, TextIO
 
 from handoff.core import i18n
 from handoff.core.errors import HandoffError
-from handoff.core.i18n import Text, tr
+from handoff.core.i18n import Text, counted, tr
 
 EXIT_FAILED = 2  # same code the CLI uses for every failure
 
@@ -91,8 +91,14 @@ def check_resources(run: Run) -> None:
     missing = sorted(SHIPPED_PROTOCOLS - loaded.keys())
     if problems or missing:
         raise CheckFailed(
-            Text("{n} protocol(len) ontbreken of zijn fout", "{n} protocol(s) missing or broken"),
-            n=len(missing) + len(problems),
+            Text("ontbrekend of fout: {n}", "missing or broken: {n}"),
+            n=counted(
+                len(missing) + len(problems),
+                "{n} protocol",
+                "{n} protocollen",
+                "{n} protocol",
+                "{n} protocols",
+            ),
         )
     for folder, pattern in (("wordlist", "*.txt"), ("icons", "*.svg"), ("i18n", "*.qm")):
         found = paths.resources_dir() / folder

@@ -24,7 +24,7 @@ def test_the_whole_round_from_the_command_line(server, tmp_path, capsys) -> None
     assert "Niet ingeschreven" in capsys.readouterr().err
     assert main(["journal", "enrol", server.url, pc_token]) == 0
     assert main(["journal", "sync"]) == 0
-    assert "3 record(s) doorgestuurd" in capsys.readouterr().err
+    assert "3 regels doorgestuurd" in capsys.readouterr().err
     assert main(["journal", "status"]) == 0
     status = capsys.readouterr().out
     assert status.startswith("laatst gesynchroniseerd ") and status.strip().endswith(", 0 wachtend")

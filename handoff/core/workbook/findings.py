@@ -192,8 +192,8 @@ CATALOGUE: dict[str, tuple[str, str, bool]] = {
         True,
     ),
     "more_of_same": (
-        "Nog {count} cel(len) met hetzelfde probleem in deze kolom. Wat te doen: verbeter de hele kolom en controleer opnieuw.",
-        "{count} more cell(s) with the same problem in this column. What to do: correct the whole column and check again.",
+        "Meer cellen met hetzelfde probleem in deze kolom: nog {count}. Wat te doen: verbeter de hele kolom en controleer opnieuw.",
+        "More cells with the same problem in this column: {count} more. What to do: correct the whole column and check again.",
         True,
     ),
     "address_without_number": (
