@@ -326,8 +326,12 @@ def windows_test_files(source: Path) -> list[Path]:
     )
 
 
-def check_tests(wine: Wine, source: Path) -> None:
-    """``pytest -m windows`` on the installed Handoff (not the source tree's package)."""
+def check_tests(wine: Wine, source: Path, select: str | None = None) -> None:
+    """``pytest -m windows`` on the installed Handoff (not the source tree's package).
+
+    ``select`` (``--tests``) is a pytest ``-k`` expression for a quicker run while
+    working on one Windows behaviour; CI runs them all.
+    """
     tests = wine.base / "tests-root"
     shutil.copytree(source / "tests", tests / "tests")
     shutil.copy2(source / "pyproject.toml", tests / "pyproject.toml")  # markers, timeout
@@ -336,7 +340,8 @@ def check_tests(wine: Wine, source: Path) -> None:
         raise CheckFailed("no test is marked windows")
     stand_ins = wine.windows_path(build_test_stand_ins(wine.base))
     code, out = wine.python(
-        "-m", "pytest", "-m", "windows", "-p", "no:cacheprovider", "-q", *files,
+        "-m", "pytest", "-m", "windows", "-p", "no:cacheprovider", "-q",
+        *(["-k", select] if select else []), *files,
         what="pytest -m windows", timeout=900, cwd=tests, expect=None,
         env={"HANDOFF_WINE_STAND_INS": stand_ins},
     )  # fmt: skip
@@ -459,6 +464,8 @@ class Xvfb:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-bundle", action="store_true", help="skip the PyInstaller step")
+    parser.add_argument("--no-cli", action="store_true", help="skip the CLI round trip")
+    parser.add_argument("--tests", metavar="EXPR", help="only the windows tests pytest -k EXPR selects")
     parser.add_argument("--python", default=os.environ.get("HANDOFF_PYTHON", sys.executable),
                         help="Linux Python with the build tools (default: this one)")  # fmt: skip
     args = parser.parse_args()
@@ -475,8 +482,9 @@ def main() -> int:
         wine.install_python()
         source = source_copy(base, args.python)
         install_handoff(wine, build_wheel(source, args.python))
-        check_cli(wine)
-        check_tests(wine, source)
+        if not args.no_cli:
+            check_cli(wine)
+        check_tests(wine, source, args.tests)
         if not args.no_bundle:
             check_bundle(wine, source)
     except (CheckFailed, subprocess.CalledProcessError) as exc:
