@@ -465,7 +465,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-bundle", action="store_true", help="skip the PyInstaller step")
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI round trip")
-    parser.add_argument("--tests", metavar="EXPR", help="only the windows tests pytest -k EXPR selects")
+    parser.add_argument(
+        "--tests", metavar="EXPR", help="only the windows tests pytest -k EXPR selects"
+    )
     parser.add_argument("--python", default=os.environ.get("HANDOFF_PYTHON", sys.executable),
                         help="Linux Python with the build tools (default: this one)")  # fmt: skip
     args = parser.parse_args()
