@@ -13,14 +13,38 @@ from pathlib import Path
 
 from handoff.cli._prompts import say
 from handoff.cli.log import format_table, usage
-from handoff.core.i18n import counted, tr
+from handoff.core.errors import HandoffError
+from handoff.core.i18n import Text, counted, tr
 from handoff.core.journal import Journal
+
+
+def _server_url(args: argparse.Namespace) -> str:
+    """The address given on the command line, else the one IT set (``[journal] server_url``).
+
+    A policy usually sets the address for the whole organisation, so the worker
+    or the IT script only has to pass the one-time token.
+    """
+    if args.url:
+        return str(args.url)
+    from handoff.core import settings
+
+    if url := settings.load().journal.server_url:
+        return url
+    raise HandoffError(
+        "orgjournal_no_url",
+        Text(
+            "Er is geen adres van de logboekserver ingesteld. Geef het op: "
+            "handoff {command} enrol ADRES CODE.",
+            "No journal server address is set. Give it: handoff {command} enrol ADDRESS CODE.",
+        ),
+        command=args.command,
+    )
 
 
 def journal_enrol(args: argparse.Namespace) -> int:
     from handoff.orgjournal import identity
 
-    e = identity.enrol(args.url, args.token, "pc")
+    e = identity.enrol(_server_url(args), args.token, "pc")
     say(
         "Ingeschreven als {name} bij {url}.",
         "Enrolled as {name} with {url}.",
@@ -36,10 +60,16 @@ def journal_sync(args: argparse.Namespace) -> int:
     with Journal() as journal:
         result = sync.sync(journal)
     say(
-        "{stored} doorgestuurd, {dup} waren er al; bevestigd tot regel {ack}.",
-        "{stored} sent, {dup} were there already; confirmed up to record {ack}.",
+        "{stored} doorgestuurd, {dup}; bevestigd tot regel {ack}.",
+        "{stored} sent, {dup}; confirmed up to record {ack}.",
         stored=counted(result.stored, "{n} regel", "{n} regels", "{n} record", "{n} records"),
-        dup=result.duplicate,
+        dup=counted(
+            result.duplicate,
+            "{n} was er al",
+            "{n} waren er al",
+            "{n} was there already",
+            "{n} were there already",
+        ),
         ack=result.acknowledged_seq,
     )
     return 0
@@ -91,7 +121,7 @@ def journal_status(args: argparse.Namespace) -> int:
 def dpo_enrol(args: argparse.Namespace) -> int:
     from handoff.orgjournal import identity
 
-    e = identity.enrol(args.url, args.token, "dpo")
+    e = identity.enrol(_server_url(args), args.token, "dpo")
     say(
         "Ingeschreven als DPO ({name}) bij {url}. Sleutel van het logboek: {vkey}",
         "Enrolled as DPO ({name}) with {url}. The log's key: {vkey}",
@@ -186,6 +216,18 @@ def dpo_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _enrol_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "url",
+        nargs="?",
+        help=tr(
+            "adres van de logboekserver (standaard: de instelling van IT)",
+            "journal server address (default: the setting IT made)",
+        ),
+    )
+    parser.add_argument("token", help=tr("eenmalige code", "one-time token"))
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `handoff journal` and `handoff dpo`."""
     journal = subparsers.add_parser(
@@ -194,8 +236,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     journal.set_defaults(func=usage(journal))
     sub = journal.add_subparsers(dest="journal_command", metavar="ACTION")
     enrol = sub.add_parser("enrol", help=tr("schrijf deze computer in", "enrol this computer"))
-    enrol.add_argument("url")
-    enrol.add_argument("token")
+    _enrol_arguments(enrol)
     enrol.set_defaults(func=journal_enrol)
     sub.add_parser("sync", help=tr("stuur nu door", "send now")).set_defaults(func=journal_sync)
     sub.add_parser("status", help=tr("laatste synchronisatie", "last sync")).set_defaults(
@@ -208,8 +249,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     dpo.set_defaults(func=usage(dpo))
     dsub = dpo.add_subparsers(dest="dpo_command", metavar="ACTION")
     denrol = dsub.add_parser("enrol", help=tr("schrijf u in als DPO", "enrol as DPO"))
-    denrol.add_argument("url")
-    denrol.add_argument("token")
+    _enrol_arguments(denrol)
     denrol.set_defaults(func=dpo_enrol)
     for name, func, text in (
         ("witness", dpo_witness, ("controleer en onderteken mee", "check and cosign")),

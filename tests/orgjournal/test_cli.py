@@ -57,3 +57,16 @@ def test_init_refuses_a_database_that_already_has_a_journal(db, tmp_path) -> Non
     assert not (tmp_path / "other" / "log-key.pem").exists()
     with psycopg.connect(db.admin_dsn) as conn:
         assert conn.execute("SELECT count(*) FROM hj.log").fetchone()[0] == 1
+
+
+def test_enrol_takes_the_address_it_set_when_only_the_token_is_given(server, capsys) -> None:
+    from handoff.core import settings
+
+    assert main(["journal", "enrol", "code-zonder-adres"]) == 2
+    assert "geen adres van de logboekserver" in capsys.readouterr().err
+    s = settings.load()
+    s.journal.server_url = server.url
+    settings.save(s)
+    token = _server_cli("enrol", "--dsn", server.db.admin_dsn, "--machine", "PC-policy")
+    assert main(["journal", "enrol", token]) == 0
+    assert server.url in capsys.readouterr().err
