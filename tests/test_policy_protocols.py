@@ -106,6 +106,10 @@ def test_a_damaged_or_foreign_signature_is_refused_and_nothing_is_sent(
     with pytest.raises(HandoffError) as caught:
         protocols.get(ORG_ID)
     assert caught.value.code == "unknown_protocol"
+    # Not a typo to look for: the message says a profile was refused and who fixes it.
+    assert (
+        "1 profiel wordt niet gebruikt" in caught.value.message() and "IT" in caught.value.message()
+    )
 
     sheet = write_sheet(tmp_path / "cir.xlsx", THUISPUNT_HEADERS, thuispunt_rows())
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO(""))

@@ -105,6 +105,7 @@ def test_unknown_protocol():
     with pytest.raises(HandoffError) as caught:
         protocols.get("nope")
     assert caught.value.code == "unknown_protocol"
+    assert "niet gebruikt" not in caught.value.message()  # nothing was refused
 
 
 def test_retention_kinds_compute_their_dates():

@@ -25,7 +25,7 @@ from typing import Any, Literal, cast, get_args
 
 from handoff.core import paths
 from handoff.core.errors import HandoffError
-from handoff.core.i18n import Text
+from handoff.core.i18n import Text, counted
 from handoff.core.mailbox import mailbox_problem
 
 ColumnType = Literal[
@@ -552,15 +552,40 @@ def load_all() -> tuple[dict[str, Protocol], list[ProfileProblem]]:
 
 
 def get(protocol_id: str) -> Protocol:
-    """The protocol with this id, or HandoffError unknown_protocol."""
-    found, _ = load_all()
+    """The protocol with this id, or HandoffError unknown_protocol.
+
+    When profiles were refused (a bad signature, a schema error), the worker is
+    told so: "unknown" alone would send them looking for a typo while the real
+    cause is a profile IT has to fix.
+    """
+    found, problems = load_all()
     if protocol_id in found:
         return found[protocol_id]
+    refused = sum(p.reason not in ("offline", "duplicate") for p in problems)
     raise HandoffError(
         "unknown_protocol",
         Text(
-            "Onbekend protocol '{protocol}'. Wat te doen: kies een protocol uit 'handoff protocols'.",
-            "Unknown protocol '{protocol}'. What to do: choose a protocol from 'handoff protocols'.",
+            "Onbekend protocol '{protocol}'.{refused} Wat te doen: kies een protocol uit "
+            "'handoff protocols'.",
+            "Unknown protocol '{protocol}'.{refused} What to do: choose a protocol from "
+            "'handoff protocols'.",
         ),
         protocol=protocol_id,
+        refused=_refused_hint(refused),
+    )
+
+
+def _refused_hint(refused: int) -> str:
+    if not refused:
+        return ""
+    return " " + counted(
+        refused,
+        "{n} profiel wordt niet gebruikt omdat het niet klopt; misschien is het dit. "
+        "'handoff protocols' zegt waarom; vraag IT het te herstellen.",
+        "{n} profielen worden niet gebruikt omdat ze niet kloppen; misschien is het er één van. "
+        "'handoff protocols' zegt waarom; vraag IT ze te herstellen.",
+        "{n} profile is not used because it is not valid; it may be this one. "
+        "'handoff protocols' says why; ask IT to fix it.",
+        "{n} profiles are not used because they are not valid; it may be one of them. "
+        "'handoff protocols' says why; ask IT to fix them.",
     )
