@@ -85,3 +85,30 @@ def test_every_page_fits_the_width_without_sideways_scrolling(window, qtbot, dia
         todo = window.pages["receive"].todo.table  # fitting, not crushing: the task stays legible
         assert todo.columnWidth(TODO) >= todo.viewport().width() * 35 // 100, width
     assert too_wide == {}
+
+
+def test_a_narrow_journal_hides_number_and_reference_before_it_cuts_titles(
+    window, qtbot, dialogs, tmp_path
+):
+    from handoff.gui.pages.log import HANDOFF, PROTOCOL, SEQ, STEP
+
+    _received(window, qtbot, dialogs, tmp_path)
+    page = window.show_page("log")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    x = page.fontMetrics().horizontalAdvance("x")
+    shown = {}
+    for width, height in ((1280, 760), *SIZES, (1280, 760)):  # back to wide: all come back
+        window.resize(width, height)
+        for _ in range(3):
+            QApplication.processEvents()
+        table = page.table
+        shown[width] = [not table.isColumnHidden(c) for c in (SEQ, HANDOFF)]
+        for column in (PROTOCOL, STEP):  # "Lie…" says nothing: never cut below 12 characters
+            assert table.columnWidth(column) >= 12 * x, (width, column)
+        if not table.isColumnHidden(HANDOFF):  # a reference is shown whole or not at all
+            assert table.columnWidth(HANDOFF) >= table.sizeHintForColumn(HANDOFF), width
+    assert shown[1280] == [True, True]
+    assert shown[853] != [True, True]  # 150 % on 1280x800: something had to give way
+    page.table.selectRow(0)
+    assert page.model.record(0).handoff_id in page.detail.toPlainText()  # still in the detail

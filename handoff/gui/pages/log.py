@@ -44,6 +44,10 @@ from handoff.gui.task_runner import TaskRunner, simple
 from handoff.gui.widgets.org_view import OrgView, dpo_enrolled
 from handoff.gui.widgets.todo_list import TodoList
 
+SEQ, TIME, HANDOFF, PROTOCOL, STEP, USER, COMPUTER = range(7)  # JournalTableModel's columns
+#: Columns hidden, in turn, when the table is too narrow for them all (see _fit_columns).
+NARROW_HIDES: tuple[tuple[int, ...], ...] = ((), (SEQ,), (SEQ, HANDOFF))
+READABLE = 12  # characters a cut protocol title or step name keeps and still says something
 STEPS = (
     "packaged", "consent_confirmed", "draft_handed", "draft_sent", "sent", "uploaded",
     "delivery_uncertain", "delivery_failed", "archive_voided", "draft_removed", "password_passed",
@@ -119,9 +123,7 @@ class LogPage(Page):
         last = self.model.columnCount() - 1  # the sentence takes what is left, no side scroll
         header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setColumnHidden(
-            6, True
-        )  # the computer: in the detail pane, room for the sentence
+        self.table.setColumnHidden(COMPUTER, True)  # in the detail pane: room for the sentence
         self.table.setMinimumHeight(260)
         self._fitted_width = -1
         self.body.addWidget(self.table, 2)
@@ -311,26 +313,52 @@ class LogPage(Page):
         """Columns as wide as their text, capped so the sentence keeps a quarter of the width.
 
         Protocol titles and step names stop at 14 characters. When the table is
-        narrower still (150 % on a 1280x800 screen, issue 13 §15) the protocol,
-        step and user columns give up width first, then the reference, each
-        in proportion and never below six characters. Cut text ends in "…";
-        every cell's tooltip shows it whole.
+        narrower (150 % on a 1280x800 screen, issue 13 §15) the protocol, step
+        and user columns give up width first, then the reference, each in
+        proportion. When they would have to go below twelve characters, the
+        number and then the reference are hidden first: both head the detail
+        pane of the chosen record, and "Lie…" says nothing. Only when even that
+        does not fit do columns go down to six characters. Cut text ends in
+        "…"; every cell's tooltip shows it whole.
         """
-        x = self.fontMetrics().horizontalAdvance("x")
         width = self.table.viewport().width()
         self._fitted_width = width
-        widths = {}
-        for column in range(self.model.columnCount() - 1):  # the last one stretches
-            if not self.table.isColumnHidden(column):
-                self.table.resizeColumnToContents(column)
-                widths[column] = self.table.columnWidth(column)
-        for column in (3, 4):  # protocol title and step name
-            widths[column] = min(widths[column], 14 * x)
-        over = sum(widths.values()) - width * 3 // 4
-        for group in ((3, 4, 5), (2,)):
-            over = squeeze(widths, group, over, dict.fromkeys(widths, 6 * x))
+        natural = self._natural_widths()
+        for hidden in NARROW_HIDES:  # the first that fits without cutting words short
+            widths = {c: w for c, w in natural.items() if c not in hidden}
+            if self._squeezed(widths, width, READABLE) <= 0:
+                break
+        else:  # nothing fits readably: all three hidden, the rest cut to six characters
+            widths = {c: w for c, w in natural.items() if c not in hidden}
+            self._squeezed(widths, width, 6)
+        for column in NARROW_HIDES[-1]:
+            self.table.setColumnHidden(column, column in hidden)
         for column, column_width in widths.items():
             self.table.setColumnWidth(column, column_width)
+
+    def _natural_widths(self) -> dict[int, int]:
+        """Each shown column's width for its text (the last one stretches, the computer is off)."""
+        x = self.fontMetrics().horizontalAdvance("x")
+        widths = {}
+        for column in range(self.model.columnCount() - 1):
+            if column == COMPUTER:
+                continue
+            self.table.setColumnHidden(column, False)  # a hidden column measures 0 wide
+            self.table.resizeColumnToContents(column)
+            widths[column] = self.table.columnWidth(column)
+        for column in (PROTOCOL, STEP):
+            widths[column] = min(widths[column], 14 * x)
+        return widths
+
+    def _squeezed(self, widths: dict[int, int], width: int, chars: int) -> int:
+        """Squeeze ``widths`` in place, none below ``chars`` characters; what is still over."""
+        floors = dict.fromkeys(widths, chars * self.fontMetrics().horizontalAdvance("x"))
+        if chars >= READABLE and HANDOFF in widths:  # a reference cut to "HO-2026…" names nothing
+            floors[HANDOFF] = widths[HANDOFF]
+        over = sum(widths.values()) - width * 3 // 4
+        for group in ((PROTOCOL, STEP, USER), (HANDOFF,)):
+            over = squeeze(widths, [c for c in group if c in widths], over, floors)
+        return over
 
     def resizeEvent(self, event: Any) -> None:
         """A new width shares the columns out again, once the layout has settled."""
