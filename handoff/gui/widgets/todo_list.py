@@ -124,12 +124,14 @@ class TodoList(QWidget):
             self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Each column as wide as its text, as long as "To do" keeps 35 % of the width.
+        """Each column as wide as its text, as long as "To do" keeps 35 % (30 %) of the width.
 
         At 150 % on a 1280x800 screen the list has about 550 px: then who and
-        when wrap first (down to their longest word), then the reference is
-        cut (to six characters; every cell has its text as tooltip), then who
-        and when go down to six characters too; the rows grow.
+        when wrap first (down to their longest word). If that is not enough the
+        reference is hidden rather than cut to "HO…", which names nothing: the
+        task's tooltip names it, and a click still opens its records; and "To
+        do" may go down to 30 %. Only when even that does not fit do who and
+        when go down to six characters; the rows grow.
         """
         table, header = self.table, self.table.horizontalHeader()
         width = table.viewport().width()
@@ -140,11 +142,13 @@ class TodoList(QWidget):
         }
         metrics, pad = self.fontMetrics(), 12
         words = {c: min(longest_word(metrics, self._texts(c), pad), widths[c]) for c in (WHO, WHEN)}
-        chars = dict.fromkeys(widths, metrics.horizontalAdvance("x") * 6)
-        over = sum(widths.values()) - width * 65 // 100
-        over = squeeze(widths, (WHO, WHEN), over, words)
-        over = squeeze(widths, (HANDOFF,), over, chars)
-        squeeze(widths, (WHO, WHEN), over, chars)
+        over = squeeze(widths, (WHO, WHEN), sum(widths.values()) - width * 65 // 100, words)
+        table.setColumnHidden(HANDOFF, over > 0)
+        if over > 0:  # and the task gives up 5 % more before who and when break a word
+            over -= widths.pop(HANDOFF) + width * 5 // 100
+            squeeze(
+                widths, (WHO, WHEN), over, dict.fromkeys(widths, metrics.horizontalAdvance("x") * 6)
+            )
         for column, column_width in widths.items():
             table.setColumnWidth(column, column_width)
         table.resizeRowsToContents()
@@ -166,7 +170,7 @@ class TodoList(QWidget):
             cell = SortItem(text)
             cell.setData(Qt.ItemDataRole.UserRole, key)
             cell.setData(Qt.ItemDataRole.UserRole + 1, item.handoff_id)
-            cell.setToolTip(text)
+            cell.setToolTip(f"{item.handoff_id}: {text}" if column == TODO else text)
             if item.overdue:
                 cell.setForeground(Qt.GlobalColor.darkRed)
             self.table.setItem(row, column, cell)
@@ -190,7 +194,7 @@ class TodoList(QWidget):
         self.table.setFixedHeight(rows + self.table.horizontalHeader().height() + 4)
 
     def _clicked(self, row: int, _column: int) -> None:
-        cell = self.table.item(row, HANDOFF)
+        cell = self.table.item(row, HANDOFF)  # there even while the column is hidden
         if cell is not None:
             self.handoff_chosen.emit(cell.text())
 
