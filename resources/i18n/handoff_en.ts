@@ -99,11 +99,6 @@
     </message>
     <message>
         <location filename="../../handoff/gui/widgets/findings_list.py" line="33"/>
-        <source>Must fix</source>
-        <translation>Must fix</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/widgets/findings_list.py" line="33"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -224,11 +219,6 @@
         <translation>✓ Journal intact: {count} records, nothing changed or removed.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="153"/>
-        <source>✗ Journal damaged from record {seq}: {problem}</source>
-        <translation>✗ Journal damaged from record {seq}: {problem}</translation>
-    </message>
-    <message>
         <location filename="../../handoff/gui/pages/log.py" line="167"/>
         <source>&amp;From</source>
         <translation>&amp;From</translation>
@@ -303,11 +293,6 @@
         <location filename="../../handoff/gui/pages/log.py" line="246"/>
         <source>{count} file(s) will be deleted on {day}</source>
         <translation>{count} file(s) will be deleted on {day}</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/log.py" line="248"/>
-        <source>{count} file(s): ask whether contact was made by {day}</source>
-        <translation>{count} file(s): ask whether contact was made by {day}</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/pages/log.py" line="255"/>
@@ -461,11 +446,6 @@
         <location filename="../../handoff/gui/main_window.py" line="60"/>
         <source>&amp;About Handoff</source>
         <translation>&amp;About Handoff</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/main_window.py" line="95"/>
-        <source>Retention: {files} file(s) of {count} handoff(s) deleted as the protocol requires.</source>
-        <translation>Retention: {files} file(s) of {count} handoff(s) deleted as the protocol requires.</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/main_window.py" line="107"/>
@@ -790,11 +770,6 @@ Go on anyway?</translation>
         <translation>Stored in the secure folder: {folder} ({files})</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="230"/>
-        <source>Retention: {rule}.</source>
-        <translation>Retention: {rule}.</translation>
-    </message>
-    <message>
         <location filename="../../handoff/gui/pages/receive.py" line="233"/>
         <source>Delete it by {day} at the latest; Handoff will do so then ({rule}).</source>
         <translation>Delete it by {day} at the latest; Handoff will do so then ({rule}).</translation>
@@ -991,19 +966,9 @@ Go on anyway?</translation>
         <translation>No protocol is available. Ask your DPO.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="172"/>
-        <source>Between {parties}. Based on {article}.</source>
-        <translation>Between {parties}. Based on {article}.</translation>
-    </message>
-    <message>
         <location filename="../../handoff/gui/pages/send.py" line="218"/>
         <source>Checking the spreadsheet against the protocol…</source>
         <translation>Checking the spreadsheet against the protocol…</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/send.py" line="230"/>
-        <source>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</source>
-        <translation>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/pages/send.py" line="238"/>
@@ -1021,11 +986,6 @@ Go on anyway?</translation>
         <translation>Sending it by SMS from Handoff needs an SMS provider and the role&apos;s number in Settings; until then, call or text from your own phone.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="355"/>
-        <source>Open the &amp;e-mail draft again</source>
-        <translation>Open the &amp;e-mail draft again</translation>
-    </message>
-    <message>
         <location filename="../../handoff/gui/pages/send.py" line="303"/>
         <source>Done: {step}. Reference: {ref}.</source>
         <translation>Done: {step}. Reference: {ref}.</translation>
@@ -1039,11 +999,6 @@ Go on anyway?</translation>
         <location filename="../../handoff/gui/pages/send.py" line="328"/>
         <source>Send the password by S&amp;MS</source>
         <translation>Send the password by S&amp;MS</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/send.py" line="334"/>
-        <source>I &amp;passed it on by phone</source>
-        <translation>I &amp;passed it on by phone</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/pages/send.py" line="0"/>
@@ -1604,11 +1559,6 @@ Go on anyway?</translation>
         <location filename="../../handoff/gui/steps.py" line="26"/>
         <source>SMS or note with the password deleted</source>
         <translation>SMS or note with the password deleted</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/steps.py" line="29"/>
-        <source>File deleted</source>
-        <translation>File deleted</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/steps.py" line="30"/>

@@ -99,11 +99,6 @@
     </message>
     <message>
         <location filename="../../handoff/gui/widgets/findings_list.py" line="33"/>
-        <source>Must fix</source>
-        <translation>Moet verbeterd</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/widgets/findings_list.py" line="33"/>
         <source>Note</source>
         <translation>Opmerking</translation>
     </message>
@@ -224,11 +219,6 @@
         <translation>✓ Logboek intact: {count} regels, niets gewijzigd of verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/log.py" line="153"/>
-        <source>✗ Journal damaged from record {seq}: {problem}</source>
-        <translation>✗ Logboek beschadigd vanaf regel {seq}: {problem}</translation>
-    </message>
-    <message>
         <location filename="../../handoff/gui/pages/log.py" line="167"/>
         <source>&amp;From</source>
         <translation>&amp;Vanaf</translation>
@@ -303,11 +293,6 @@
         <location filename="../../handoff/gui/pages/log.py" line="246"/>
         <source>{count} file(s) will be deleted on {day}</source>
         <translation>{count} bestand(en) worden verwijderd op {day}</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/log.py" line="248"/>
-        <source>{count} file(s): ask whether contact was made by {day}</source>
-        <translation>{count} bestand(en): ga uiterlijk {day} na of er contact was</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/pages/log.py" line="255"/>
@@ -461,11 +446,6 @@
         <location filename="../../handoff/gui/main_window.py" line="60"/>
         <source>&amp;About Handoff</source>
         <translation>Ov&amp;er Handoff</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/main_window.py" line="95"/>
-        <source>Retention: {files} file(s) of {count} handoff(s) deleted as the protocol requires.</source>
-        <translation>Bewaartermijn: {files} bestand(en) van {count} overdracht(en) verwijderd zoals het protocol vraagt.</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/main_window.py" line="107"/>
@@ -790,11 +770,6 @@ Toch verdergaan?</translation>
         <translation>Bewaard in de beveiligde map: {folder} ({files})</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/receive.py" line="230"/>
-        <source>Retention: {rule}.</source>
-        <translation>Bewaren: {rule}.</translation>
-    </message>
-    <message>
         <location filename="../../handoff/gui/pages/receive.py" line="233"/>
         <source>Delete it by {day} at the latest; Handoff will do so then ({rule}).</source>
         <translation>Verwijder het uiterlijk op {day}; Handoff doet het dan zelf ({rule}).</translation>
@@ -991,19 +966,9 @@ Toch verdergaan?</translation>
         <translation>Er is geen protocol beschikbaar. Vraag het aan uw functionaris voor gegevensbescherming.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="172"/>
-        <source>Between {parties}. Based on {article}.</source>
-        <translation>Tussen {parties}. Op basis van {article}.</translation>
-    </message>
-    <message>
         <location filename="../../handoff/gui/pages/send.py" line="218"/>
         <source>Checking the spreadsheet against the protocol…</source>
         <translation>Het rekenblad wordt aan het protocol getoetst…</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/send.py" line="230"/>
-        <source>The spreadsheet fits the protocol ({rows} rows). Only the allowed columns will be sent.</source>
-        <translation>Het rekenblad past bij het protocol ({rows} rijen). Alleen de toegelaten kolommen worden verstuurd.</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/pages/send.py" line="238"/>
@@ -1021,11 +986,6 @@ Toch verdergaan?</translation>
         <translation>Om het vanuit Handoff per sms te sturen zijn een sms-aanbieder en het nummer van de functie nodig (Instellingen); tot dan belt of sms&apos;t u vanaf uw eigen telefoon.</translation>
     </message>
     <message>
-        <location filename="../../handoff/gui/pages/send.py" line="355"/>
-        <source>Open the &amp;e-mail draft again</source>
-        <translation>&amp;E-mailconcept opnieuw openen</translation>
-    </message>
-    <message>
         <location filename="../../handoff/gui/pages/send.py" line="303"/>
         <source>Done: {step}. Reference: {ref}.</source>
         <translation>Klaar: {step}. Referentie: {ref}.</translation>
@@ -1039,11 +999,6 @@ Toch verdergaan?</translation>
         <location filename="../../handoff/gui/pages/send.py" line="328"/>
         <source>Send the password by S&amp;MS</source>
         <translation>Wachtwoord per s&amp;ms sturen</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/pages/send.py" line="334"/>
-        <source>I &amp;passed it on by phone</source>
-        <translation>Ik heb het &amp;telefonisch doorgegeven</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/pages/send.py" line="0"/>
@@ -1604,11 +1559,6 @@ Toch verdergaan?</translation>
         <location filename="../../handoff/gui/steps.py" line="26"/>
         <source>SMS or note with the password deleted</source>
         <translation>Sms of notitie met het wachtwoord verwijderd</translation>
-    </message>
-    <message>
-        <location filename="../../handoff/gui/steps.py" line="29"/>
-        <source>File deleted</source>
-        <translation>Bestand verwijderd</translation>
     </message>
     <message>
         <location filename="../../handoff/gui/steps.py" line="30"/>
