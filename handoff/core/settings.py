@@ -82,6 +82,7 @@ class JournalSettings:
     """
 
     server_url: str = ""
+    cafile: str = ""  # the organisation's own CA bundle for that server; verification never off
 
 
 @dataclass
@@ -141,6 +142,9 @@ LABELS: dict[str, Text] = {
     "journal.server_url": Text(
         "het webadres van de logboekserver van de organisatie",
         "the web address of the organisation's journal server",
+    ),
+    "journal.cafile": Text(
+        "de CA-bundel voor de logboekserver", "the CA bundle for the journal server"
     ),
     "directory": Text("het adresboek", "the directory"),
     "diagnostics": Text("het diagnoselogboek voor de IT-dienst", "the diagnostic log for IT"),

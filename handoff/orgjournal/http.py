@@ -2,8 +2,9 @@
 
 Failures become bilingual :class:`HandoffError`: ``orgjournal_unreachable``
 (the network or the service is down: the caller retries later, nothing is
-lost), ``orgjournal_refused`` (the service said no: retrying will not help),
-``orgjournal_server_error``.
+lost), ``orgjournal_untrusted`` (its certificate does not verify against the
+system's CAs or ``[journal] cafile``), ``orgjournal_refused`` (the service said
+no: retrying will not help), ``orgjournal_server_error``.
 """
 
 from __future__ import annotations
@@ -70,6 +71,25 @@ def unreachable(url: str) -> HandoffError:
     )
 
 
+def untrusted(url: str) -> HandoffError:
+    """The server's certificate does not verify: retrying will not help, IT must act.
+
+    Said apart from "unreachable", which sends IT looking at the network while
+    the fix is the organisation's CA bundle (``[journal] cafile``) or the
+    server's certificate. Verification is never switched off.
+    """
+    return HandoffError(
+        "orgjournal_untrusted",
+        Text(
+            "Het certificaat van de logboekserver {url} wordt niet vertrouwd. Er is niets "
+            "verstuurd; de records blijven wachten. Meld het aan uw IT-dienst.",
+            "The certificate of the journal server {url} is not trusted. Nothing was sent; "
+            "the records keep waiting. Report it to your IT desk.",
+        ),
+        url=url,
+    )
+
+
 def _refused(status: int, data: dict) -> HandoffError:
     code = str(data.get("problem", status))
     if status >= 500:
@@ -102,7 +122,9 @@ class Client:
         self.key = key
         self.timeout = timeout
         self.context = (
-            ssl.create_default_context(cafile=cafile) if url.startswith("https") else None
+            ssl.create_default_context(cafile=cafile or None)
+            if self.url.startswith("https")
+            else None
         )
 
     def _request(self, method: str, target: str, payload: Any = None) -> urllib.request.Request:
@@ -127,7 +149,13 @@ class Client:
             except ValueError:
                 data = {}
             raise _refused(exc.code, data if isinstance(data, dict) else {}) from None
-        except (urllib.error.URLError, OSError, TimeoutError):
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, ssl.SSLCertVerificationError):
+                raise untrusted(self.url) from None
+            raise unreachable(self.url) from None
+        except ssl.SSLCertVerificationError:
+            raise untrusted(self.url) from None
+        except (OSError, TimeoutError):
             raise unreachable(self.url) from None
 
     def call(self, method: str, target: str, payload: Any = None) -> dict:

@@ -17,7 +17,7 @@ from typing import Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from handoff.core import credentials, paths
+from handoff.core import credentials, paths, settings
 from handoff.core.atomic import write_atomic
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
@@ -91,8 +91,13 @@ def private_key(role: Role) -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(secret))
 
 
+def cafile() -> str | None:
+    """The organisation's own CA bundle for its journal server, if IT set one."""
+    return settings.load().journal.cafile or None
+
+
 def client(enrolment: Enrolment, role: Role) -> Client:
-    return Client(enrolment.url, enrolment.machine_id, private_key(role))
+    return Client(enrolment.url, enrolment.machine_id, private_key(role), cafile=cafile())
 
 
 def _wrong_role() -> HandoffError:
@@ -118,7 +123,7 @@ def enrol(url: str, token: str, role: Role, *, host: str | None = None) -> Enrol
     host = host or socket.gethostname() or "unknown"
     payload = {"token": token, "public_key": raw_public(key.public_key()).hex(), "host": host}
     try:
-        answer = Client(url).call("POST", "/v1/enrol", {**payload, "role": role})
+        answer = Client(url, cafile=cafile()).call("POST", "/v1/enrol", {**payload, "role": role})
     except HandoffError as exc:
         if exc.params.get("problem") == "wrong_role":
             raise _wrong_role() from None

@@ -269,7 +269,9 @@ def _sync(
     journal: Journal, enrolment: identity.Enrolment, batch: int, retry: dict, timeout: float
 ) -> SyncResult:
     key = identity.private_key("pc")
-    client = Client(enrolment.url, enrolment.machine_id, key, timeout=timeout)
+    client = Client(
+        enrolment.url, enrolment.machine_id, key, cafile=identity.cafile(), timeout=timeout
+    )
     state = SyncState.load_for(enrolment)
     result = SyncResult()
     _upload_pending(journal, client, key, enrolment.host, state, result, batch, retry)

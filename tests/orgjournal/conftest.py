@@ -79,10 +79,11 @@ class Server:
     port: int
     log: Path
     process: subprocess.Popen | None = None
+    tls: tuple[Path, Path] | None = None  # (certificate, key): serve https
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -101,6 +102,7 @@ class Server:
                     f"127.0.0.1:{self.port}",
                     "--interval",
                     "0.2",
+                    *(["--cert", str(self.tls[0]), "--key", str(self.tls[1])] if self.tls else []),
                 ],
                 stdout=out,
                 stderr=subprocess.STDOUT,
