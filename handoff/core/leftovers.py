@@ -206,11 +206,15 @@ def on_network_share(path: Path) -> bool:
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         import ctypes
 
-        text = str(path.resolve())
-        if text.startswith("\\\\"):
-            return True
+        # The path as given first: resolve() may turn a UNC path into the folder it
+        # stands for (Wine does), and a mapped drive into its UNC path (Windows does).
         drive_remote = 4
-        return bool(ctypes.windll.kernel32.GetDriveTypeW(text[:3]) == drive_remote)
+        for text in (str(path.absolute()), str(path.resolve())):
+            if text.startswith("\\\\"):
+                return True
+            if ctypes.windll.kernel32.GetDriveTypeW(text[:3]) == drive_remote:
+                return True
+        return False
     mount = mount_of(path)
     fs_type = mount.fs_type if mount else None  # macOS has no mountinfo: unknown, so "shared"
     if fs_type is None:
