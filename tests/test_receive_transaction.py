@@ -471,6 +471,7 @@ def test_receive_killed_at_random_moments_leaves_no_decrypted_byte_after_the_nex
             "staging_folders",
             "unrecorded_folders",
             "partial_files",
+            "dropped_files",
             "files",
             "bytes",
         }
