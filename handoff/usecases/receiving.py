@@ -20,9 +20,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff.core import archive, leftovers, passwords, paths, shares
+from handoff.core import archive, leftovers, longpaths, passwords, paths, shares
 from handoff.core.archive import errors as archive_errors
-from handoff.core.archive.stage import create_dest, remove_created
+from handoff.core.archive.stage import create_dest, longest_staging, remove_created
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step, new_handoff_id
 from handoff.usecases.common import Context, message, protocol_by_id, require_in_force
@@ -71,6 +71,7 @@ def _secure_folder(folder: Path) -> Path:
             folder=str(folder),
         )
     shares.require_reachable(folder)
+    longpaths.require_fits(folders=[longest_staging(folder)])
     try:
         return paths.ensure_private(folder)
     except OSError as exc:
@@ -309,6 +310,7 @@ def receive(
         "allow_unencrypted": allow_unencrypted,
         "progress": ctx.progress,
         "cancel": ctx.cancel,
+        "final_in": secure / handoff_id,  # the folder _reserve makes (a counter adds 2-3)
     }
     due = protocol.retention.due_date(received_on)
     reminder = protocol.retention.reminder_date(received_on)
@@ -375,6 +377,7 @@ def unpack_to(
         "cancel": ctx.cancel,
         "refuse_in": dest,
     }
+    longpaths.require_fits(folders=[longest_staging(dest)])  # before a folder is made
     created = create_dest(dest)
     try:
         with _staged_typed(source, dest, password, **options) as staged:
