@@ -256,6 +256,9 @@ _HOLDER = textwrap.dedent(
     if kind == "staging":
         s = stage.Staging(base)
         (s.content / "lijst.csv").write_bytes(b"x" * 5000)
+    elif kind == "dropped":
+        from handoff.core.dropped import Dropped
+        d = Dropped(base, "HO-20261127-ABCDEF.7z", b"7z" * 1000)
     else:
         fd = os.open(base / ".lijst.7z.0badcafe.partial", os.O_RDWR | os.O_CREAT | os.O_EXCL)
         stage.try_lock(fd, wait=True)
@@ -283,12 +286,13 @@ def _kill(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-@pytest.mark.parametrize("kind", ["staging", "partial"])
+@pytest.mark.parametrize("kind", ["staging", "partial", "dropped"])
 def test_a_live_process_keeps_its_work_and_a_killed_ones_is_removed_and_journaled(tmp_path, kind):
+    """``dropped``: an Outlook attachment dropped on the receive page of a Handoff then killed."""
     folder = tmp_path / "secure"
     folder.mkdir()
     proc = _holder(kind, folder)
-    where = {"secure": [folder]} if kind == "staging" else {"partials_in": [folder]}
+    where = {"partials_in": [folder]} if kind == "partial" else {"secure": [folder]}
     try:
         with Journal() as journal:
             assert not leftovers.clean(journal, **where)  # alive: not touched
@@ -297,10 +301,15 @@ def test_a_live_process_keeps_its_work_and_a_killed_ones_is_removed_and_journale
         _kill(proc)
     with Journal() as journal:
         removed = leftovers.clean(journal, **where)
-        assert _listing(folder) == []
+        assert _listing(folder) == ([".handoff-dropped"] if kind == "dropped" else [])
         (record,) = journal.records(step=Step.LEFTOVERS_REMOVED)
     assert removed.files == 1 and removed.bytes in (5000, 2000)
-    expected = {"staging": "staging_folders", "partial": "partial_files"}[kind]
+    expected = {
+        "staging": "staging_folders",
+        "partial": "partial_files",
+        "dropped": "dropped_files",
+    }
+    expected = expected[kind]
     assert record.details[expected] == 1 and record.details["bytes"] == removed.bytes
     assert record.protocol_id is None
 
@@ -331,6 +340,35 @@ def test_unrecorded_received_folder_goes_recorded_and_user_folders_stay(tmp_path
     assert (secure / "Mijn dossiers" / "notities.txt").exists()
     journal_bytes = paths.journal_path().read_bytes()
     assert b"QQQQQQ" not in journal_bytes and b"lijst.csv" not in journal_bytes  # no names
+
+
+def test_a_dropped_attachment_young_and_empty_or_held_here_stays(tmp_path):
+    """A copy being written (empty, young) or held by this process is not abandoned."""
+    from handoff.core.dropped import Dropped, folder_in
+
+    held = Dropped(tmp_path, "HO-20261127-ABCDEF.7z", b"7z" * 10)
+    being_written = folder_in(tmp_path) / "HO-20261127-QQQQQQ.7z"
+    being_written.touch()
+    with Journal() as journal:
+        assert not leftovers.clean(journal, secure=[tmp_path])
+    assert held.path.exists() and being_written.exists()
+    held.release()
+    assert not held.path.exists()
+
+
+def test_a_dropped_name_a_live_handoff_holds_gets_a_counter_an_abandoned_one_is_replaced(tmp_path):
+    from handoff.core.dropped import Dropped, folder_in
+
+    first = Dropped(tmp_path, "HO-1.7z", b"een")
+    second = Dropped(tmp_path, "HO-1.7z", b"twee")
+    assert second.path.name == "HO-1 (2).7z" and first.path.read_bytes() == b"een"
+    first.release()
+    abandoned = folder_in(tmp_path) / "HO-1.7z"
+    abandoned.write_bytes(b"oud")  # unlocked, not empty: a killed Handoff's copy
+    third = Dropped(tmp_path, "HO-1.7z", b"drie")
+    assert third.path == abandoned and abandoned.read_bytes() == b"drie"
+    second.release()
+    third.release()
 
 
 def test_nothing_removed_means_nothing_journaled(tmp_path):
@@ -433,6 +471,7 @@ def test_receive_killed_at_random_moments_leaves_no_decrypted_byte_after_the_nex
             "staging_folders",
             "unrecorded_folders",
             "partial_files",
+            "dropped_files",
             "files",
             "bytes",
         }

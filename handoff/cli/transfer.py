@@ -304,10 +304,9 @@ def _pass_manually(handoff_id: str, protocol_id: str, password: Password) -> int
 
 def _receive(args: argparse.Namespace) -> int:
     from handoff import usecases
-    from handoff.core import paths
     from handoff.core import settings as settings_module
 
-    secure = paths.ensure_private(settings_module.load().secure_folder)
+    secure = settings_module.load().secure_folder  # receive checks and creates it
     password = read_password(args.password_stdin)
     received = usecases.receive(
         args.archive,

@@ -2,7 +2,9 @@
 
 A process killed while it decrypts leaves a ``.handoff-unpack-*`` staging
 folder full of decrypted data; one killed while it packs leaves a hidden
-``.<name>.<hex>.partial`` file; an older Handoff killed between moving a
+``.<name>.<hex>.partial`` file; one killed while a worker was about to open
+an attachment dragged out of Outlook leaves it in the secure folder's
+``.handoff-dropped`` area (:mod:`handoff.core.dropped`); an older Handoff killed between moving a
 received folder into place and journaling it left a ``HO-…`` folder that no
 record names, so neither ``log open`` nor retention ever saw it. Seed 003
 (exchange process, step 4) wants the list only "op een interne beveiligde
@@ -32,6 +34,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from handoff.core.archive.stage import GRACE_SECONDS, LOCK_NAME, PREFIX, is_stale, owner_gone
+from handoff.core.dropped import folder_in
 from handoff.core.journal import Journal, Step, new_handoff_id
 from handoff.core.mounts import mount_of
 
@@ -49,13 +52,19 @@ class Removed:
     unrecorded_folders: int = 0
     partial_files: int = 0
     files: int = 0
+    dropped_files: int = 0
     bytes: int = 0
 
     def __add__(self, other: Removed) -> Removed:
         return Removed(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
     def __bool__(self) -> bool:
-        return bool(self.staging_folders or self.unrecorded_folders or self.partial_files)
+        return bool(
+            self.staging_folders
+            or self.unrecorded_folders
+            or self.partial_files
+            or self.dropped_files
+        )
 
 
 def _children(folder: Path) -> list[Path]:
@@ -137,6 +146,17 @@ def stale_partials(folder: Path) -> list[Path]:
     return _abandoned(folder, found)
 
 
+def stale_dropped(secure: Path) -> list[Path]:
+    """Dropped Outlook attachments in ``secure``'s drop area that no live Handoff holds.
+
+    The page that wrote one keeps it locked until it was received (then it
+    removes it) or given up; an unlocked one was left by a killed Handoff.
+    """
+    folder = folder_in(secure)
+    found = [p for p in _children(folder) if p.is_file() and not p.is_symlink() and owner_gone(p)]
+    return _abandoned(folder, found)
+
+
 def _recorded_names(journal: Journal, handoff_id: str) -> set[str]:
     """The folder names the DECRYPTED records of one handoff give (any secure folder)."""
     rows = journal.select(
@@ -186,11 +206,15 @@ def on_network_share(path: Path) -> bool:
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         import ctypes
 
-        text = str(path.resolve())
-        if text.startswith("\\\\"):
-            return True
+        # The path as given first: resolve() may turn a UNC path into the folder it
+        # stands for (Wine does), and a mapped drive into its UNC path (Windows does).
         drive_remote = 4
-        return bool(ctypes.windll.kernel32.GetDriveTypeW(text[:3]) == drive_remote)
+        for text in (str(path.absolute()), str(path.resolve())):
+            if text.startswith("\\\\"):
+                return True
+            if ctypes.windll.kernel32.GetDriveTypeW(text[:3]) == drive_remote:
+                return True
+        return False
     mount = mount_of(path)
     fs_type = mount.fs_type if mount else None  # macOS has no mountinfo: unknown, so "shared"
     if fs_type is None:
@@ -239,6 +263,7 @@ def clean(
     ``secure``: secure folders (stale staging folders and unrecorded ``HO-…``
     folders); ``staging_in``: other folders an unpack wrote to (staging only);
     ``partials_in``: folders a pack wrote to (outbox, ``--output``'s folder).
+    A secure folder's drop area (dropped Outlook attachments) is swept too.
     The journal is checked first, so nothing is removed unjournaled.
     """
     journal.check_writable()
@@ -248,11 +273,13 @@ def clean(
         doomed += [(p, "staging_folders") for p in stale_stagings(folder)]
     for folder in secure:
         doomed += [(p, "unrecorded_folders") for p in unrecorded_folders(journal, folder)]
+        doomed += [(p, "dropped_files") for p in stale_dropped(folder)]
     for folder in _absolute(partials_in):
         doomed += [(p, "partial_files") for p in stale_partials(folder)]
     removed = Removed()
     for path, kind in doomed:
-        gone = _remove_partial(path) if kind == "partial_files" else _remove_tree(path)
+        as_file = kind in ("partial_files", "dropped_files")
+        gone = _remove_partial(path) if as_file else _remove_tree(path)
         if gone is not None:
             removed += Removed(**{kind: 1}) + gone
     if removed:

@@ -154,10 +154,10 @@ def receive(
 ) -> Any:
     """Decrypt into the secure folder (``usecases.receive``)."""
     from handoff import usecases
-    from handoff.core import paths, settings
+    from handoff.core import settings
 
     ctx = usecases.Context(settings=settings.load(), progress=progress, cancel=cancel)
-    secure = paths.ensure_private(Path(ctx.config().secure_folder))
+    secure = Path(ctx.config().secure_folder)  # receive checks and creates it
     return usecases.receive(archive, protocol_id, password, secure, ctx=ctx)
 
 

@@ -20,9 +20,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff.core import archive, leftovers, passwords
+from handoff.core import archive, leftovers, longpaths, passwords, paths, shares
 from handoff.core.archive import errors as archive_errors
-from handoff.core.archive.stage import create_dest, remove_created
+from handoff.core.archive.stage import create_dest, longest_staging, remove_created
 from handoff.core.errors import HandoffError
 from handoff.core.journal import Journal, Step, new_handoff_id
 from handoff.usecases.common import Context, message, protocol_by_id, require_in_force
@@ -54,7 +54,11 @@ def handoff_id_from_name(path: Path) -> str | None:
 
 
 def _secure_folder(folder: Path) -> Path:
-    """The secure folder, created if missing; refused when relative, before anything is read."""
+    """The secure folder, created if missing; refused before anything is read.
+
+    Refused when relative, or when the share or drive it is on cannot be reached
+    (:mod:`handoff.core.shares`): nothing is then decrypted anywhere else.
+    """
     folder = Path(folder).expanduser()
     if not folder.is_absolute():
         raise message(
@@ -66,11 +70,12 @@ def _secure_folder(folder: Path) -> Path:
             "/srv/secure). Handoff decrypts nothing until the settings give a full path.",
             folder=str(folder),
         )
+    shares.require_reachable(folder)
+    longpaths.require_fits(folders=[longest_staging(folder)])
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        return paths.ensure_private(folder)
     except OSError as exc:
         raise archive_errors.from_os_error(exc, folder.name or str(folder)) from None
-    return folder
 
 
 def _reserve(base: Path, handoff_id: str) -> Path:
@@ -305,6 +310,7 @@ def receive(
         "allow_unencrypted": allow_unencrypted,
         "progress": ctx.progress,
         "cancel": ctx.cancel,
+        "final_in": secure / handoff_id,  # the folder _reserve makes (a counter adds 2-3)
     }
     due = protocol.retention.due_date(received_on)
     reminder = protocol.retention.reminder_date(received_on)
@@ -371,6 +377,7 @@ def unpack_to(
         "cancel": ctx.cancel,
         "refuse_in": dest,
     }
+    longpaths.require_fits(folders=[longest_staging(dest)])  # before a folder is made
     created = create_dest(dest)
     try:
         with _staged_typed(source, dest, password, **options) as staged:

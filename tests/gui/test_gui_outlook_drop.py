@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import struct
 
+import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
-from handoff.core import settings
-from handoff.gui.pages.receive import DROPPED_FOLDER
+from handoff.core import leftovers, settings
+from handoff.core.dropped import DROPPED_FOLDER
+from handoff.core.journal import Journal
 from handoff.gui.widgets.file_drop import CONTENTS_MIME, DESCRIPTOR_MIME, descriptor_names
 
 
@@ -79,3 +81,35 @@ def test_a_dropped_virtual_file_of_the_wrong_kind_or_with_folders_in_its_name_is
     assert event.isAccepted()
     assert page.drop.path == folder / "HO-2.7z"  # only the bare name is used
     assert sorted(p.name for p in folder.iterdir()) == ["HO-2.7z"]
+
+
+@pytest.mark.usefixtures("thuispunt")
+def test_a_dropped_attachment_is_held_while_chosen_and_gone_once_received(window, qtbot, tmp_path):
+    """The copy in the drop area is spared by the clean-up while chosen, removed once received."""
+    from tests.gui.test_gui_receive import PROTOCOL, _sent_archive
+
+    packaged = _sent_archive(tmp_path)
+    window.show_page("receive")
+    page = window.pages["receive"]
+    drop(page.drop, outlook_mime("HO-20261123-AB12CD.7z", packaged.archive.path.read_bytes()))
+    folder = settings.load().secure_folder / DROPPED_FOLDER
+    with Journal() as journal:  # a clean-up (another Handoff starting) leaves a held copy
+        assert not leftovers.clean(journal, secure=[settings.load().secure_folder])
+    assert [p.name for p in folder.iterdir()] == ["HO-20261123-AB12CD.7z"]
+
+    page.picker.select(PROTOCOL)
+    qtbot.keyClicks(page.password, packaged.password.value)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.result.isVisible(), timeout=30_000)
+    assert list(folder.iterdir()) == []  # received: the dropped copy does not linger
+
+
+def test_a_second_drop_replaces_the_first_copy(window):
+    window.show_page("receive")
+    page = window.pages["receive"]
+    folder = settings.load().secure_folder / DROPPED_FOLDER
+    drop(page.drop, outlook_mime("HO-1.7z", b"7z-een"))
+    drop(page.drop, outlook_mime("HO-2.7z", b"7z-twee"))
+    assert sorted(p.name for p in folder.iterdir()) == ["HO-2.7z"]
+    page.start_over()
+    assert list(folder.iterdir()) == []

@@ -10,7 +10,8 @@ What it does, each step failing the whole check:
      wheel installed into it with that Python's own pip;
   3. ``handoff --version``, ``handoff selftest``, a pack/unpack round trip whose
      archive the Linux ``7zz t`` accepts, and a wrong password refused;
-  4. ``pytest -m windows`` under Wine, its summary line printed;
+  4. ``pytest -m windows`` under Wine, its summary line printed (with a UNC
+     share and a mapped drive set up for the tests, see :func:`map_test_shares`);
   5. the PyInstaller one-folder bundle built under Wine, its
      ``handoff-cli.exe selftest``, and ``Handoff.exe`` showing its window on Xvfb
      in Dutch with Wine's locale set to nl_BE (skipped with --no-bundle).
@@ -317,6 +318,32 @@ def build_test_stand_ins(base: Path) -> Path:
     return folder
 
 
+#: The test share and mapped drive (tests/test_windows_shares.py): server, share, drive.
+TEST_SHARE = ("handoff-nas", "beveiligd")
+TEST_DRIVE = "s:"
+
+
+def map_test_shares(wine: Wine) -> dict[str, str]:
+    """``\\\\handoff-nas\\beveiligd`` and ``S:`` as folders in the temp base, for the tests.
+
+    Wine reaches ``\\\\server\\share`` through ``dosdevices/unc/<server>/<share>`` and
+    a drive letter through ``dosdevices/<x>:``, each a symbolic link to a Unix folder.
+    A server with no entry (``\\\\nergens``) is one that is away.
+    """
+    server, share = TEST_SHARE
+    nas, drive = wine.base / "nas" / share, wine.base / "s-drive"
+    nas.mkdir(parents=True)
+    drive.mkdir()
+    unc = wine.prefix / "dosdevices" / "unc" / server
+    unc.mkdir(parents=True, exist_ok=True)
+    (unc / share).symlink_to(nas)
+    (wine.prefix / "dosdevices" / TEST_DRIVE).symlink_to(drive)
+    return {
+        "HANDOFF_WINE_UNC_SHARE": f"\\\\{server}\\{share}",
+        "HANDOFF_WINE_MAPPED_DRIVE": TEST_DRIVE.upper(),
+    }
+
+
 def windows_test_files(source: Path) -> list[Path]:
     """The test modules with tests marked ``windows``."""
     return sorted(
@@ -339,11 +366,12 @@ def check_tests(wine: Wine, source: Path, select: str | None = None) -> None:
     if not files:
         raise CheckFailed("no test is marked windows")
     stand_ins = wine.windows_path(build_test_stand_ins(wine.base))
+    shares = map_test_shares(wine)
     code, out = wine.python(
         "-m", "pytest", "-m", "windows", "-p", "no:cacheprovider", "-q",
         *(["-k", select] if select else []), *files,
         what="pytest -m windows", timeout=900, cwd=tests, expect=None,
-        env={"HANDOFF_WINE_STAND_INS": stand_ins},
+        env={"HANDOFF_WINE_STAND_INS": stand_ins, **shares},
     )  # fmt: skip
     summary = [line for line in out.splitlines() if re.search(r"\d+ (passed|failed|error)", line)]
     print(out if code else "\n".join(summary), flush=True)

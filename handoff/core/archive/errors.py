@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 
+from handoff.core import shares
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Text
 
@@ -123,7 +124,10 @@ _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
 def from_os_error(exc: OSError, name: str) -> HandoffError:
-    """A clear error for an OSError while writing; disk full has its own code."""
+    """A clear error for an OSError while writing; disk full and a share away have their own."""
+    network = shares.translate(exc, name)
+    if network is not None:
+        return network
     if exc.errno in _FULL:
         return HandoffError("disk_full", DISK_FULL)
     reason = exc.strerror or type(exc).__name__

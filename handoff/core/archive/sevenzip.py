@@ -25,16 +25,17 @@ from typing import IO
 
 import py7zr
 
-from handoff.core import atomic
+from handoff.core import atomic, longpaths
 from handoff.core.archive import errors as msg
 from handoff.core.archive import kdf as archive_kdf
 from handoff.core.archive.extract import Budget, extract_to
 from handoff.core.archive.limits import Limits
 from handoff.core.archive.names import check_name, parts, refuse_clashes
-from handoff.core.archive.probe import header_opens, opened
+from handoff.core.archive.probe import Plan, header_opens, opened
 from handoff.core.archive.stage import (
     Staging,
     create_dest,
+    longest_staging,
     refuse_existing,
     remove_created,
     staging,
@@ -196,6 +197,7 @@ def pack(
     """
     output = Path(output)
     counter = _Counter(_check_pack(entries, output, password), progress, cancel)
+    longpaths.require_fits(files=[atomic.partial_name(output.absolute())])  # the longer of the two
     with (
         archive_kdf.one_archive(),
         _partial_beside(output) as fh,
@@ -248,6 +250,7 @@ def unpacking(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     refuse_in: Path | None = None,
+    final_in: Path | None = None,
 ) -> Iterator[Staged]:
     """Decrypt ``archive`` into a locked staging folder in ``base`` and yield it.
 
@@ -255,10 +258,15 @@ def unpacking(
     the protocol), unsafe names, links and devices, and stops as soon as the
     real decompressed bytes pass the caps in ``limits``. With ``refuse_in``,
     top-level names that already exist there are refused before a byte is
-    decrypted. The staging folder is removed when the block ends, however.
+    decrypted. A path longer than this PC allows (:mod:`longpaths`), in staging
+    or in the final folder (``final_in``, else ``refuse_in``), is refused once
+    the header is read, before a byte is decrypted. The staging folder is
+    removed when the block ends, however.
     """
     archive = Path(archive)
     size = archive.stat().st_size if archive.is_file() else 0
+    fits = longpaths.limits()
+    longpaths.require_fits(folders=[longest_staging(Path(base))], within=fits)
     with staging(Path(base)) as stage:
         with archive_kdf.one_archive(), opened(archive, password) as (info, z):
             if not info.encrypted and not allow_unencrypted:
@@ -266,6 +274,7 @@ def unpacking(
             plan = info.plan(limits, size)
             if refuse_in is not None:
                 refuse_existing(refuse_in, plan.top_level)
+            _require_short(plan, (stage.content, final_in or refuse_in), fits)
             budget = Budget(limits, size, plan.total, progress, cancel)
             try:
                 extract_to(
@@ -285,6 +294,17 @@ def unpacking(
         )
 
 
+def _require_short(plan: Plan, folders: tuple[Path | None, ...], fits: longpaths.Limits) -> None:
+    """Every file and folder of ``plan``, in staging and in its final place, fits the limits."""
+    for folder in filter(None, folders):
+        base = folder.absolute()
+        longpaths.require_fits(
+            files=(base.joinpath(*parts(name)) for name in plan.files),
+            folders=(base.joinpath(*parts(name)) for name in plan.dirs),
+            within=fits,
+        )
+
+
 def unpack(
     archive: Path,
     dest: Path,
@@ -301,6 +321,7 @@ def unpack(
     are created, and removed again on failure.
     """
     dest = Path(dest)
+    longpaths.require_fits(folders=[longest_staging(dest)])  # before a folder is made
     created = create_dest(dest)
     try:
         with unpacking(

@@ -152,6 +152,11 @@ class Staging:
         shutil.rmtree(self.path, ignore_errors=True)  # Windows: the marker only goes once closed
 
 
+def longest_staging(base: Path) -> Path:
+    """The deepest folder a :class:`Staging` in ``base`` makes (mkdtemp's random part: 8)."""
+    return Path(base).absolute() / f"{PREFIX}{'x' * 8}" / CONTENT_NAME
+
+
 @contextmanager
 def staging(base: Path) -> Iterator[Staging]:
     """A locked staging folder in ``base``, removed with all it holds when the block ends."""

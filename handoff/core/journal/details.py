@@ -286,6 +286,7 @@ LEFTOVERS_REMOVED: dict[str, Check] = {
     "partial_files": count,
     "files": count,
     "bytes": count,
+    "dropped_files": count,  # Outlook attachments a killed Handoff left (core/dropped.py)
 }
 POLICY_VALUE_IGNORED: dict[str, Check] = {
     # The key and the source only (issue 15): never the value, which may be a
@@ -338,7 +339,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "decrypted_stored": ("files", "count"),
     "file_deleted": ("by", "count", "volume_encrypted"),
     "sealed": ("file_sha256", "archive_sha256", "custodian"),
-    "leftovers_removed": tuple(LEFTOVERS_REMOVED),
+    # dropped_files came later: records written before it lack it
+    "leftovers_removed": tuple(k for k in LEFTOVERS_REMOVED if k != "dropped_files"),
     "policy_value_ignored": ("key", "source"),
     "profile_refused": ("file", "reason"),
 }

@@ -467,7 +467,7 @@ _TECHNICAL = {
     "archive_sha256", "source_sha256", "cleaned_sha256", "file_sha256", "folder_sha256",
     "files", "folder", "message_id", "provider_message_id", "port", "destination",
     "retention", "encrypted_at_rest", "verified", "staging_folders", "unrecorded_folders",
-    "partial_files", "days",
+    "partial_files", "dropped_files", "days",
 }  # fmt: skip
 _KNOWN = _TECHNICAL | {
     "rows", "columns", "source", "password_bits", "archive_size", "recipient", "host",

@@ -20,6 +20,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from handoff.core import i18n
+from handoff.core.dropped import Dropped
+from handoff.core.errors import HandoffError
 from handoff.core.journal.sentences import day_text
 from handoff.core.paths import temp_dir
 from handoff.gui import last_protocol, messages, style, worker_calls
@@ -37,18 +39,6 @@ RECEIVER_KINDS = (
     "file_overdue", "contact_reminder", "email_not_deleted", "password_not_deleted",
     "file_not_deleted", "file_until_contact",
 )  # fmt: skip
-
-
-#: Where an attachment dragged straight out of Outlook (a virtual file, no path) is
-#: written: inside the secure folder, like the unpack staging, never a temp folder.
-DROPPED_FOLDER = ".handoff-dropped"
-
-
-def dropped_folder() -> Path:
-    """The secure folder's area for dropped Outlook attachments (issue 14 §3)."""
-    from handoff.core import settings
-
-    return settings.load().secure_folder / DROPPED_FOLDER
 
 
 def _words(text: str) -> str:
@@ -95,6 +85,7 @@ class ReceivePage(Page):
         )
         self.received: Any = None
         self._from_mail: Path | None = None
+        self._dropped: Dropped | None = None
         self.open_panel = self._build_open()
         self.body.addWidget(self.open_panel)
         self.result = self._build_result()
@@ -116,7 +107,7 @@ class ReceivePage(Page):
             self.tr("C&hoose file…"),
             self.tr("Locked files or e-mails (*.7z *.eml)"),
             (".7z", ".eml"),
-            virtual_folder=dropped_folder,
+            store_virtual=self._store_dropped,
         )
         self.drop.file_chosen.connect(self._file_chosen)
         layout.addWidget(self.drop)
@@ -155,10 +146,34 @@ class ReceivePage(Page):
         self.password.setEchoMode(mode)
         self.show_password.setText(self.tr("&Hide") if shown else self.tr("Sho&w"))
 
+    def _store_dropped(self, name: str, data: bytes) -> Path | None:
+        """An attachment dragged out of Outlook: into the secure folder's drop area (issue 14 §3).
+
+        Never a temp folder; the copy stays locked while this page holds it, so the
+        start-up clean-up removes it only once this Handoff is gone.
+        """
+        from handoff.core import settings
+
+        self._forget_dropped()
+        try:
+            self._dropped = Dropped(settings.load().secure_folder, name, data)
+        except HandoffError as exc:
+            self._failed(exc)
+            return None
+        return self._dropped.path
+
+    def _forget_dropped(self) -> None:
+        """The dropped copy goes once received, or when another file is chosen."""
+        if self._dropped is not None:
+            self._dropped.release()
+            self._dropped = None
+
     def _file_chosen(self, path: Path) -> None:
         self.error.hide()
         if path != self._from_mail:
             self._forget_mail_copy()
+        if self._dropped is not None and path != self._dropped.path:
+            self._forget_dropped()
         hint = path.stem
         if path.suffix.lower() == ".eml":
             try:
@@ -267,6 +282,7 @@ class ReceivePage(Page):
     def _opened(self, received: Any) -> None:
         self.received = received
         self._forget_mail_copy()
+        self._forget_dropped()
         self.password.clear()
         files = ", ".join(p.name for p in received.files)
         self.where.setText(
@@ -351,6 +367,7 @@ class ReceivePage(Page):
 
     def start_over(self) -> None:
         self._forget_mail_copy()
+        self._forget_dropped()
         self.received = None
         self.result.hide()
         self.open_panel.show()

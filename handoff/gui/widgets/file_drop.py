@@ -5,9 +5,9 @@ end in the same ``file_chosen`` signal, so a page has a single code path.
 
 Outlook offers an attachment dragged out of a mail as a virtual file, with no
 path: the Windows formats ``FileGroupDescriptorW`` (the name) and
-``FileContents`` (the bytes). A FileDrop given a ``virtual_folder`` accepts
-them and writes the file there first (the receive page: the secure folder's
-staging area, never a temp folder), then chooses it like any other file.
+``FileContents`` (the bytes). A FileDrop given a ``store_virtual`` accepts
+them and has it write the file first (the receive page: into the secure
+folder's drop area, never a temp folder), then chooses it like any other file.
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
-
-from handoff.core.atomic import write_atomic
 
 # What the check accepts (core.workbook.audit reads only the Open XML workbook):
 # the dialog offers nothing else, and other files are answered in words.
@@ -76,7 +74,7 @@ class FileDrop(QFrame):
         suffixes: tuple[str, ...],
         parent: QWidget | None = None,
         wrong_type: str = "",
-        virtual_folder: Callable[[], Path] | None = None,
+        store_virtual: Callable[[str, bytes], Path] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fileDrop")
@@ -86,7 +84,7 @@ class FileDrop(QFrame):
         self._filter = dialog_filter
         self._suffixes = tuple(s.lower() for s in suffixes)
         self._wrong_type = wrong_type
-        self._virtual_folder = virtual_folder
+        self._store_virtual = store_virtual
         self.path: Path | None = None
         self.label = QLabel(prompt)
         self.label.setWordWrap(True)
@@ -121,23 +119,19 @@ class FileDrop(QFrame):
 
     def _virtual(self, mime: QMimeData) -> str | None:
         """The name of an acceptable virtual file (Outlook attachment) in ``mime``."""
-        if self._virtual_folder is None:
+        if self._store_virtual is None:
             return None
         name = virtual_name(mime)
         return name if name and self._allowed_name(name) else None
 
     def _write_virtual(self, name: str, mime: QMimeData) -> Path | None:
-        """Write the dropped bytes into the virtual folder; None when there are none."""
-        if not mime.hasFormat(CONTENTS_MIME) or self._virtual_folder is None:
+        """Have the dropped bytes written (``store_virtual``); None when there are none."""
+        if not mime.hasFormat(CONTENTS_MIME) or self._store_virtual is None:
             return None
         data = bytes(mime.data(CONTENTS_MIME).data())
         if not data:
             return None
-        folder = self._virtual_folder()
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / name
-        write_atomic(target, data)
-        return target
+        return self._store_virtual(name, data)
 
     def _dropped_path(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
         """The one local file dropped (of any type: a wrong one is answered in words)."""
