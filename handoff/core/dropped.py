@@ -34,6 +34,7 @@ class Dropped:
 
     def __init__(self, secure: Path, name: str, data: bytes) -> None:
         folder = folder_in(secure)
+        self._fd: int | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self.path, self._fd = _create(folder, name)

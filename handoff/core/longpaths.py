@@ -15,10 +15,12 @@ limit and what to do. :func:`limits` is the one place the limit comes from.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from handoff.core.errors import HandoffError
 from handoff.core.i18n import Phrase, Text
@@ -50,7 +52,8 @@ NO_LIMIT = Limits(None, None)
 
 def long_paths_enabled() -> bool:
     """Whether Windows' ``LongPathsEnabled`` is 1 (a missing key or value means no)."""
-    import winreg  # Windows only: the caller checks the platform
+    # Windows only (the caller checks the platform); by name, so type checks pass elsewhere.
+    winreg: Any = importlib.import_module("winreg")
 
     try:
         with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, _FILESYSTEM_KEY) as key:
