@@ -300,12 +300,17 @@ def check_cli(wine: Wine) -> None:
 
 
 def build_test_stand_ins(base: Path) -> Path:
-    """The stand-in MAPI client DLL and olk.exe that tests/test_windows_mail.py registers."""
+    """The stand-ins tests/test_windows_mail.py registers: a MAPI client DLL, olk.exe,
+    thunderbird.exe and an Outlook.Application COM server."""
     folder = base / "stand-ins"
     folder.mkdir()
+    program = ["-municode", "-mwindows", str(HERE / "program_standin.c")]
+    com_server = [str(HERE / "outlook_standin.def"), "-lole32", "-loleaut32", "-luuid"]
     builds = {
         "mapi_standin.dll": ["-shared", str(HERE / "mapi_standin.c")],
-        "olk.exe": ["-municode", "-mwindows", str(HERE / "olk_standin.c")],
+        "olk.exe": program,
+        "thunderbird.exe": program,
+        "outlook_standin.dll": ["-shared", str(HERE / "outlook_standin.c"), *com_server],
     }
     for name, args in builds.items():
         proc = subprocess.run(
