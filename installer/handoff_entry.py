@@ -21,7 +21,10 @@ def _quiet_missing_streams() -> None:
 
 
 #: Helper processes the bundle can run (a frozen app has no ``python -m``).
-HELPERS = {"handoff.channels.mail_programs.mapi_helper"}
+HELPERS = {
+    "handoff.channels.mail_programs.mapi_helper",
+    "handoff.channels.mail_programs.outlook_helper",
+}
 
 
 def _helper(argv: list[str]) -> int:

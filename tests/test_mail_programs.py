@@ -180,3 +180,69 @@ def test_a_forced_method_this_machine_lacks_opens_nothing_and_says_so(tmp_path):
     assert (delivery.details["method"], delivery.details["opened"]) == ("none", False)
     assert delivery.location.exists()  # the draft is there for the worker to attach by hand
     assert clean_details(delivery.step, delivery.details) == delivery.details
+
+
+def thunderbird_args(value: str) -> dict[str, str]:
+    """-compose's argument split the way Thunderbird's compose window does it.
+
+    After MsgComposeCommands.js ``GetArgs``: a value quoted right after ``=``
+    runs until the same quote followed by ``,`` or the end; elsewhere a comma
+    separates the fields. Used by the Wine test on the real command line too.
+    """
+    fields, current, quote = [], "", ""
+    for i, char in enumerate(value):
+        before, after = value[i - 1 : i], value[i + 1 : i + 2]
+        if quote and char == quote and after in (",", ""):
+            quote = ""
+        elif not quote and char in "'\"" and before == "=":
+            quote = char
+        elif char == "," and not quote:
+            fields.append(current)
+            current = ""
+            continue
+        current += char
+    fields.append(current)
+    found = {}
+    for field in fields:
+        key, _, data = field.partition("=")
+        if len(data) >= 2 and data[0] == data[-1] and data[0] in "'\"":
+            data = data[1:-1]
+        found[key] = data
+    return found
+
+
+def test_thunderbird_reads_one_attachment_uri_that_maps_back_to_the_archive(tmp_path):
+    """Commas, apostrophes, spaces and é in the path stay inside the percent-encoded URI.
+
+    Thunderbird splits ``attachment`` at commas and resolves each part as a URI:
+    a raw path with a comma would become two attachments that do not exist.
+    """
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    folder = tmp_path / "Dossier é, 't OCMW"
+    folder.mkdir()
+    archive = folder / "lijst 1.7z"
+    archive.write_bytes(b"7z")
+    subject = "Gegevensoverdracht HO-1, 't OCMW"
+    draft = Draft(tmp_path / "HO-1.eml", archive, "ontvanger@opgroeien.be", subject, "Tekst")
+    fields = thunderbird_args(thunderbird_compose(draft))
+    assert fields["to"] == draft.to and fields["subject"].startswith("Gegevensoverdracht HO-1")
+    (uri,) = fields["attachment"].split(",")
+    assert uri.startswith("file:///") and "%C3%A9" in uri and "%2C" in uri
+    assert Path(url2pathname(urlsplit(uri).path)) == archive.resolve()
+
+
+def test_outlook_com_helper_without_comtypes_or_outlook_lets_the_chain_move_on(tmp_path, draft):
+    """The COM helper process runs for real; without Outlook it exits NOT_AVAILABLE."""
+    from handoff.channels.mail_programs import outlook_helper
+
+    assert outlook_helper.main(["too", "few"]) == outlook_helper.USAGE
+    if sys.platform != "win32":
+        assert outlook_helper.compose(str(draft.attachment), draft.to, "S", "B") == (
+            outlook_helper.NOT_AVAILABLE
+        )
+        thunderbird, log = recorder(tmp_path, "thunderbird")
+        methods = [Method("outlook_com"), Method("thunderbird", str(thunderbird))]
+        assert hand_over(draft, methods).method == "thunderbird"
+        assert log.exists()

@@ -301,12 +301,17 @@ def check_cli(wine: Wine) -> None:
 
 
 def build_test_stand_ins(base: Path) -> Path:
-    """The stand-in MAPI client DLL and olk.exe that tests/test_windows_mail.py registers."""
+    """The stand-ins tests/test_windows_mail.py registers: a MAPI client DLL, olk.exe,
+    thunderbird.exe and an Outlook.Application COM server."""
     folder = base / "stand-ins"
     folder.mkdir()
+    program = ["-municode", "-mwindows", str(HERE / "program_standin.c")]
+    com_server = [str(HERE / "outlook_standin.def"), "-lole32", "-loleaut32", "-luuid"]
     builds = {
         "mapi_standin.dll": ["-shared", str(HERE / "mapi_standin.c")],
-        "olk.exe": ["-municode", "-mwindows", str(HERE / "olk_standin.c")],
+        "olk.exe": program,
+        "thunderbird.exe": program,
+        "outlook_standin.dll": ["-shared", str(HERE / "outlook_standin.c"), *com_server],
     }
     for name, args in builds.items():
         proc = subprocess.run(
@@ -412,6 +417,7 @@ def check_bundle(wine: Wine, source: Path) -> None:
                       what="handoff-cli.exe selftest", env=env, timeout=300)  # fmt: skip
     say("handoff-cli.exe selftest: " + tail(out, 1))
     check_bundled_mapi_helper(wine, bundle)
+    check_bundled_outlook_helper(wine, bundle)
     check_window(wine, bundle)
 
 
@@ -431,6 +437,43 @@ def check_bundled_mapi_helper(wine: Wine, bundle: Path) -> None:
     if f"attachment={wine.windows_path(attachment)}" not in recorded:
         raise CheckFailed(f"the bundled MAPI helper did not hand over the attachment: {recorded!r}")
     say("bundled MAPI helper: the stand-in client received the attachment")
+
+
+#: tools/wine/outlook_standin.c's class, registered as Outlook.Application for one call.
+OUTLOOK_STAND_IN = "{B3B4BBFC-7EEA-47AC-8D38-9BB1AA9D5791}"
+
+
+def check_bundled_outlook_helper(wine: Wine, bundle: Path) -> None:
+    """The frozen bundle runs the Outlook COM helper (comtypes bundled) against the stand-in."""
+    record = wine.base / "bundle-outlook-record.txt"
+    attachment = wine.base / "HO-bundle é.7z"
+    attachment.write_bytes(b"7z")
+    dll = wine.base / "stand-ins" / "outlook_standin.dll"
+    classes = r"HKLM\SOFTWARE\Classes"
+    server = rf"{classes}\CLSID\{OUTLOOK_STAND_IN}"
+    registrations = [
+        (rf"{classes}\Outlook.Application\CLSID", ["/ve", "/d", OUTLOOK_STAND_IN]),
+        (rf"{server}\InprocServer32", ["/ve", "/d", wine.windows_path(dll)]),
+        (rf"{server}\InprocServer32", ["/v", "ThreadingModel", "/d", "Both"]),
+    ]
+    for key, value in registrations:
+        wine.run(["reg", "add", key, *value, "/f"], what=f"reg add {key}")
+    try:
+        wine.run(
+            [wine.windows_path(bundle / "handoff-cli.exe"), "--helper",
+             "handoff.channels.mail_programs.outlook_helper", wine.windows_path(attachment),
+             "ontvanger@example.be", "Onderwerp", "Tekst"],
+            what="bundled Outlook COM helper",
+            env={"HANDOFF_OUTLOOK_RECORD": wine.windows_path(record)},
+        )  # fmt: skip
+    finally:
+        for key in (server, rf"{classes}\Outlook.Application"):
+            wine.run(["reg", "delete", key, "/f"], what=f"reg delete {key}", expect=None)
+    recorded = record.read_text(encoding="utf-8") if record.exists() else ""
+    expected = (f"Attachments.Add={wine.windows_path(attachment)}\n", "Display=modeless\n")
+    if not all(line in recorded for line in expected):
+        raise CheckFailed(f"the bundled Outlook COM helper did not show the draft: {recorded!r}")
+    say("bundled Outlook COM helper: the stand-in Outlook received the attachment and Display")
 
 
 def check_window(wine: Wine, bundle: Path) -> None:

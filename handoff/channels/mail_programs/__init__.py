@@ -10,9 +10,14 @@ order tried on Windows:
   Handoff with it;
 - ``olk``: the new Outlook for Windows (no MAPI, no COM) opens an ``.eml`` with
   ``X-Unsent: 1`` as a draft when started with it explicitly;
-- ``outlook_com``: classic Outlook through COM (``CreateItem(0)``, ``Attachments.Add``,
-  ``Display``), through PowerShell: no pywin32 in the bundle;
-- ``thunderbird``: ``thunderbird -compose "to='…',subject='…',attachment='file:///…'"``;
+- ``outlook_com``: classic Outlook through its object model over COM
+  (``CreateItem(0)``, ``To``/``Subject``/``Body``, ``Attachments.Add``,
+  ``Display``) when it has no MAPI, detected by ``Outlook.Application`` in
+  HKCR; late-bound through comtypes in its own helper process
+  (:mod:`outlook_helper`), not PowerShell, whose Constrained Language Mode
+  (AppLocker/WDAC on managed office PCs) refuses COM objects;
+- ``thunderbird``: ``thunderbird -compose "to='…',subject='…',attachment='file:///…'"``
+  (registered under App Paths), the attachment as a ``file:`` URI;
 - ``default``: the program Windows associates with ``.eml``.
 
 On Linux: ``xdg-email --attach``, Thunderbird's ``-compose``, then ``xdg-open``.

@@ -17,6 +17,8 @@ SETTLE_SECONDS = 2.0
 #: The MAPI dialog is modal: the helper returns when the worker sends or cancels.
 MAPI_TIMEOUT = 3600.0
 MAPI_USER_ABORT = 1
+#: Outlook may first show its profile dialog; like MAPI's, the worker's pace.
+OUTLOOK_TIMEOUT = 3600.0
 
 
 @dataclass(frozen=True)
@@ -103,24 +105,13 @@ def _mapi(method: Method, draft: Draft) -> bool | None:
 
 
 def _outlook_com(method: Method, draft: Draft) -> bool | None:
-    """Classic Outlook's object model through PowerShell (no pywin32 needed)."""
-    script = (
-        "$ErrorActionPreference='Stop';"
-        "$o=New-Object -ComObject Outlook.Application;$m=$o.CreateItem(0);"
-        "$m.To=$env:HANDOFF_TO;$m.Subject=$env:HANDOFF_SUBJECT;$m.Body=$env:HANDOFF_BODY;"
-        "[void]$m.Attachments.Add($env:HANDOFF_ATTACHMENT);$m.Display($false)"
-    )
-    env = os.environ | {
-        "HANDOFF_TO": draft.to,
-        "HANDOFF_SUBJECT": draft.subject,
-        "HANDOFF_BODY": draft.body,
-        "HANDOFF_ATTACHMENT": str(draft.attachment.resolve()),
-    }
-    command = ["powershell", "-NoProfile", "-NonInteractive", "-Command", script]
-    try:
-        return subprocess.run(command, timeout=120, **_quiet(env=env)).returncode == 0  # type: ignore[call-overload]
-    except (OSError, subprocess.TimeoutExpired):
-        return False
+    """Classic Outlook's object model in the COM helper process (outlook_helper)."""
+    code = finished(
+        [*helper_command("handoff.channels.mail_programs.outlook_helper"),
+         str(draft.attachment.resolve()), draft.to, draft.subject, draft.body],
+        OUTLOOK_TIMEOUT,
+    )  # fmt: skip
+    return code == 0
 
 
 def _default(method: Method, draft: Draft) -> bool | None:
