@@ -199,3 +199,23 @@ def test_policy_from_the_registry_hklm_over_hkcu_over_the_file(policy_keys):
     assert s.sftp.port == 2222  # a recommendation: the worker may change it
     assert in_force.origin("mail.mode").source.place == "HKLM\\" + root
     assert in_force.origin("sftp.port").kind == settings.RECOMMENDED
+
+
+def test_show_in_folder_selects_the_draft_through_the_shell_and_says_when_nothing_opened(
+    tmp_path,
+):
+    """ "Toon in map" (issue 14 §3): the shell's SHOpenFolderAndSelectItems, its answer believed.
+
+    A draft that is not there (removed meanwhile) opens nothing, and the page is
+    told so rather than showing an empty success.
+    """
+    from handoff.channels.mail_programs.handing import _shell_select, show_in_folder
+
+    draft = tmp_path / "Overdracht é" / "HO-20260312-4FJ7QX.eml"
+    draft.parent.mkdir()
+    draft.write_bytes(b"X-Unsent: 1\r\n\r\n")
+    assert _shell_select(draft) is True
+    assert show_in_folder(draft) is True
+    gone = draft.with_name("HO-20260312-WEG000.eml")
+    assert _shell_select(gone) is False
+    assert show_in_folder(gone) is False

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from handoff.channels.mail_programs.detect import Method
 
@@ -160,8 +161,45 @@ def hand_over(draft: Draft, methods: Sequence[Method]) -> HandOver:
 
 
 def show_in_folder(path: Path) -> bool:
-    """Open the folder with ``path`` selected (Explorer) or at least the folder."""
+    """Open the folder with ``path`` selected (Explorer) or at least the folder.
+
+    On Windows through the shell's own ``SHOpenFolderAndSelectItems`` (what
+    "Show in folder" in a browser does): it answers whether it worked, where
+    ``explorer.exe`` returns 1 either way, and nothing is looked up on PATH or
+    in the current folder, where a planted ``explorer.exe`` would be found
+    first. Explorer by its full path is the fallback.
+    """
     if sys.platform == "win32":
-        # explorer.exe returns 1 even when it worked: only a failed start counts.
-        return started(["explorer", f"/select,{path}"], settle=0)
+        if _shell_select(path):
+            return True
+        explorer = Path(os.environ.get("SYSTEMROOT", r"C:\Windows")) / "explorer.exe"
+        return path.exists() and started([str(explorer), f"/select,{path}"], settle=0)
     return finished(["xdg-open", str(path.parent)], 30) == 0
+
+
+def _shell_select(path: Path) -> bool:
+    """``SHOpenFolderAndSelectItems`` on ``path``; False when it is not there or the shell says no."""
+    import ctypes
+
+    windll: Any = ctypes.windll  # type: ignore[attr-defined,unused-ignore]  # Windows only
+    shell32, ole32 = windll.shell32, windll.ole32
+    ole32.CoInitializeEx.restype = ctypes.c_long
+    shell32.ILCreateFromPathW.restype = ctypes.c_void_p
+    shell32.ILCreateFromPathW.argtypes = [ctypes.c_wchar_p]
+    shell32.SHOpenFolderAndSelectItems.restype = ctypes.c_long
+    shell32.SHOpenFolderAndSelectItems.argtypes = [
+        ctypes.c_void_p, ctypes.c_uint, ctypes.c_void_p, ctypes.c_ulong
+    ]  # fmt: skip
+    shell32.ILFree.argtypes = [ctypes.c_void_p]
+    initialised = ole32.CoInitializeEx(None, 0x2) in (0, 1)  # S_OK, S_FALSE: ours to undo
+    try:
+        item = shell32.ILCreateFromPathW(str(path))  # NULL when the file is not there
+        if not item:
+            return False
+        try:
+            return bool(shell32.SHOpenFolderAndSelectItems(item, 0, None, 0) == 0)
+        finally:
+            shell32.ILFree(item)
+    finally:
+        if initialised:
+            ole32.CoUninitialize()
