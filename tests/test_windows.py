@@ -204,7 +204,7 @@ def test_policy_from_the_registry_hklm_over_hkcu_over_the_file(policy_keys):
 def test_show_in_folder_selects_the_draft_through_the_shell_and_says_when_nothing_opened(
     tmp_path,
 ):
-    """ "Toon in map" (issue 14 §3): the shell's SHOpenFolderAndSelectItems, its answer believed.
+    """Toon in map (issue 14 §3): the shell's SHOpenFolderAndSelectItems, its answer believed.
 
     A draft that is not there (removed meanwhile) opens nothing, and the page is
     told so rather than showing an empty success.
