@@ -1,7 +1,9 @@
 """The mail hand-off on Windows, through the real code paths, under Wine.
 
-tools/windows-check builds two stand-ins with MinGW (tools/wine/mapi_standin.c,
-tools/wine/olk_standin.c) and passes their folder in HANDOFF_WINE_STAND_INS.
+tools/windows-check builds the stand-ins with MinGW (tools/wine/mapi_standin.c,
+also ANSI-only and 32-bit; tools/wine/olk_standin.c; and the C MAPI helper
+installer/windows/mapi_send.c as x64) and passes their folder in
+HANDOFF_WINE_STAND_INS.
 Each test registers them the way the real programs register themselves (the
 default mail client under HKLM\\SOFTWARE\\Clients\\Mail with DllPathEx; olk.exe
 under App Paths), runs the draft channel as Handoff does, and reads what the

@@ -1,6 +1,6 @@
 """Run the Windows build of Handoff under Wine and fail on anything that goes wrong.
 
-Called by ``tools/windows-check`` (which installs wine, MinGW and Xvfb first).
+Called by ``tools/windows-check`` (which installs wine, MinGW x64 and i686 and Xvfb first).
 Standard library only: it runs before, and outside, any virtual environment.
 
 What it does, each step failing the whole check:
@@ -11,9 +11,12 @@ What it does, each step failing the whole check:
   3. ``handoff --version``, ``handoff selftest``, a pack/unpack round trip whose
      archive the Linux ``7zz t`` accepts, and a wrong password refused;
   4. ``pytest -m windows`` under Wine, its summary line printed;
-  5. the PyInstaller one-folder bundle built under Wine, its
-     ``handoff-cli.exe selftest``, and ``Handoff.exe`` showing its window on Xvfb
-     in Dutch with Wine's locale set to nl_BE (skipped with --no-bundle).
+  5. the PyInstaller one-folder bundle built under Wine (with the 32-bit MAPI
+     helper ``mapi-send-x86.exe``, built with i686 MinGW, checked to be there
+     and i386), its ``handoff-cli.exe selftest``, and ``Handoff.exe`` showing
+     its window on Xvfb in Dutch with Wine's locale set to nl_BE (skipped with
+     --no-bundle). The x86 helper cannot run here (no wine32 on Debian's
+     mirror); its x64 twin from the same source runs in step 4.
 
 Downloads are cached in HANDOFF_WINE_CACHE (default ~/.cache/handoff-wine); the
 prefix and everything else live in a temporary folder removed at the end
