@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff.channels.mail_programs import Draft, Method, detect, hand_over
+from handoff.channels.mail_programs import Draft, HandOver, Method, detect, hand_over
 from handoff.channels.mail_programs.detect import APP_PATHS, CLIENTS_MAIL, OUTLOOK_COM
 from handoff.channels.mail_programs.handing import thunderbird_compose
 
@@ -126,7 +126,8 @@ def recorder(tmp_path: Path, name: str, exit_code: int = 0) -> tuple[Path, Path]
     """An executable script that writes its arguments, one per line, and exits ``exit_code``."""
     log = tmp_path / f"{name}.args"
     script = tmp_path / name
-    script.write_text(f'#!/bin/sh\nfor a in "$@"; do echo "$a"; done > "{log}"\nexit {exit_code}\n')
+    # printf, not echo: dash's echo reads the backslashes of a Windows path as escapes.
+    script.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{log}"\nexit {exit_code}\n')
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     return script, log
 
@@ -246,3 +247,85 @@ def test_outlook_com_helper_without_comtypes_or_outlook_lets_the_chain_move_on(t
         methods = [Method("outlook_com"), Method("thunderbird", str(thunderbird))]
         assert hand_over(draft, methods).method == "thunderbird"
         assert log.exists()
+
+
+# Issue 14 §2, "try the other bitness if the first fails": the chain in handing._mapi,
+# with scripts standing in for the two helpers (under Wine: tests/test_windows_mail.py).
+
+
+def use_mapi_helpers(monkeypatch, own: Path, other: Path | None) -> None:
+    from handoff.channels.mail_programs import handing
+
+    monkeypatch.setattr(handing, "own_mapi_helper", lambda: [str(own)])
+    monkeypatch.setattr(
+        handing, "other_bitness_mapi_helper", lambda: [str(other)] if other else None
+    )
+
+
+MAPI = Method("mapi", r"C:\Program Files (x86)\Microsoft Office\root\Office16\OLMAPI32.DLL")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="shell scripts stand in for the helpers")
+def test_a_dll_the_own_helper_cannot_load_goes_to_the_other_bitness_helper(
+    tmp_path, draft, monkeypatch
+):
+    own, own_log = recorder(tmp_path, "mapi-own", exit_code=100)
+    other, other_log = recorder(tmp_path, "mapi-send-x86.exe")
+    thunderbird, thunderbird_log = recorder(tmp_path, "thunderbird")
+    use_mapi_helpers(monkeypatch, own, other)
+    handed = hand_over(draft, [MAPI, Method("thunderbird", str(thunderbird))])
+    assert (handed.method, handed.opened, handed.cancelled) == ("mapi", True, False)
+    contract = [MAPI.target, str(draft.attachment), draft.to, draft.subject, draft.body]
+    assert own_log.read_text().splitlines() == contract
+    assert other_log.read_text().splitlines() == contract
+    assert not thunderbird_log.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="shell scripts stand in for the helpers")
+@pytest.mark.parametrize(
+    ("own_code", "expected"),
+    [(0, ("mapi", True, False)), (1, ("mapi", False, True)), (3, ("thunderbird", True, False))],
+)
+def test_the_other_bitness_helper_runs_only_when_the_dll_did_not_load(
+    tmp_path, draft, monkeypatch, own_code, expected
+):
+    """Sent, cancelled (MAPI_USER_ABORT) or a MAPI failure: the DLL loaded, so no second try."""
+    own, _ = recorder(tmp_path, "mapi-own", exit_code=own_code)
+    other, other_log = recorder(tmp_path, "mapi-send-x86.exe")
+    thunderbird, _ = recorder(tmp_path, "thunderbird")
+    use_mapi_helpers(monkeypatch, own, other)
+    handed = hand_over(draft, [MAPI, Method("thunderbird", str(thunderbird))])
+    assert (handed.method, handed.opened, handed.cancelled) == expected
+    assert not other_log.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="shell scripts stand in for the helpers")
+@pytest.mark.parametrize("other_code", [100, None], ids=["other-not-loaded-either", "no-bundle"])
+def test_mapi_gives_way_to_the_next_method_when_no_bitness_loads_the_dll(
+    tmp_path, draft, monkeypatch, other_code
+):
+    own, _ = recorder(tmp_path, "mapi-own", exit_code=100)
+    other = recorder(tmp_path, "mapi-send-x86.exe", other_code)[0] if other_code else None
+    thunderbird, thunderbird_log = recorder(tmp_path, "thunderbird")
+    use_mapi_helpers(monkeypatch, own, other)
+    handed = hand_over(draft, [MAPI, Method("thunderbird", str(thunderbird))])
+    assert (handed.method, handed.opened) == ("thunderbird", True)
+    assert thunderbird_log.read_text().splitlines()[0] == "-compose"
+    assert hand_over(draft, [MAPI]) == HandOver("none", opened=False)
+
+
+def test_only_the_windows_bundle_has_the_x86_helper(tmp_path, monkeypatch):
+    """From a pip install (not frozen) there is none; the bundle's is found where PyInstaller put it."""
+    from handoff.channels.mail_programs import handing
+
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    assert handing.other_bitness_mapi_helper() is None
+    bundle = tmp_path / "handoff"
+    internal = bundle / "_internal"
+    internal.mkdir(parents=True)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(bundle / "handoff-cli.exe"))
+    monkeypatch.setattr(sys, "_MEIPASS", str(internal), raising=False)
+    assert handing.other_bitness_mapi_helper() is None  # a bundle built without it
+    (internal / handing.MAPI_HELPER_X86).write_bytes(b"MZ")
+    assert handing.other_bitness_mapi_helper() == [str(internal / "mapi-send-x86.exe")]

@@ -1,8 +1,10 @@
 """The mail hand-off on Windows, through the real code paths, under Wine.
 
 tools/windows-check builds stand-ins with MinGW (tools/wine/mapi_standin.c,
-tools/wine/program_standin.c as olk.exe and thunderbird.exe,
-tools/wine/outlook_standin.c) and passes their folder in HANDOFF_WINE_STAND_INS.
+also ANSI-only and 32-bit; tools/wine/program_standin.c as olk.exe and
+thunderbird.exe; tools/wine/outlook_standin.c; and the C MAPI helper
+installer/windows/mapi_send.c as x64) and passes their folder in
+HANDOFF_WINE_STAND_INS.
 Each test registers them the way the real programs register themselves (the
 default mail client under HKLM\\SOFTWARE\\Clients\\Mail with DllPathEx; olk.exe
 and thunderbird.exe under App Paths; Outlook.Application as a COM class), runs
@@ -289,3 +291,129 @@ def test_the_chain_reaches_thunderbird_when_mapi_olk_and_com_are_absent(tmp_path
     assert re.match(r"file:///[A-Z]:/", uri) and "%20" in uri and "%C3%A9" in uri
     assert " " not in uri and "," not in uri and "é" not in uri
     assert Path(url2pathname(uri.removeprefix("file:"))) == archive
+
+
+# Issue 14 §2, "try the other bitness if the first fails". The bundle ships
+# installer/windows/mapi_send.c built for x86 (mapi-send-x86.exe); this Wine is
+# 64-bit only, so the SAME source built for x64 (mapi-send-x64.exe) runs here, next
+# to mapi_helper.py: both helpers must keep one contract.
+
+PYTHON_HELPER = [sys.executable, "-m", "handoff.channels.mail_programs.mapi_helper"]
+NOT_LOADED = 100
+SUBJECT = "Gegevensoverdracht HO-20261123-AB12CD: één lijst, coördinaten"
+
+
+@pytest.fixture(params=["mapi_helper.py", "mapi-send-x64.exe"])
+def helper(request, stand_ins) -> list[str]:
+    if request.param == "mapi_helper.py":
+        return PYTHON_HELPER
+    return [str(stand_ins / request.param)]
+
+
+@pytest.fixture
+def record(tmp_path, monkeypatch) -> Path:
+    record = tmp_path / "mapi-record.txt"
+    monkeypatch.setenv("HANDOFF_MAPI_RECORD", str(record))
+    return record
+
+
+def _send(helper: list[str], dll: Path, attachment: Path, subject: str = SUBJECT) -> int:
+    body = "Het wachtwoord volgt apart.\r\nMet vriendelijke groeten"
+    command = [*helper, str(dll), str(attachment), sample.MAILBOX, subject, body]
+    return subprocess.run(
+        command, stdin=subprocess.DEVNULL, capture_output=True, timeout=120
+    ).returncode
+
+
+@pytest.fixture
+def attachment(tmp_path) -> Path:
+    path = tmp_path / "HO-20261123-AB12CD.7z"
+    path.write_bytes(b"7z")
+    return path
+
+
+def test_both_helpers_hand_the_client_attachment_recipient_subject_body_and_dialog(
+    helper, stand_ins, record, attachment
+):
+    assert _send(helper, stand_ins / "mapi_standin.dll", attachment) == 0
+    assert _recorded(record) == {
+        "entry": "MAPISendMailW",
+        "flags": str(MAPI_DIALOG_LOGON_UI),
+        "subject": SUBJECT,
+        "body": "Het wachtwoord volgt apart.  Met vriendelijke groeten",  # line breaks: spaces
+        "to": f"SMTP:{sample.MAILBOX}",
+        "attachment": str(attachment),
+        "attachment_name": attachment.name,
+    }
+
+
+@pytest.mark.parametrize("result", [1, 11], ids=["MAPI_USER_ABORT", "MAPI_E_ATTACHMENT_NOT_FOUND"])
+def test_both_helpers_exit_with_the_clients_mapi_result(
+    helper, stand_ins, record, attachment, monkeypatch, result
+):
+    monkeypatch.setenv("HANDOFF_MAPI_RESULT", str(result))
+    assert _send(helper, stand_ins / "mapi_standin.dll", attachment) == result
+    assert record.exists()
+
+
+@pytest.mark.parametrize(
+    "dll",
+    ["missing.dll", "mapi_standin_x86.dll", "version.dll"],
+    ids=["missing", "32-bit DLL in a 64-bit helper", "no MAPI entry point"],
+)
+def test_both_helpers_answer_not_loaded_for_a_dll_they_cannot_use(
+    helper, stand_ins, record, attachment, dll
+):
+    path = stand_ins / dll
+    if dll == "version.dll":  # a real DLL that loads but has no Simple MAPI
+        path = Path(os.environ["SYSTEMROOT"]) / "System32" / dll
+    assert _send(helper, path, attachment) == NOT_LOADED
+    assert not record.exists()
+
+
+def test_both_helpers_fall_back_to_the_ansi_entry_point_in_the_ansi_code_page(
+    helper, stand_ins, record, attachment
+):
+    import ctypes
+
+    code_page = f"cp{ctypes.windll.kernel32.GetACP()}"
+    assert SUBJECT.encode(code_page).decode(code_page) == SUBJECT  # within the ANSI code page
+    assert _send(helper, stand_ins / "mapi_standin_ansi.dll", attachment) == 0
+    call = _recorded(record)
+    assert (call["entry"], call["flags"]) == ("MAPISendMail", str(MAPI_DIALOG_LOGON_UI))
+    assert (call["subject"], call["to"]) == (SUBJECT, f"SMTP:{sample.MAILBOX}")
+    assert (call["attachment"], call["attachment_name"]) == (str(attachment), attachment.name)
+
+
+def test_a_dll_the_own_helper_cannot_load_is_handed_by_the_other_bitness_helper(
+    tmp_path, mapi_client, new_outlook, stand_ins, monkeypatch
+):
+    """The own helper answers 100 (as for a 32-bit Outlook); the x64 build stands in for x86."""
+    from handoff.channels.mail_programs import handing
+
+    monkeypatch.setattr(
+        handing, "own_mapi_helper", lambda: [sys.executable, "-c", "raise SystemExit(100)"]
+    )
+    monkeypatch.setattr(
+        handing, "other_bitness_mapi_helper", lambda: [str(stand_ins / "mapi-send-x64.exe")]
+    )
+    archive, delivery = _deliver(tmp_path)
+    assert (delivery.details["method"], delivery.details["opened"]) == ("mapi", True)
+    call = _recorded(mapi_client)
+    assert Path(call["attachment"]) == archive and sample.HANDOFF_ID in call["subject"]
+    assert not new_outlook.exists()
+
+
+def test_a_32_bit_dll_no_helper_here_can_load_gives_way_to_the_new_outlook(
+    tmp_path, mapi_client, new_outlook, stand_ins, monkeypatch
+):
+    """Both helpers really answer 100 for the 32-bit stand-in: MAPI is not claimed."""
+    from handoff.channels.mail_programs import handing
+
+    monkeypatch.setattr(
+        handing, "other_bitness_mapi_helper", lambda: [str(stand_ins / "mapi-send-x64.exe")]
+    )
+    _set(rf"{CLIENTS_MAIL}\{CLIENT}", "DllPathEx", str(stand_ins / "mapi_standin_x86.dll"))
+    _, delivery = _deliver(tmp_path)
+    assert (delivery.details["method"], delivery.details["opened"]) == ("olk", True)
+    assert not mapi_client.exists() and new_outlook.exists()

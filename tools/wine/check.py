@@ -1,6 +1,6 @@
 """Run the Windows build of Handoff under Wine and fail on anything that goes wrong.
 
-Called by ``tools/windows-check`` (which installs wine, MinGW and Xvfb first).
+Called by ``tools/windows-check`` (which installs wine, MinGW x64 and i686 and Xvfb first).
 Standard library only: it runs before, and outside, any virtual environment.
 
 What it does, each step failing the whole check:
@@ -12,9 +12,13 @@ What it does, each step failing the whole check:
      archive the Linux ``7zz t`` accepts, and a wrong password refused;
   4. ``pytest -m windows`` under Wine, its summary line printed (with a UNC
      share and a mapped drive set up for the tests, see :func:`map_test_shares`);
-  5. the PyInstaller one-folder bundle built under Wine, its
-     ``handoff-cli.exe selftest``, and ``Handoff.exe`` showing its window on Xvfb
-     in Dutch with Wine's locale set to nl_BE (skipped with --no-bundle).
+  5. the PyInstaller one-folder bundle built under Wine (with the 32-bit MAPI
+     helper ``mapi-send-x86.exe``, built with i686 MinGW, checked to be there
+     and i386), its ``handoff-cli.exe selftest``, its MAPI and Outlook COM
+     helpers, and ``Handoff.exe`` showing its window on Xvfb in Dutch with
+     Wine's locale set to nl_BE (skipped with --no-bundle). The x86 helper
+     cannot run here (no wine32 on Debian's mirror); its x64 twin from the
+     same source runs in step 4.
 
 Downloads are cached in HANDOFF_WINE_CACHE (default ~/.cache/handoff-wine); the
 prefix and everything else live in a temporary folder removed at the end
@@ -164,13 +168,7 @@ class Wine:
                 sources.append(str(HERE / f"{name}.def"))
             target = system32 / f"{name}.dll"
             target.unlink(missing_ok=True)  # Wine's fake-DLL placeholder, if any
-            proc = subprocess.run(
-                ["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-s", "-o", str(target),
-                 *sources, "-ladvapi32"],
-                capture_output=True, text=True,
-            )  # fmt: skip
-            if proc.returncode != 0:
-                raise CheckFailed(f"MinGW could not build {name}.dll\n{proc.stderr}")
+            mingw(MINGW_X64, target, ["-shared", *sources, "-ladvapi32"])
 
     def install_python(self) -> None:
         """Unpack the cached WinPython sdist's Python into C:\\Python311."""
@@ -300,26 +298,60 @@ def check_cli(wine: Wine) -> None:
     say(f"wrong password refused (exit {code}): {tail(out, 1).strip()}")
 
 
+MINGW_X64 = "x86_64-w64-mingw32-gcc"
+MINGW_X86 = "i686-w64-mingw32-gcc"
+MAPI_SEND = ROOT / "installer" / "windows" / "mapi_send.c"
+PE_I386 = 0x14C  # IMAGE_FILE_MACHINE_I386
+
+
+def mingw(compiler: str, target: Path, args: list[str]) -> Path:
+    """One MinGW build; a failure fails the check with the compiler's message."""
+    proc = subprocess.run(
+        [compiler, "-O2", "-s", "-o", str(target), *args], capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        raise CheckFailed(f"MinGW could not build {target.name}\n{proc.stderr}")
+    return target
+
+
+def pe_machine(path: Path) -> int:
+    """The machine field of a PE file's COFF header (0x14c i386, 0x8664 x64)."""
+    data = path.read_bytes()[:4096]
+    offset = int.from_bytes(data[0x3C:0x40], "little")
+    if data[:2] != b"MZ" or data[offset : offset + 4] != b"PE\0\0":
+        raise CheckFailed(f"{path.name} is not a PE file")
+    return int.from_bytes(data[offset + 4 : offset + 6], "little")
+
+
 def build_test_stand_ins(base: Path) -> Path:
-    """The stand-ins tests/test_windows_mail.py registers: a MAPI client DLL, olk.exe,
-    thunderbird.exe and an Outlook.Application COM server."""
+    """The stand-in mail programs and MAPI helper builds tests/test_windows_mail.py uses.
+
+    The MAPI stand-in three times: wide (MAPISendMailW), ANSI only (MAPISendMail,
+    the helpers' fallback) and 32-bit (what a 64-bit helper cannot load). And
+    installer/windows/mapi_send.c for x64: the bundle ships its x86 build, which
+    cannot run under this 64-bit-only Wine, so its x64 twin proves the C code.
+    program_standin.c plays olk.exe and thunderbird.exe; outlook_standin.c an
+    Outlook.Application COM server.
+    """
     folder = base / "stand-ins"
     folder.mkdir()
+    standin = str(HERE / "mapi_standin.c")
     program = ["-municode", "-mwindows", str(HERE / "program_standin.c")]
     com_server = [str(HERE / "outlook_standin.def"), "-lole32", "-loleaut32", "-luuid"]
     builds = {
-        "mapi_standin.dll": ["-shared", str(HERE / "mapi_standin.c")],
-        "olk.exe": program,
-        "thunderbird.exe": program,
-        "outlook_standin.dll": ["-shared", str(HERE / "outlook_standin.c"), *com_server],
+        "mapi_standin.dll": (MINGW_X64, ["-shared", standin]),
+        "mapi_standin_ansi.dll": (MINGW_X64, ["-shared", "-DHANDOFF_MAPI_ANSI_ONLY", standin]),
+        "mapi_standin_x86.dll": (MINGW_X86, ["-shared", "-Wl,--kill-at", standin]),
+        "mapi-send-x64.exe": (MINGW_X64, ["-municode", str(MAPI_SEND)]),
+        "olk.exe": (MINGW_X64, program),
+        "thunderbird.exe": (MINGW_X64, program),
+        "outlook_standin.dll": (
+            MINGW_X64,
+            ["-shared", str(HERE / "outlook_standin.c"), *com_server],
+        ),
     }
-    for name, args in builds.items():
-        proc = subprocess.run(
-            ["x86_64-w64-mingw32-gcc", "-O2", "-s", "-o", str(folder / name), *args],
-            capture_output=True, text=True,
-        )  # fmt: skip
-        if proc.returncode != 0:
-            raise CheckFailed(f"MinGW could not build {name}\n{proc.stderr}")
+    for name, (compiler, args) in builds.items():
+        mingw(compiler, folder / name, args)
     return folder
 
 
@@ -387,6 +419,7 @@ def check_tests(wine: Wine, source: Path, select: str | None = None) -> None:
 def check_bundle(wine: Wine, source: Path) -> None:
     """PyInstaller under Wine; handoff-cli.exe selftest; Handoff.exe's window in Dutch on Xvfb."""
     say("PyInstaller bundle under Wine")
+    build_mapi_send_x86(source)
     wine.python(
         "-m",
         "pip",
@@ -418,6 +451,7 @@ def check_bundle(wine: Wine, source: Path) -> None:
     say("handoff-cli.exe selftest: " + tail(out, 1))
     check_bundled_mapi_helper(wine, bundle)
     check_bundled_outlook_helper(wine, bundle)
+    check_bundled_x86_mapi_helper(bundle)
     check_window(wine, bundle)
 
 
@@ -474,6 +508,28 @@ def check_bundled_outlook_helper(wine: Wine, bundle: Path) -> None:
     if not all(line in recorded for line in expected):
         raise CheckFailed(f"the bundled Outlook COM helper did not show the draft: {recorded!r}")
     say("bundled Outlook COM helper: the stand-in Outlook received the attachment and Display")
+
+
+def build_mapi_send_x86(source: Path) -> Path:
+    """mapi-send-x86.exe where installer/handoff.spec takes it from (as build.ps1 does)."""
+    target = source / "build" / "mapi-send" / "mapi-send-x86.exe"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return mingw(MINGW_X86, target, ["-municode", str(source / "installer/windows/mapi_send.c")])
+
+
+def check_bundled_x86_mapi_helper(bundle: Path) -> None:
+    """The bundle holds the 32-bit MAPI helper, and it is a 32-bit (i386) program.
+
+    It cannot run here (Debian's Wine is 64-bit only: no wine32); its x64 twin,
+    built from the same source, runs in tests/test_windows_mail.py.
+    """
+    found = sorted(bundle.rglob("mapi-send-x86.exe"))
+    if not found:
+        raise CheckFailed("the bundle has no mapi-send-x86.exe (the 32-bit MAPI helper)")
+    machine = pe_machine(found[0])
+    if machine != PE_I386:
+        raise CheckFailed(f"mapi-send-x86.exe is built for machine {machine:#x}, not i386")
+    say(f"bundle: {found[0].relative_to(bundle)} is a 32-bit (i386) program")
 
 
 def check_window(wine: Wine, bundle: Path) -> None:

@@ -1,52 +1,71 @@
 /* Stand-in Simple MAPI DLL for tests/test_windows_mail.py under Wine: it plays a
  * mail client registered as the default under HKLM\SOFTWARE\Clients\Mail and
- * records the MAPISendMailW call it received (flags, recipient, subject,
- * attachment path and name), one "key=value" per line in UTF-8, into the file
- * named by HANDOFF_MAPI_RECORD. It answers HANDOFF_MAPI_RESULT (default 0,
- * SUCCESS_SUCCESS). Built by tools/windows-check; test machinery only.
+ * records the Simple MAPI call it received (entry point, flags, recipient,
+ * subject, attachment path and name), one "key=value" per line in UTF-8, into
+ * the file named by HANDOFF_MAPI_RECORD. It answers HANDOFF_MAPI_RESULT
+ * (default 0, SUCCESS_SUCCESS). Built by tools/windows-check; test machinery only.
+ *
+ * Built with -DHANDOFF_MAPI_ANSI_ONLY it exports only the ANSI MAPISendMail
+ * (strings in the ANSI code page), like older clients: the helpers' fallback.
  */
 #include <windows.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#ifdef HANDOFF_MAPI_ANSI_ONLY
+typedef PSTR Text;
+#define ENTRY MAPISendMail
+#define ENTRY_NAME "MAPISendMail"
+#else
+typedef PWSTR Text;
+#define ENTRY MAPISendMailW
+#define ENTRY_NAME "MAPISendMailW"
+#endif
+
 typedef struct {
     ULONG ulReserved, ulRecipClass;
-    PWSTR lpszName, lpszAddress;
+    Text lpszName, lpszAddress;
     ULONG ulEIDSize;
     void *lpEntryID;
-} MapiRecipDescW;
+} Recipient;
 
 typedef struct {
     ULONG ulReserved, flFlags, nPosition;
-    PWSTR lpszPathName, lpszFileName;
+    Text lpszPathName, lpszFileName;
     void *lpFileType;
-} MapiFileDescW;
+} File;
 
 typedef struct {
     ULONG ulReserved;
-    PWSTR lpszSubject, lpszNoteText, lpszMessageType, lpszDateReceived, lpszConversationID;
+    Text lpszSubject, lpszNoteText, lpszMessageType, lpszDateReceived, lpszConversationID;
     ULONG flFlags;
-    MapiRecipDescW *lpOriginator;
+    Recipient *lpOriginator;
     ULONG nRecipCount;
-    MapiRecipDescW *lpRecips;
+    Recipient *lpRecips;
     ULONG nFileCount;
-    MapiFileDescW *lpFiles;
-} MapiMessageW;
+    File *lpFiles;
+} Message;
 
-static void put(FILE *out, const char *key, PCWSTR value)
+static void put(FILE *out, const char *key, const Text value)
 {
     char buffer[4096] = "";
     char *c;
+#ifdef HANDOFF_MAPI_ANSI_ONLY
+    WCHAR wide[2048] = L"";
     if (value)
-        WideCharToMultiByte(CP_UTF8, 0, value, -1, buffer, sizeof buffer, NULL, NULL);
+        MultiByteToWideChar(CP_ACP, 0, value, -1, wide, 2048);
+#else
+    PCWSTR wide = value ? value : L"";
+#endif
+    WideCharToMultiByte(CP_UTF8, 0, wide, -1, buffer, sizeof buffer, NULL, NULL);
     for (c = buffer; *c; c++)  /* one line per value: the body's line breaks become spaces */
         if (*c == '\r' || *c == '\n')
             *c = ' ';
     fprintf(out, "%s=%s\n", key, buffer);
 }
 
-__declspec(dllexport) ULONG WINAPI MAPISendMailW(ULONG_PTR session, ULONG_PTR ui_param,
-                                                 MapiMessageW *message, ULONG flags, ULONG reserved)
+__declspec(dllexport) ULONG WINAPI ENTRY(ULONG_PTR session, ULONG_PTR ui_param,
+                                   Message *message, ULONG flags, ULONG reserved)
 {
     WCHAR path[MAX_PATH], result[16];
     (void)session; (void)ui_param; (void)reserved;
@@ -54,6 +73,7 @@ __declspec(dllexport) ULONG WINAPI MAPISendMailW(ULONG_PTR session, ULONG_PTR ui
         FILE *out = _wfopen(path, L"wb");
         if (out) {
             ULONG i;
+            fprintf(out, "entry=%s\n", ENTRY_NAME);
             fprintf(out, "flags=%lu\n", flags);
             put(out, "subject", message->lpszSubject);
             put(out, "body", message->lpszNoteText);

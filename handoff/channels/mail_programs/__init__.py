@@ -7,7 +7,8 @@ order tried on Windows:
   dialog flag, from the DLL of the default mail client
   (``HKLM\\SOFTWARE\\Clients\\Mail\\<client>``: ``DllPathEx``, then ``DllPath``),
   called in a helper process so a mail client that hangs or crashes never takes
-  Handoff with it;
+  Handoff with it; when that 64-bit helper cannot load the DLL (a 32-bit
+  Outlook), the Windows bundle's 32-bit ``mapi-send-x86.exe`` tries it;
 - ``olk``: the new Outlook for Windows (no MAPI, no COM) opens an ``.eml`` with
   ``X-Unsent: 1`` as a draft when started with it explicitly;
 - ``outlook_com``: classic Outlook through its object model over COM

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from handoff.channels.mail_programs.detect import Method
+from handoff.channels.mail_programs.mapi_helper import NOT_LOADED as MAPI_NOT_LOADED
 
 #: How long a started program (olk.exe, thunderbird) must survive to count as started.
 SETTLE_SECONDS = 2.0
@@ -20,6 +21,8 @@ MAPI_TIMEOUT = 3600.0
 MAPI_USER_ABORT = 1
 #: Outlook may first show its profile dialog; like MAPI's, the worker's pace.
 OUTLOOK_TIMEOUT = 3600.0
+#: The 32-bit build of installer/windows/mapi_send.c in the Windows bundle.
+MAPI_HELPER_X86 = "mapi-send-x86.exe"
 
 
 @dataclass(frozen=True)
@@ -94,15 +97,42 @@ def thunderbird_compose(draft: Draft) -> str:
     return ",".join(parts)
 
 
-def _mapi(method: Method, draft: Draft) -> bool | None:
-    code = finished(
-        [*helper_command("handoff.channels.mail_programs.mapi_helper"), method.target or "",
-         str(draft.attachment), draft.to, draft.subject, draft.body],
-        MAPI_TIMEOUT,
-    )  # fmt: skip
-    if code == MAPI_USER_ABORT:
+def own_mapi_helper() -> list[str]:
+    """The MAPI helper of this process's own bitness (mapi_helper.py)."""
+    return helper_command("handoff.channels.mail_programs.mapi_helper")
+
+
+def other_bitness_mapi_helper() -> list[str] | None:
+    """The 32-bit MAPI helper the Windows bundle carries, for a 32-bit client's DLL.
+
+    A 64-bit process cannot load the MAPI DLL of a 32-bit Outlook (still the
+    usual Office install): installer/windows/mapi_send.c, built for x86, can.
+    PyInstaller puts it with the bundle's other files (``sys._MEIPASS``); a pip
+    install has none, and then MAPI simply gives way to the next method.
+    """
+    if not getattr(sys, "frozen", False):
         return None
-    return code == 0
+    for folder in (Path(getattr(sys, "_MEIPASS", sys.executable)), Path(sys.executable).parent):
+        if (folder / MAPI_HELPER_X86).is_file():
+            return [str(folder / MAPI_HELPER_X86)]
+    return None
+
+
+def _mapi(method: Method, draft: Draft) -> bool | None:
+    """The own-bitness helper, then the other-bitness one when the DLL did not load."""
+    other = other_bitness_mapi_helper()
+    for helper in (own_mapi_helper(), *([other] if other else [])):
+        code = finished(
+            [*helper, method.target or "", str(draft.attachment), draft.to, draft.subject,
+             draft.body],
+            MAPI_TIMEOUT,
+        )  # fmt: skip
+        if code == MAPI_NOT_LOADED:
+            continue
+        if code == MAPI_USER_ABORT:
+            return None
+        return code == 0
+    return False
 
 
 def _outlook_com(method: Method, draft: Draft) -> bool | None:
