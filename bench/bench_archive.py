@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import py7zr  # noqa: E402
-from sheetgen import build_sheet  # noqa: E402
+from sheetgen import build_sheet, compile_handoff  # noqa: E402
 
 from handoff.core import archive  # noqa: E402
 from handoff.core.archive import sevenzip  # noqa: E402
@@ -199,6 +199,7 @@ def main() -> None:
         "--sheet", type=Path, help="reuse an existing sheet instead of building one"
     )
     args = parser.parse_args()
+    compile_handoff()
     with tempfile.TemporaryDirectory(prefix="handoff-bench-") as tmp:
         work = Path(tmp)
         os.environ["HANDOFF_HOME"] = str(work / "home")

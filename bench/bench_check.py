@@ -47,7 +47,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sheetgen import build_sheet
+from sheetgen import build_sheet, compile_handoff
 
 try:
     import resource  # POSIX: the CPU time of child processes
@@ -219,6 +219,7 @@ def main() -> None:
     parser.add_argument("--small", default="500,3000", help="row counts for the in-app table")
     parser.add_argument("--small-repeat", type=int, default=11)
     args = parser.parse_args()
+    compile_handoff()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         sheet = work / "sheet.xlsx"

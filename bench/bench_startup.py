@@ -23,6 +23,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from sheetgen import compile_handoff  # noqa: E402
+
 MARKER = "HANDOFF-WINDOW-SHOWN"
 READY = "HANDOFF-PAGE-READY"
 
@@ -66,6 +70,7 @@ def main() -> int:
         or ("xcb" if os.environ.get("DISPLAY") else "offscreen"),
     )
     args = parser.parse_args()
+    compile_handoff()
     home = tempfile.mkdtemp(prefix="handoff-bench-")
     env = dict(os.environ, QT_QPA_PLATFORM=args.platform, HANDOFF_HOME=home, HANDOFF_LANG="nl",
                HANDOFF_STARTUP_MARKER=MARKER, HANDOFF_READY_MARKER=READY)  # fmt: skip
