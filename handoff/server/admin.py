@@ -16,6 +16,18 @@ import psycopg
 from handoff.server import keys, schema
 
 
+def new_token() -> str:
+    """32 characters of base64url that never start with "-".
+
+    IT pastes the token on a command line (``handoff journal enrol TOKEN``);
+    one starting with "-" (1 in 64 of ``token_urlsafe``) is read as an option
+    and refused.
+    """
+    while (token := secrets.token_urlsafe(24)).startswith("-"):
+        pass
+    return token
+
+
 def token_hash(token: str) -> bytes:
     """Only the hash of a token is stored: a database dump does not enrol anyone."""
     return hashlib.sha256(token.encode()).digest()
@@ -40,7 +52,7 @@ def init(dsn: str, state: Path, origin: str) -> str:
 
 def enrol(dsn: str, name: str, *, dpo: bool = False) -> str:
     """A one-time token for machine ``name`` (printed once, stored only as a hash)."""
-    token = secrets.token_urlsafe(24)
+    token = new_token()
     with psycopg.connect(dsn) as conn:
         conn.execute(
             "SELECT hj.new_machine(%s, %s, %s)", (name, "dpo" if dpo else "pc", token_hash(token))

@@ -70,3 +70,13 @@ def test_enrol_takes_the_address_it_set_when_only_the_token_is_given(server, cap
     token = _server_cli("enrol", "--dsn", server.db.admin_dsn, "--machine", "PC-policy")
     assert main(["journal", "enrol", token]) == 0
     assert server.url in capsys.readouterr().err
+
+
+def test_a_token_never_starts_like_an_option(monkeypatch) -> None:
+    import secrets
+
+    from handoff.server import admin
+
+    made = iter(["-starts-like-an-option", "QrLx-fine"])
+    monkeypatch.setattr(secrets, "token_urlsafe", lambda _n: next(made))
+    assert admin.new_token() == "QrLx-fine"
