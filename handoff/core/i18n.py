@@ -117,6 +117,11 @@ def tr(nl: str, en: str, **params: Any) -> str:
     return Text(nl, en).render(**params)
 
 
+def counted_phrase(n: int, nl_one: str, nl_many: str, en_one: str, en_many: str) -> Phrase:
+    """:func:`counted` as a parameter of another message, rendered in that message's language."""
+    return Phrase(Text(nl_one, en_one) if n == 1 else Text(nl_many, en_many), {"n": n})
+
+
 def counted(n: int, nl_one: str, nl_many: str, en_one: str, en_many: str) -> str:
     """'1 rij', '40 rijen': the real plural form in the language in force, never 'rij(en)'."""
-    return (Text(nl_one, en_one) if n == 1 else Text(nl_many, en_many)).render(n=n)
+    return counted_phrase(n, nl_one, nl_many, en_one, en_many).render()

@@ -15,15 +15,13 @@ limit and what to do. :func:`limits` is the one place the limit comes from.
 
 from __future__ import annotations
 
-import importlib
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from handoff.core.errors import HandoffError
-from handoff.core.i18n import Phrase, Text
+from handoff.core.i18n import Phrase, Text, counted_phrase
 
 #: MAX_PATH less its final NUL: the longest file path Win32 takes without long paths.
 WINDOWS_FILE_LIMIT = 259
@@ -52,15 +50,11 @@ NO_LIMIT = Limits(None, None)
 
 def long_paths_enabled() -> bool:
     """Whether Windows' ``LongPathsEnabled`` is 1 (a missing key or value means no)."""
-    # Windows only (the caller checks the platform); by name, so type checks pass elsewhere.
-    winreg: Any = importlib.import_module("winreg")
+    from handoff.core import policy  # the one registry reader; Windows only (caller checks)
 
-    try:
-        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, _FILESYSTEM_KEY) as key:
-            value, _kind = winreg.QueryValueEx(key, "LongPathsEnabled")
-    except OSError:
-        return False
-    return value == 1
+    reader = policy.registry()
+    found = reader.values(policy.HKLM, _FILESYSTEM_KEY) if reader else None
+    return any(name.lower() == "longpathsenabled" and data == 1 for name, data, _ in found or ())
 
 
 def limits() -> Limits:
@@ -71,10 +65,7 @@ def limits() -> Limits:
 
 
 def _characters(n: int) -> Phrase:
-    one = n == 1
-    return Phrase(
-        Text("{n} teken" if one else "{n} tekens", "{n} character" + ("" if one else "s")), {"n": n}
-    )
+    return counted_phrase(n, "{n} teken", "{n} tekens", "{n} character", "{n} characters")
 
 
 def require_fits(

@@ -25,7 +25,7 @@ from typing import Any, Literal, cast, get_args
 
 from handoff.core import paths
 from handoff.core.errors import HandoffError
-from handoff.core.i18n import Text, counted
+from handoff.core.i18n import Phrase, Text, counted_phrase
 from handoff.core.mailbox import mailbox_problem
 
 ColumnType = Literal[
@@ -575,17 +575,18 @@ def get(protocol_id: str) -> Protocol:
     )
 
 
-def _refused_hint(refused: int) -> str:
+def _refused_hint(refused: int) -> Phrase | str:
+    """Rendered with the message, in its language (a worker may switch between the two)."""
     if not refused:
         return ""
-    return " " + counted(
+    return counted_phrase(
         refused,
-        "{n} profiel wordt niet gebruikt omdat het niet klopt; misschien is het dit. "
+        " {n} profiel wordt niet gebruikt omdat het niet klopt; misschien is het dit. "
         "'handoff protocols' zegt waarom; vraag IT het te herstellen.",
-        "{n} profielen worden niet gebruikt omdat ze niet kloppen; misschien is het er één van. "
+        " {n} profielen worden niet gebruikt omdat ze niet kloppen; misschien is het er één van. "
         "'handoff protocols' zegt waarom; vraag IT ze te herstellen.",
-        "{n} profile is not used because it is not valid; it may be this one. "
+        " {n} profile is not used because it is not valid; it may be this one. "
         "'handoff protocols' says why; ask IT to fix it.",
-        "{n} profiles are not used because they are not valid; it may be one of them. "
+        " {n} profiles are not used because they are not valid; it may be one of them. "
         "'handoff protocols' says why; ask IT to fix them.",
     )

@@ -246,12 +246,17 @@ def sync(
     the moment it was first missed, for ``status``.
     """
     enrolment = identity.required("pc")
-    refused = enrol_again_error(enrolment, configured_url())
+    config = settings.load().journal  # read once: the server it names and its CA bundle
+    refused = enrol_again_error(enrolment, config.server_url)
     if refused is not None:
         raise refused
+    key = identity.private_key("pc")
+    client = Client(
+        enrolment.url, enrolment.machine_id, key, cafile=config.cafile or None, timeout=timeout
+    )
     try:
         retry = {"attempts": attempts, "backoff": backoff, "sleep": sleep}
-        return _sync(journal, enrolment, batch, retry, timeout)
+        return _sync(journal, enrolment, client, key, batch, retry)
     except HandoffError as exc:
         if exc.code in RETRYABLE:
             _note_unreachable(enrolment)
@@ -266,12 +271,13 @@ def _note_unreachable(enrolment: identity.Enrolment) -> None:
 
 
 def _sync(
-    journal: Journal, enrolment: identity.Enrolment, batch: int, retry: dict, timeout: float
+    journal: Journal,
+    enrolment: identity.Enrolment,
+    client: Client,
+    key: Ed25519PrivateKey,
+    batch: int,
+    retry: dict,
 ) -> SyncResult:
-    key = identity.private_key("pc")
-    client = Client(
-        enrolment.url, enrolment.machine_id, key, cafile=identity.cafile(), timeout=timeout
-    )
     state = SyncState.load_for(enrolment)
     result = SyncResult()
     _upload_pending(journal, client, key, enrolment.host, state, result, batch, retry)

@@ -74,7 +74,7 @@ class FileDrop(QFrame):
         suffixes: tuple[str, ...],
         parent: QWidget | None = None,
         wrong_type: str = "",
-        store_virtual: Callable[[str, bytes], Path] | None = None,
+        store_virtual: Callable[[str, bytes], Path | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fileDrop")
