@@ -67,6 +67,30 @@ def _delete(key: str) -> None:
         winreg.DeleteKey(winreg.HKEY_LOCAL_MACHINE, key)
 
 
+def _get(key: str, name: str = "") -> str | None:
+    import winreg
+
+    try:
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, key) as handle:
+            return str(winreg.QueryValueEx(handle, name)[0])
+    except OSError:
+        return None
+
+
+@pytest.fixture(autouse=True)
+def no_default_mail_client():
+    """Each test starts without a default Simple MAPI client, and leaves the prefix as it was.
+
+    A fresh Wine prefix names its own client (winemapi) under Clients\\Mail; a
+    test that expects the new Outlook, COM or Thunderbird must not find it, in
+    whatever order the tests run.
+    """
+    before = _get(CLIENTS_MAIL)
+    _set(CLIENTS_MAIL, "", "")
+    yield
+    _set(CLIENTS_MAIL, "", before or "")
+
+
 @pytest.fixture
 def stand_ins() -> Path:
     return Path(os.environ["HANDOFF_WINE_STAND_INS"])
@@ -81,7 +105,6 @@ def mapi_client(stand_ins, tmp_path, monkeypatch):
     _set(rf"{CLIENTS_MAIL}\{CLIENT}", "DllPathEx", str(stand_ins / "mapi_standin.dll"))
     yield record
     _delete(rf"{CLIENTS_MAIL}\{CLIENT}")
-    _set(CLIENTS_MAIL, "", "")
 
 
 def _registered_program(exe: str, stand_ins: Path, tmp_path: Path, monkeypatch):

@@ -50,11 +50,12 @@ NO_LIMIT = Limits(None, None)
 
 def long_paths_enabled() -> bool:
     """Whether Windows' ``LongPathsEnabled`` is 1 (a missing key or value means no)."""
-    from handoff.core import policy  # the one registry reader; Windows only (caller checks)
+    # The one registry reader (policy's), not its policy factory: this is the
+    # machine's setting, read on Windows only (the caller checks the platform).
+    from handoff.core.policy import HKLM, WinRegistry
 
-    reader = policy.registry()
-    found = reader.values(policy.HKLM, _FILESYSTEM_KEY) if reader else None
-    return any(name.lower() == "longpathsenabled" and data == 1 for name, data, _ in found or ())
+    found = WinRegistry().values(HKLM, _FILESYSTEM_KEY) or []
+    return any(name.lower() == "longpathsenabled" and data == 1 for name, data, _ in found)
 
 
 def limits() -> Limits:
